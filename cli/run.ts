@@ -1,0 +1,50 @@
+/** Dispatches a command line to its command; turns input errors into one line and exit 2. */
+import { InputError } from '../policies/inputs/input-error';
+import { TOOL } from '../policies/version';
+import { checkCommand } from './check';
+import type { CliIo } from './io';
+import { rulesCommand } from './rules';
+
+const USAGE = `Usage: recovery-gate <command> [options]
+
+Commands:
+  check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
+                     --format text|json  --output FILE  --fail-on critical|high|medium|low|none
+                     --config FILE  --now RFC3339  --stack NAME  --var-file FILE
+  rules              List the catalogue (--format text|json)
+
+Options: --debug (stack traces on errors), --version, --help
+`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
+  check: checkCommand,
+  rules: rulesCommand,
+};
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version') {
+      io.stdout(`${TOOL.version}\n`);
+      return 0;
+    }
+    const handler = COMMANDS[command];
+    if (!handler) throw new InputError('', `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return await handler(rest, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`recovery-gate: ${e.message}\n`);
+      if (debug) io.stderr(`${e.stack}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`recovery-gate: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && e instanceof Error) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+}

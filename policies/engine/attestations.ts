@@ -1,0 +1,53 @@
+/**
+ * Attestations: `terraform_data` resources whose `input` holds
+ * `recovery_gate_attestation = { control, subject, owner, approver, evidence, expires }`.
+ * They stand in for controls the providers cannot express.
+ */
+import type { Resource } from '../model/resource';
+import { Unknown, Value, isObject } from '../model/value';
+import type { RuleContext } from './context';
+
+export interface Attestation {
+  readonly resource: Resource;
+  /** The rule id it satisfies (`RG-13`); undefined when unknown or missing. */
+  readonly control: string | undefined;
+  /** The resource it speaks for, when `subject` names one. */
+  readonly subject: Resource | undefined;
+  readonly owner: Value | undefined;
+  readonly approver: Value | undefined;
+  readonly evidence: Value | undefined;
+  /** The raw `expires` value; see {@link parseTime}. */
+  readonly expires: Value | undefined;
+}
+
+export function readAttestations(ctx: RuleContext): Attestation[] {
+  const out: Attestation[] = [];
+  for (const r of ctx.resourcesOf('terraform_data')) {
+    const input = r.values.input;
+    const a = isObject(input) ? input.recovery_gate_attestation : undefined;
+    if (!isObject(a)) continue;
+    out.push({
+      resource: r,
+      control: typeof a.control === 'string' ? a.control.toUpperCase() : undefined,
+      subject: subjectOf(ctx, a.subject),
+      owner: a.owner,
+      approver: a.approver,
+      evidence: a.evidence,
+      expires: a.expires,
+    });
+  }
+  return out;
+}
+
+function subjectOf(ctx: RuleContext, v: Value | undefined): Resource | undefined {
+  if (typeof v === 'string') return ctx.resolve(v)[0] ?? ctx.byLiteralId(v);
+  if (v instanceof Unknown) return v.references.flatMap((r) => ctx.resolve(r))[0];
+  return undefined;
+}
+
+/** An RFC 3339 time, or undefined when the value is not one. */
+export function parseTime(v: Value | undefined): Date | undefined {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v)) return undefined;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}

@@ -1,0 +1,123 @@
+/**
+ * `recovery-gate.json`: declarations and thresholds. The JSON Schema in
+ * `schema/recovery-gate.schema.json` is the single definition; defaults and
+ * validation are read from it, so the two cannot drift.
+ */
+import schema from '../../schema/recovery-gate.schema.json';
+import { InputError } from '../inputs/input-error';
+
+export interface Declarations {
+  readonly breakGlass: readonly string[];
+  readonly privileged: readonly string[];
+  readonly operators: readonly string[];
+  readonly vendors: readonly string[];
+}
+
+export type ThresholdName = keyof typeof schema.properties.thresholds.properties;
+export type Thresholds = Readonly<Record<ThresholdName, number>>;
+
+export interface Config {
+  readonly declarations: Declarations;
+  readonly thresholds: Thresholds;
+  readonly sharedMailboxPattern?: RegExp;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
+  Object.entries(schema.properties.thresholds.properties).map(([k, v]) => [k, v.default]),
+) as Thresholds;
+
+export const DEFAULT_CONFIG: Config = {
+  declarations: { breakGlass: [], privileged: [], operators: [], vendors: [] },
+  thresholds: DEFAULT_THRESHOLDS,
+};
+
+/** Validates a parsed config document; `file` names it in errors. */
+export function parseConfig(doc: unknown, file: string): Config {
+  const problem = validate(doc, schema as unknown as SchemaNode, '');
+  if (problem) throw new InputError(file, problem);
+  const d = doc as {
+    declarations?: Partial<Declarations>;
+    thresholds?: Partial<Thresholds>;
+    sharedMailboxPattern?: string;
+  };
+  return {
+    declarations: { ...DEFAULT_CONFIG.declarations, ...d.declarations },
+    thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds },
+    ...(d.sharedMailboxPattern ? { sharedMailboxPattern: new RegExp(d.sharedMailboxPattern, 'i') } : {}),
+  };
+}
+
+// A validator for the subset of JSON Schema the config schema uses.
+interface SchemaNode {
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean;
+  items?: SchemaNode;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  format?: string;
+  $ref?: string;
+}
+
+function resolveRef(node: SchemaNode): SchemaNode {
+  if (!node.$ref) return node;
+  const name = node.$ref.replace('#/$defs/', '');
+  return (schema.$defs as unknown as Record<string, SchemaNode>)[name];
+}
+
+function validate(value: unknown, raw: SchemaNode, at: string): string | undefined {
+  const node = resolveRef(raw);
+  const where = at ? `"${at}"` : 'the configuration';
+  switch (node.type) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${where} must be an object`;
+      for (const [key, child] of Object.entries(value)) {
+        const sub = node.properties?.[key];
+        const path = at ? `${at}.${key}` : key;
+        if (!sub) {
+          if (node.additionalProperties === false) {
+            const known = Object.keys(node.properties ?? {}).filter((k) => k !== '$schema');
+            return `unknown key "${path}" (expected one of: ${known.join(', ')})`;
+          }
+          continue;
+        }
+        const problem = validate(child, sub, path);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return `${where} must be an array`;
+      for (let i = 0; i < value.length; i++) {
+        const problem = node.items && validate(value[i], node.items, `${at}[${i}]`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case 'string': {
+      if (typeof value !== 'string') return `${where} must be a string`;
+      if (node.minLength !== undefined && value.length < node.minLength) return `${where} must not be empty`;
+      if (node.format === 'regex') {
+        try {
+          new RegExp(value);
+        } catch {
+          return `${where} is not a valid regular expression`;
+        }
+      }
+      return undefined;
+    }
+    case 'number':
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${where} must be a number`;
+      if (node.type === 'integer' && !Number.isInteger(value)) return `${where} must be a whole number`;
+      if (node.minimum !== undefined && value < node.minimum) return `${where} must be at least ${node.minimum}`;
+      if (node.maximum !== undefined && value > node.maximum) return `${where} must be at most ${node.maximum}`;
+      return undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `${where} must be true or false`;
+    default:
+      return undefined;
+  }
+}

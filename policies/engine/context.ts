@@ -1,0 +1,161 @@
+/**
+ * What a rule may ask about one stack. Indexes are built once, lazily, so
+ * every rule is linear in the number of resources: no rule scans the whole
+ * stack to follow a reference.
+ */
+import type { Resource, Stack } from '../model/resource';
+import { Reference, Unknown, Value, elements, valuesAt } from '../model/value';
+import { Attestation, readAttestations } from './attestations';
+import type { Config } from './config';
+import { RoleGrant, readGrants } from './grants';
+import { Principals } from './principals';
+import type { Provider } from './rule';
+
+/** What an attribute points at. */
+export interface Targets {
+  readonly resources: readonly Resource[];
+  /** Some element is unknown and names no resource we can see. */
+  readonly unknown: boolean;
+  /** Literal elements that match no resource in the stack (objects managed elsewhere). */
+  readonly external: readonly string[];
+}
+
+export interface Referrer {
+  readonly from: Resource;
+  readonly path: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export class RuleContext {
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly byAddress = new Map<string, Resource>();
+  private readonly byBase = new Map<string, Resource[]>();
+  private readonly byId = new Map<string, Resource>();
+  private incoming?: Map<Resource, Referrer[]>;
+  private cachedPrincipals?: Principals;
+  private cachedGrants?: readonly RoleGrant[];
+  private cachedAttestations?: readonly Attestation[];
+  readonly providers: ReadonlySet<Provider>;
+
+  constructor(
+    readonly stack: Stack,
+    readonly config: Config,
+    readonly now: Date,
+  ) {
+    const providers = new Set<Provider>();
+    for (const r of stack.resources) {
+      push(this.byType, r.type, r);
+      push(this.byBase, r.baseAddress, r);
+      this.byAddress.set(r.address, r);
+      for (const key of ['id', 'object_id']) {
+        const id = r.values[key];
+        if (typeof id === 'string' && id) this.byId.set(id, r);
+      }
+      if (r.type.startsWith('okta_')) providers.add('okta');
+      else if (r.type.startsWith('azuread_')) providers.add('entra');
+    }
+    this.providers = providers;
+  }
+
+  /** Resources of the given types, in stack order. */
+  resourcesOf(...types: string[]): Resource[] {
+    if (types.length === 1) return this.byType.get(types[0]) ?? [];
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  get(address: string): Resource | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /** The resources a reference or address names: one instance, or every instance of a counted resource. */
+  resolve(target: string | Reference): Resource[] {
+    const address = typeof target === 'string' ? target : target.address;
+    const exact = this.byAddress.get(address);
+    if (exact) return [exact];
+    return this.byBase.get(address) ?? [];
+  }
+
+  /** The resource a literal id (as a plan shows it) belongs to. */
+  byLiteralId(id: string): Resource | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Everything an attribute path points at: references, plan references, and literal ids. */
+  targets(resource: Resource, path: string): Targets {
+    const found = new Set<Resource>();
+    const external: string[] = [];
+    let unknown = false;
+    for (const v of valuesAt(resource.values, path).flatMap((x) => elements(x))) {
+      if (v instanceof Unknown) {
+        const resolved = v.references.flatMap((r) => this.resolve(r));
+        resolved.forEach((r) => found.add(r));
+        if (resolved.length === 0) unknown = true;
+      } else if (typeof v === 'string') {
+        const r = this.byId.get(v) ?? this.byAddress.get(v);
+        if (r) found.add(r);
+        else external.push(v);
+      }
+    }
+    for (const address of resource.references.get(path) ?? []) for (const r of this.resolve(address)) found.add(r);
+    // A literal that a plan's configuration explains is not external.
+    if (found.size > 0 && resource.references.has(path)) external.length = 0;
+    return { resources: [...found], unknown, external };
+  }
+
+  /** The first target of a single-valued attribute, if it resolves to one resource. */
+  target(resource: Resource, path: string): Resource | undefined {
+    const t = this.targets(resource, path);
+    return t.resources.length === 1 ? t.resources[0] : undefined;
+  }
+
+  /** Resources whose attributes point at `resource`. */
+  referrers(resource: Resource): readonly Referrer[] {
+    if (!this.incoming) {
+      this.incoming = new Map();
+      for (const from of this.stack.resources) {
+        for (const [path, addresses] of from.references) {
+          for (const address of addresses) for (const to of this.resolve(address)) push(this.incoming, to, { from, path });
+        }
+      }
+    }
+    return this.incoming.get(resource) ?? [];
+  }
+
+  get principals(): Principals {
+    return (this.cachedPrincipals ??= new Principals(this));
+  }
+
+  /** Every admin-role grant in the stack (Okta and Entra), resolved. */
+  get grants(): readonly RoleGrant[] {
+    return (this.cachedGrants ??= readGrants(this));
+  }
+
+  get attestations(): readonly Attestation[] {
+    return (this.cachedAttestations ??= readAttestations(this));
+  }
+
+  /** Whole days from now until `date` (negative when past). */
+  daysUntil(date: Date): number {
+    return (date.getTime() - this.now.getTime()) / DAY_MS;
+  }
+
+  /** A literal value, or the literal a direct reference points at (`terraform_data.x.input.y`). */
+  literal(v: Value | undefined): Value | undefined {
+    for (let hops = 0; v instanceof Unknown && v.direct && hops < 5; hops++) {
+      const ref = v.references[0];
+      const target = this.resolve(ref);
+      if (target.length !== 1 || !ref.attribute) return v;
+      const next = valuesAt(target[0].values, ref.attribute);
+      if (next.length !== 1) return v;
+      v = next[0];
+    }
+    return v;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,141 @@
+/**
+ * Who is who (RULES.md, "Who is who"): users, groups and their members, and
+ * the break-glass class — declared in recovery-gate.json first, inferred from
+ * names otherwise.
+ */
+import type { Resource } from '../model/resource';
+import { literalStrings } from '../model/value';
+import type { RuleContext } from './context';
+
+export const BREAK_GLASS_NAME = /break[-_ .]?glass|emergency[-_ .]?access/i;
+
+const USER_TYPES = new Set(['okta_user', 'azuread_user']);
+const GROUP_TYPES = new Set(['okta_group', 'azuread_group']);
+const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'okta_app_oauth']);
+
+/** A PIM for Groups schedule: membership (or ownership) that is activated, or assigned for a time. */
+export interface GroupSchedule {
+  readonly schedule: Resource;
+  readonly group: Resource;
+  readonly principal: Resource | undefined;
+  readonly kind: 'eligible' | 'assigned';
+}
+
+export interface Members {
+  readonly resources: readonly Resource[];
+  /** Some member is unknown (a variable, a data source's list). */
+  readonly unknown: boolean;
+}
+
+export class Principals {
+  private readonly staticMembers = new Map<Resource, Set<Resource>>();
+  private readonly unknownMembers = new Set<Resource>();
+  private readonly memberOf = new Map<Resource, Set<Resource>>();
+  private readonly schedules: GroupSchedule[] = [];
+  private readonly breakGlassCache = new Map<Resource, boolean>();
+
+  constructor(private readonly ctx: RuleContext) {
+    for (const g of ctx.resourcesOf('azuread_group')) this.addMembers(g, g, 'members');
+    for (const m of ctx.resourcesOf('okta_group_memberships')) {
+      for (const g of ctx.targets(m, 'group_id').resources) this.addMembers(g, m, 'users');
+    }
+    for (const m of ctx.resourcesOf('azuread_group_member')) {
+      for (const g of ctx.targets(m, 'group_object_id').resources) this.addMembers(g, m, 'member_object_id');
+    }
+    for (const m of ctx.resourcesOf('okta_user_group_memberships')) {
+      const users = ctx.targets(m, 'user_id').resources;
+      for (const g of ctx.targets(m, 'groups').resources) for (const u of users) this.link(g, u);
+    }
+    for (const [type, kind] of [
+      ['azuread_privileged_access_group_eligibility_schedule', 'eligible'],
+      ['azuread_privileged_access_group_assignment_schedule', 'assigned'],
+    ] as const) {
+      for (const s of ctx.resourcesOf(type)) {
+        const assignmentType = s.values.assignment_type;
+        if (typeof assignmentType === 'string' && assignmentType !== 'member') continue;
+        for (const group of ctx.targets(s, 'group_id').resources) {
+          this.schedules.push({ schedule: s, group, principal: ctx.target(s, 'principal_id'), kind });
+        }
+      }
+    }
+  }
+
+  private addMembers(group: Resource, holder: Resource, path: string): void {
+    const t = this.ctx.targets(holder, path);
+    if (t.unknown) this.unknownMembers.add(group);
+    for (const member of t.resources) this.link(group, member);
+  }
+
+  private link(group: Resource, member: Resource): void {
+    let set = this.staticMembers.get(group);
+    if (!set) this.staticMembers.set(group, (set = new Set()));
+    set.add(member);
+    let groups = this.memberOf.get(member);
+    if (!groups) this.memberOf.set(member, (groups = new Set()));
+    groups.add(group);
+  }
+
+  isUser(r: Resource): boolean {
+    return USER_TYPES.has(r.type);
+  }
+
+  isGroup(r: Resource): boolean {
+    return GROUP_TYPES.has(r.type);
+  }
+
+  isNonHuman(r: Resource): boolean {
+    return NON_HUMAN_TYPES.has(r.type);
+  }
+
+  /** A resource's human names: a user's login, UPN and display name; a group's name. Descriptions do not count. */
+  namesOf(r: Resource): string[] {
+    const v = r.values;
+    return [r.name, ...literalStrings(v.login), ...literalStrings(v.user_principal_name), ...literalStrings(v.display_name), ...literalStrings(v.name)];
+  }
+
+  /** Declared in recovery-gate.json by address or by one of its names. */
+  isDeclared(kind: 'breakGlass' | 'privileged' | 'operators' | 'vendors', r: Resource): boolean {
+    const declared = this.ctx.config.declarations[kind];
+    if (declared.length === 0) return false;
+    const names = new Set([r.address, r.baseAddress, ...this.namesOf(r).slice(1)]);
+    return declared.some((d) => names.has(d));
+  }
+
+  /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
+  members(group: Resource): Members {
+    return { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) };
+  }
+
+  /** Groups a principal is a static member of. */
+  groupsOf(principal: Resource): Resource[] {
+    return [...(this.memberOf.get(principal) ?? [])];
+  }
+
+  /** PIM for Groups schedules (membership only) that target a group. */
+  schedulesFor(group: Resource): GroupSchedule[] {
+    return this.schedules.filter((s) => s.group === group);
+  }
+
+  isBreakGlass(r: Resource): boolean {
+    const cached = this.breakGlassCache.get(r);
+    if (cached !== undefined) return cached;
+    this.breakGlassCache.set(r, false); // guards cycles of nested groups
+    const result = this.decideBreakGlass(r);
+    this.breakGlassCache.set(r, result);
+    return result;
+  }
+
+  private decideBreakGlass(r: Resource): boolean {
+    if (this.isDeclared('breakGlass', r)) return true;
+    if (!this.isUser(r) && !this.isGroup(r)) return false;
+    if (this.namesOf(r).some((n) => BREAK_GLASS_NAME.test(n))) return true;
+    if (!this.isGroup(r)) return false;
+    const m = this.members(r);
+    return !m.unknown && m.resources.length > 0 && m.resources.every((x) => this.isBreakGlass(x));
+  }
+
+  /** Break-glass user accounts of the stack. */
+  breakGlassAccounts(): Resource[] {
+    return this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u));
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The shape of a rule, after ESLint's rule modules: a `meta` that everything
+ * else (the catalogue listing, SARIF metadata, docs checks) is generated from,
+ * and a small `check` that asks the context for facts and reports findings.
+ */
+import type { CsfId } from '../facts/csf';
+import type { Resource } from '../model/resource';
+import type { RuleContext } from './context';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type RuleId = `RG-${number}${number}`;
+export type Provider = 'okta' | 'entra';
+export const PROVIDERS: readonly Provider[] = ['okta', 'entra'];
+
+/** How a rule decides on a provider. */
+export type Coverage = 'configuration' | 'attestation' | 'configuration or attestation' | 'n/a';
+
+export interface RuleMeta<M extends string> {
+  readonly id: RuleId;
+  /** Kebab-case name, stable like the id (`reset-authority-scoped`). */
+  readonly slug: string;
+  /** One line: what must hold. */
+  readonly title: string;
+  readonly severity: Severity;
+  readonly csf: readonly CsfId[];
+  /** Why, in the guidance's terms: the attack the rule stops. */
+  readonly rationale: string;
+  /** Other references: NIST SP 800-63B-4, CISA SCuBA, vendor guidance. */
+  readonly references: readonly string[];
+  readonly providers: Readonly<Record<Provider, Coverage>>;
+  /** Message templates keyed by message id; `{{name}}` placeholders are filled from the report's data. */
+  readonly messages: Readonly<Record<M, string>>;
+}
+
+/** Every rule can say it could not decide; its message is shared. */
+export type MessageIdOf<M extends string> = M | 'cannotVerify';
+
+export const CANNOT_VERIFY_MESSAGE = 'Cannot verify {{what}}: {{why}}. Set it to a literal value or check the plan (`terraform show -json`).';
+
+export type Data = Readonly<Record<string, string | number>>;
+
+export interface Report<M extends string> {
+  /** The resource that must change, or null when something is missing from the whole configuration. */
+  readonly resource: Resource | null;
+  readonly messageId: MessageIdOf<M>;
+  readonly data?: Data;
+  /** Overrides the rule's severity for this finding (e.g. RG-16's optional log categories). */
+  readonly severity?: Severity;
+}
+
+export type ReportFn<M extends string> = (finding: Report<M>) => void;
+
+export interface RuleDefinition<M extends string> {
+  readonly meta: RuleMeta<M>;
+  readonly check: (context: RuleContext, report: ReportFn<M>) => void;
+}
+
+/** Identity function that fixes `M`, so a misspelt message id is a compile error. */
+export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefinition<M> {
+  return rule;
+}
+
+// A rule of any message set, for lists of rules.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = RuleDefinition<any>;
+
+export function renderMessage(template: string, data: Data = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

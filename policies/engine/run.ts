@@ -1,0 +1,122 @@
+/**
+ * Runs rules over stacks and collects findings, notices and engine errors.
+ * A rule that throws is an engine error for that rule — reported, never a
+ * crash and never a pass.
+ */
+import type { Stack } from '../model/resource';
+import type { Config } from './config';
+import { DEFAULT_CONFIG } from './config';
+import { RuleContext } from './context';
+import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly messageId: string;
+  readonly data: Data;
+  readonly message: string;
+  /** Address of the resource that must change; null when something is missing from the configuration. */
+  readonly resource: string | null;
+  readonly stack: string;
+  readonly file: string;
+  readonly line: number | null;
+  readonly constructPath: string | null;
+  readonly frameworks: readonly string[];
+  /** "Cannot verify": the rule needed a value that is unknown. */
+  readonly unverified: boolean;
+}
+
+/** Something the user should know that is not a finding: the static reader's limits. */
+export interface Notice {
+  readonly stack: string;
+  readonly message: string;
+  readonly resources: readonly string[];
+}
+
+export interface EngineError {
+  readonly ruleId: string;
+  readonly stack: string;
+  readonly message: string;
+}
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  readonly notices: readonly Notice[];
+  readonly errors: readonly EngineError[];
+}
+
+export interface RunOptions {
+  readonly config?: Config;
+  readonly now?: Date;
+}
+
+export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], options: RunOptions = {}): CheckResult {
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const errors: EngineError[] = [];
+  const now = options.now ?? new Date();
+  for (const stack of stacks) {
+    const ctx = new RuleContext(stack, options.config ?? DEFAULT_CONFIG, now);
+    const staticLimits = new Set(stack.kind === 'hcl' ? stack.notEvaluated : []);
+    for (const rule of rules) {
+      const { meta } = rule;
+      const found: Finding[] = [];
+      try {
+        rule.check(ctx, (report) => {
+          const template = report.messageId === 'cannotVerify' ? (meta.messages.cannotVerify ?? CANNOT_VERIFY_MESSAGE) : meta.messages[report.messageId];
+          if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
+          const r = report.resource;
+          const data = report.data ?? {};
+          found.push({
+            ruleId: meta.id,
+            severity: report.severity ?? meta.severity,
+            messageId: report.messageId,
+            data,
+            message: renderMessage(template, data),
+            resource: r ? r.address : null,
+            stack: stack.name,
+            file: r ? r.source.file : stack.origin,
+            line: r ? (stack.locateLine?.(r) ?? null) : null,
+            constructPath: r?.source.constructPath ?? null,
+            frameworks: meta.csf,
+            unverified: report.messageId === 'cannotVerify',
+          });
+        });
+      } catch (e) {
+        errors.push({ ruleId: meta.id, stack: stack.name, message: e instanceof Error ? e.message : String(e) });
+        continue;
+      }
+      // Static HCL: what the reader could not evaluate is one notice, not a "cannot verify" each.
+      findings.push(...found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource))));
+    }
+    if (stack.notEvaluated.length > 0) {
+      notices.push({
+        stack: stack.name,
+        resources: [...stack.notEvaluated].sort(),
+        message: `${stack.notEvaluated.length} resource(s) could not be evaluated statically (values from variables without defaults, for_each/count over unknown collections, or remote modules); check the plan (\`terraform show -json\`) for a complete result`,
+      });
+    }
+  }
+  return { findings: sortFindings(findings), notices, errors };
+}
+
+const SEVERITY_RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
+
+/** Deterministic order: stack, severity, rule, resource, message. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort(
+    (a, b) =>
+      cmp(a.stack, b.stack) ||
+      (SEVERITY_RANK.get(a.severity) ?? 0) - (SEVERITY_RANK.get(b.severity) ?? 0) ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.resource ?? '', b.resource ?? '') ||
+      cmp(a.message, b.message),
+  );
+}
+
+export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  const out = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

@@ -1,0 +1,280 @@
+/**
+ * Reads Terraform configuration in its JSON shape — cdktf output, `.tf.json`,
+ * and HCL after hcl2json — into resources. The three differ only in what an
+ * expression may see: HCL substitutes variable values and reads local modules,
+ * cdktf and `.tf.json` take configuration as written.
+ */
+import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';
+import type { Condition, Resource, SourceLocation } from '../model/resource';
+import { isSecretAttribute } from '../model/secrets';
+import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
+import { InputError } from './input-error';
+
+/** One configuration file, parsed. */
+export interface ConfigFile {
+  readonly file: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface ReadOptions {
+  /** Variable values that override defaults (tfvars, module call arguments). */
+  readonly variables?: ReadonlyMap<string, Value>;
+  /** Whether `var.x` without a value falls back to the variable's default (HCL) or stays unknown (cdktf). */
+  readonly useDefaults: boolean;
+  /** Loads a local module's files; undefined means modules are not followed. */
+  readonly loadModule?: (source: string, caller: ConfigFile) => ConfigFile[] | undefined;
+  readonly modulePrefix?: string;
+}
+
+export interface ReadResult {
+  readonly resources: Resource[];
+  /** Addresses the reader could not evaluate statically. */
+  readonly notEvaluated: string[];
+}
+
+const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
+const TOP_LEVEL = new Set(['resource', 'data', 'locals', 'variable', 'module', 'output', 'terraform', 'provider', 'moved', 'import', 'removed', 'check', '//']);
+
+/** True when a JSON document has only Terraform configuration's top-level keys. */
+export function isConfigurationShape(doc: unknown): doc is Record<string, unknown> {
+  if (!isPlainObject(doc)) return false;
+  const keys = Object.keys(doc);
+  return keys.length > 0 && keys.every((k) => TOP_LEVEL.has(k)) && keys.some((k) => k !== '//');
+}
+
+export function readConfiguration(files: readonly ConfigFile[], options: ReadOptions): ReadResult {
+  const prefix = options.modulePrefix ?? '';
+  const scope = buildScope(files, options, prefix);
+  const resources: Resource[] = [];
+  const notEvaluated: string[] = [];
+
+  for (const file of files) {
+    for (const mode of ['resource', 'data'] as const) {
+      const section = file.body[mode];
+      if (section === undefined) continue;
+      if (!isPlainObject(section)) throw new InputError(file.file, `"${mode}" must be an object of resource types`);
+      for (const [type, byName] of Object.entries(section)) {
+        if (!isPlainObject(byName)) throw new InputError(file.file, `${mode} "${type}" must be an object of named resources`);
+        for (const [name, rawBody] of Object.entries(byName)) {
+          const body = firstBlock(rawBody);
+          if (!body) throw new InputError(file.file, `${mode} "${type}" "${name}" must be an object`);
+          const base = `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+          for (const instance of instancesOf(body, scope)) {
+            if (instance === undefined) {
+              notEvaluated.push(`${base}[*]`);
+              continue;
+            }
+            const resource = buildResource(file, mode, type, name, base, body, { ...scope, ...instance.scope, self: base + instance.key });
+            resources.push(resource);
+            if (options.useDefaults && hasStaticUnknown(resource.values)) notEvaluated.push(resource.address);
+          }
+        }
+      }
+    }
+    if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
+  }
+  return { resources, notEvaluated };
+}
+
+function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, prefix: string, resources: Resource[], notEvaluated: string[]): void {
+  const modules = file.body.module;
+  if (!isPlainObject(modules)) return;
+  for (const [name, raw] of Object.entries(modules)) {
+    const call = firstBlock(raw);
+    const address = `${prefix}module.${name}`;
+    const source = call?.source;
+    const loaded = typeof source === 'string' && /^\.\.?\//.test(source) ? options.loadModule?.(source, file) : undefined;
+    if (!call || !loaded || call.count !== undefined || call.for_each !== undefined) {
+      notEvaluated.push(`${address}.*`);
+      continue;
+    }
+    const args = new Map<string, Value>();
+    for (const [k, v] of Object.entries(call)) {
+      if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, scope));
+    }
+    const child = readConfiguration(loaded, { ...options, variables: args, modulePrefix: `${address}.` });
+    resources.push(...child.resources);
+    notEvaluated.push(...child.notEvaluated);
+  }
+}
+
+function buildScope(files: readonly ConfigFile[], options: ReadOptions, prefix: string): Scope {
+  const defaults = new Map<string, unknown>();
+  const localExprs = new Map<string, unknown>();
+  for (const f of files) {
+    for (const [name, decl] of Object.entries(asObject(f.body.variable))) {
+      const d = firstBlock(decl);
+      if (d && 'default' in d) defaults.set(name, d.default);
+    }
+    for (const block of asBlockList(f.body.locals)) for (const [k, v] of Object.entries(block)) localExprs.set(k, v);
+  }
+  const localValues = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const scope: Scope = {
+    modulePrefix: prefix,
+    variable(name) {
+      const given = options.variables?.get(name);
+      if (given !== undefined) return given;
+      return options.useDefaults && defaults.has(name) ? toValue(defaults.get(name)) : undefined;
+    },
+    local(name) {
+      if (localValues.has(name)) return localValues.get(name);
+      if (!localExprs.has(name) || evaluating.has(name)) return undefined;
+      evaluating.add(name);
+      const v = evaluate(localExprs.get(name), scope);
+      evaluating.delete(name);
+      localValues.set(name, v);
+      return v;
+    },
+  };
+  return scope;
+}
+
+interface Instance {
+  readonly key: string;
+  readonly scope: Partial<Scope>;
+}
+
+/** `count` and `for_each` expanded where literal; an undefined entry means "cannot expand". */
+function instancesOf(body: Record<string, unknown>, scope: Scope): (Instance | undefined)[] {
+  if (body.count !== undefined) {
+    const n = evaluate(body.count, scope);
+    if (typeof n !== 'number') return [undefined];
+    return Array.from({ length: n }, (_, i) => ({ key: `[${i}]`, scope: { countIndex: i } }));
+  }
+  if (body.for_each !== undefined) {
+    const coll = evaluate(body.for_each, scope);
+    if (Array.isArray(coll) && coll.every((e) => typeof e === 'string')) {
+      return (coll as string[]).map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: k } } }));
+    }
+    if (isObject(coll)) {
+      return Object.keys(coll).map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: coll[k] } } }));
+    }
+    return [undefined];
+  }
+  return [{ key: '', scope: {} }];
+}
+
+function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope): Resource {
+  const values: ValueObject = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (!META_ARGUMENTS.has(k)) values[k] = evaluateAttribute(k, undefined, v, scope);
+  }
+  const references = new Map<string, string[]>();
+  collectReferences(values, '', references);
+  const metadata = asObject(asObject(body['//']).metadata);
+  const source: SourceLocation = {
+    file: file.file,
+    ...(typeof metadata.path === 'string' ? { constructPath: metadata.path } : {}),
+  };
+  const address = scope.self ?? base;
+  return {
+    address,
+    baseAddress: base,
+    mode: mode === 'data' ? 'data' : 'managed',
+    type,
+    name,
+    values,
+    references,
+    conditions: readConditions(body.lifecycle, scope),
+    source,
+  };
+}
+
+function readConditions(lifecycle: unknown, scope: Scope): Condition[] {
+  const out: Condition[] = [];
+  for (const block of asBlockList(lifecycle)) {
+    for (const kind of ['precondition', 'postcondition'] as const) {
+      for (const c of asBlockList(block[kind])) {
+        if (typeof c.condition !== 'string') continue;
+        const expression = c.condition.replace(/^\$\{([\s\S]*)\}$/, '$1');
+        const deadline = planTimeDeadline(expression, scope);
+        out.push({
+          kind,
+          expression,
+          ...(typeof c.error_message === 'string' ? { errorMessage: c.error_message } : {}),
+          ...(deadline !== undefined ? { deadline } : {}),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function evaluateAttribute(key: string, parent: string | undefined, raw: unknown, scope: Scope): Value {
+  if (isSecretAttribute(key, parent) && raw !== null && raw !== undefined && raw !== '') return Secret.instance;
+  if (Array.isArray(raw)) return raw.map((e) => (isPlainObject(e) ? evaluateBlock(e, key, scope) : evaluate(e, scope)));
+  if (isPlainObject(raw)) return evaluateBlock(raw, key, scope);
+  return evaluate(raw, scope);
+}
+
+function evaluateBlock(raw: Record<string, unknown>, parent: string, scope: Scope): ValueObject {
+  const out: ValueObject = {};
+  for (const [k, v] of Object.entries(raw)) if (k !== '//') out[k] = evaluateAttribute(k, parent, v, scope);
+  return out;
+}
+
+/** Evaluates any JSON value whose strings are templates. */
+export function evaluate(raw: unknown, scope: Scope): Value {
+  if (typeof raw === 'string') return evaluateTemplate(raw, scope);
+  if (Array.isArray(raw)) return raw.map((e) => evaluate(e, scope));
+  if (isPlainObject(raw)) {
+    const out: ValueObject = {};
+    for (const [k, v] of Object.entries(raw)) out[k] = evaluate(v, scope);
+    return out;
+  }
+  return toValue(raw);
+}
+
+function toValue(raw: unknown): Value {
+  if (raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (Array.isArray(raw)) return raw.map(toValue);
+  if (raw instanceof Unknown || raw instanceof Secret) return raw;
+  if (isPlainObject(raw)) {
+    const out: ValueObject = {};
+    for (const [k, v] of Object.entries(raw)) out[k] = toValue(v);
+    return out;
+  }
+  return null;
+}
+
+/** Records, per dotted attribute path, the addresses the value refers to. */
+export function collectReferences(v: Value, path: string, out: Map<string, string[]>): void {
+  if (v instanceof Unknown) {
+    if (v.references.length === 0) return;
+    const list = out.get(path) ?? [];
+    for (const r of v.references) if (!list.includes(r.address)) list.push(r.address);
+    out.set(path, list);
+  } else if (Array.isArray(v)) {
+    for (const e of v) collectReferences(e, path, out);
+  } else if (isObject(v)) {
+    for (const [k, e] of Object.entries(v)) collectReferences(e, path ? `${path}.${k}` : k, out);
+  }
+}
+
+const MODULE_OUTPUT = /(^|\.)module\.[^.]+$/;
+
+/** An unknown that no resource reference explains: a variable without a value, a function we do not evaluate. */
+function hasStaticUnknown(v: Value): boolean {
+  if (v instanceof Unknown) return v.references.length === 0 || v.references.some((r) => MODULE_OUTPUT.test(r.address));
+  if (Array.isArray(v)) return v.some(hasStaticUnknown);
+  if (isObject(v)) return Object.values(v).some(hasStaticUnknown);
+  return false;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
+}
+
+function firstBlock(v: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(v)) return isPlainObject(v[0]) ? v[0] : undefined;
+  return isPlainObject(v) ? v : undefined;
+}
+
+function asObject(v: unknown): Record<string, unknown> {
+  return isPlainObject(v) ? v : {};
+}
+
+function asBlockList(v: unknown): Record<string, unknown>[] {
+  return blocks(v as Value) as Record<string, unknown>[];
+}

@@ -1,0 +1,243 @@
+/**
+ * Turns the paths a user names into stacks, telling inputs apart by content:
+ * a cdktf output directory (its manifest.json), a stack directory or
+ * `cdk.tf.json`, any `.tf.json`, a directory of `.tf`/`.tf.json`, or a
+ * `terraform show -json` plan.
+ */
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { InputKind, Resource, Stack } from '../model/resource';
+import type { Value } from '../model/value';
+import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
+import { InputError, parseJson } from './input-error';
+import { hclLine, jsonResourceLine, planResourceLine } from './locate';
+import { isPlanShape, readPlan, validatePlan } from './plan';
+
+export interface LoadOptions {
+  /** Extra variable files for HCL input (`--var-file`), applied last. */
+  readonly varFiles?: readonly string[];
+}
+
+export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<Stack[]> {
+  const stacks: Stack[] = [];
+  for (const p of paths) stacks.push(...(await loadPath(p, options)));
+  return disambiguate(stacks);
+}
+
+async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {
+  const info = await statOrFail(p);
+  if (info.isDirectory()) return loadDirectory(p, options);
+  return loadFile(p, await readText(p), options);
+}
+
+async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]> {
+  const entries = await readDir(dir);
+  if (entries.includes('manifest.json')) {
+    const file = path.join(dir, 'manifest.json');
+    const doc = parseJson(await readText(file), file);
+    if (isManifest(doc)) return loadManifest(dir, doc, file);
+  }
+  if (entries.includes('cdk.tf.json')) {
+    const file = path.join(dir, 'cdk.tf.json');
+    return loadFile(file, await readText(file), options);
+  }
+  const tfFiles = entries.filter((e) => e.endsWith('.tf') || e.endsWith('.tf.json')).sort();
+  if (tfFiles.length === 0) throw new InputError(dir, 'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)');
+  return [await loadHclModule(dir, tfFiles, options)];
+}
+
+async function loadFile(file: string, text: string, options: LoadOptions): Promise<Stack[]> {
+  if (text.trim() === '') throw new InputError(file, 'file is empty');
+  const looksJson = text.trimStart().startsWith('{') || file.endsWith('.json');
+  if (!looksJson) return [await loadHclModule(path.dirname(file), [path.basename(file)], options, file)];
+  const doc = parseJson(text, file);
+  if (isPlanShape(doc)) {
+    const plan = validatePlan(doc as Record<string, unknown>, file);
+    const texts = new Map([[file, text]]);
+    return [stackOf(baseName(file), 'plan', file, readPlan(plan, file), [], undefined, (r) => planResourceLine(texts.get(r.source.file), r.address))];
+  }
+  if (isManifest(doc)) return loadManifest(path.dirname(file), doc, file);
+  if (isConfigurationShape(doc)) return [jsonConfigurationStack(file, text, doc)];
+  const keys = isPlainObject(doc) ? Object.keys(doc).slice(0, 5).join(', ') : Array.isArray(doc) ? 'an array' : typeof doc;
+  throw new InputError(file, `neither Terraform configuration nor a plan (found ${keys || 'an empty object'})`);
+}
+
+function jsonConfigurationStack(file: string, text: string, doc: Record<string, unknown>): Stack {
+  const meta = isPlainObject(doc['//']) && isPlainObject(doc['//'].metadata) ? doc['//'].metadata : undefined;
+  const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
+  const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false });
+  const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
+  const texts = new Map([[file, text]]);
+  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, (r) => jsonResourceLine(texts.get(r.source.file), r));
+}
+
+interface Manifest {
+  stacks: Record<string, { name?: string; synthesizedStackPath?: string }>;
+}
+
+function isManifest(doc: unknown): doc is Manifest {
+  return isPlainObject(doc) && isPlainObject(doc.stacks) && typeof doc.version === 'string' && !('resource' in doc);
+}
+
+async function loadManifest(dir: string, manifest: Manifest, file: string): Promise<Stack[]> {
+  const stacks: Stack[] = [];
+  for (const [key, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isPlainObject(entry) || typeof entry.synthesizedStackPath !== 'string') throw new InputError(file, `stack "${key}" has no synthesizedStackPath`);
+    const stackFile = path.join(dir, entry.synthesizedStackPath);
+    const text = await readText(stackFile);
+    const doc = parseJson(text, stackFile);
+    if (!isConfigurationShape(doc)) throw new InputError(stackFile, 'not Terraform JSON configuration');
+    const stack = jsonConfigurationStack(stackFile, text, doc);
+    stacks.push({ ...stack, name: typeof entry.name === 'string' ? entry.name : key, kind: 'cdktf' });
+  }
+  if (stacks.length === 0) throw new InputError(file, 'cdktf manifest lists no stacks');
+  return stacks;
+}
+
+// ------------------------------------------------------------------- HCL
+
+type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
+let hcl2json: Hcl2Json | undefined;
+
+async function parseHcl(file: string, text: string): Promise<Record<string, unknown>> {
+  // Loaded on first use: the WebAssembly parser costs start-up time that JSON inputs never need.
+  hcl2json ??= (await import('@cdktf/hcl2json')) as Hcl2Json;
+  try {
+    return await hcl2json.parse(file, text);
+  } catch (e) {
+    throw new InputError(file, describeHclError(String(e instanceof Error ? e.message : e), file));
+  }
+}
+
+/** `parse config: [x.tf:2,7-3,1: Invalid expression; Expected …]` → `line 2, column 7: Invalid expression; Expected …`. */
+export function describeHclError(message: string, file: string): string {
+  const m = /:(\d+),(\d+)(?:-[\d,]+)?: ([^\]\n]+)/.exec(message);
+  if (m) return `HCL syntax error at line ${m[1]}, column ${m[2]}: ${m[3].trim()}`;
+  return `HCL syntax error: ${message.replace(file, '').replace(/^[\s:]+/, '').split('\n')[0]}`;
+}
+
+async function readConfigFile(file: string): Promise<ConfigFile> {
+  const text = await readText(file);
+  if (file.endsWith('.json')) {
+    const doc = parseJson(text, file);
+    if (!isConfigurationShape(doc) && !(isPlainObject(doc) && Object.keys(doc).length === 0)) throw new InputError(file, 'not Terraform JSON configuration');
+    return { file, body: doc as Record<string, unknown> };
+  }
+  return { file, body: await parseHcl(file, text) };
+}
+
+/** Reads a module directory and, ahead of evaluation, every local module it calls. */
+async function loadHclModule(dir: string, names: readonly string[], options: LoadOptions, single?: string): Promise<Stack> {
+  const files = await Promise.all(names.map((n) => readConfigFile(path.join(dir, n))));
+  const modules = new Map<string, ConfigFile[]>();
+  await preloadModules(files, modules, new Set([path.resolve(dir)]));
+  const variables = await readVariableFiles(dir, single ? [] : await readDir(dir), options.varFiles ?? []);
+  const { resources, notEvaluated } = readConfiguration(files, {
+    useDefaults: true,
+    variables,
+    loadModule: (source, caller) => modules.get(path.resolve(path.dirname(caller.file), source)),
+  });
+  const texts = new Map<string, string>();
+  const locate = (r: Resource) => {
+    const f = r.source.file;
+    if (!texts.has(f)) texts.set(f, readTextSync(f));
+    return f.endsWith('.json') ? jsonResourceLine(texts.get(f), r) : hclLine(texts.get(f), r);
+  };
+  return stackOf(baseName(single ?? path.resolve(dir)), 'hcl', single ?? dir, resources, notEvaluated, undefined, locate);
+}
+
+async function preloadModules(files: readonly ConfigFile[], out: Map<string, ConfigFile[]>, visiting: Set<string>): Promise<void> {
+  for (const f of files) {
+    const calls = f.body.module;
+    if (!isPlainObject(calls)) continue;
+    for (const raw of Object.values(calls)) {
+      const call = Array.isArray(raw) ? raw[0] : raw;
+      const source = isPlainObject(call) ? call.source : undefined;
+      if (typeof source !== 'string' || !/^\.\.?\//.test(source)) continue;
+      const dir = path.resolve(path.dirname(f.file), source);
+      if (out.has(dir) || visiting.has(dir)) continue;
+      const shown = path.join(path.dirname(f.file), source);
+      const names = (await readDir(shown)).filter((e) => e.endsWith('.tf') || e.endsWith('.tf.json')).sort();
+      const moduleFiles = await Promise.all(names.map((n) => readConfigFile(path.join(shown, n))));
+      out.set(dir, moduleFiles);
+      visiting.add(dir);
+      await preloadModules(moduleFiles, out, visiting);
+    }
+  }
+}
+
+/** terraform.tfvars, then *.auto.tfvars in name order, then --var-file: later files win. */
+async function readVariableFiles(dir: string, entries: readonly string[], extra: readonly string[]): Promise<Map<string, Value>> {
+  const auto = entries.filter((e) => /\.auto\.tfvars(\.json)?$/.test(e)).sort();
+  const ordered = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((e) => entries.includes(e)), ...auto].map((e) => path.join(dir, e));
+  const values = new Map<string, Value>();
+  for (const file of [...ordered, ...extra]) {
+    const text = await readText(file);
+    const body = file.endsWith('.json') ? parseJson(text, file) : await parseHcl(file, text);
+    if (!isPlainObject(body)) throw new InputError(file, 'variable file must hold name = value pairs');
+    for (const [k, v] of Object.entries(body)) values.set(k, evaluate(v, {}));
+  }
+  return values;
+}
+
+// ------------------------------------------------------------ file access
+
+async function statOrFail(p: string) {
+  try {
+    return await fs.stat(p);
+  } catch (e) {
+    throw new InputError(p, describeFsError(e));
+  }
+}
+
+async function readText(p: string): Promise<string> {
+  try {
+    return await fs.readFile(p, 'utf8');
+  } catch (e) {
+    throw new InputError(p, describeFsError(e));
+  }
+}
+
+function readTextSync(p: string): string {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function readDir(p: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(p)).sort();
+  } catch (e) {
+    throw new InputError(p, describeFsError(e));
+  }
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'cannot read: permission denied';
+    case 'EISDIR': return 'is a directory, expected a file';
+    case 'ENOTDIR': return 'not a directory';
+    default: return `cannot read: ${code ?? String(e)}`;
+  }
+}
+
+// ----------------------------------------------------------------- stacks
+
+function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine']): Stack {
+  return { name, kind, origin, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}), locateLine };
+}
+
+function baseName(file: string): string {
+  return path.basename(file).replace(/(\.tf)?\.json$|\.tf$/, '');
+}
+
+/** Two inputs may hold stacks of the same name; findings must still say which. */
+function disambiguate(stacks: Stack[]): Stack[] {
+  const counts = new Map<string, number>();
+  for (const s of stacks) counts.set(s.name, (counts.get(s.name) ?? 0) + 1);
+  return stacks.map((s) => ((counts.get(s.name) ?? 0) > 1 ? { ...s, name: `${s.name} (${s.origin})` } : s));
+}

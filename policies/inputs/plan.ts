@@ -1,0 +1,210 @@
+/**
+ * Reads `terraform show -json` plans (format_version 1.x) into resources.
+ *
+ * Values come from `resource_changes[].change.after` (or `planned_values` for
+ * resources the plan does not change). Where the plan says "known after apply",
+ * the configuration decides: an attribute the configuration does not set is
+ * absent (the provider computes it), one set to an expression is unknown and
+ * keeps the expression's `references`. Sensitive values become secrets.
+ */
+import { evaluateTemplate } from '../model/expression';
+import type { Resource } from '../model/resource';
+import { isSecretAttribute } from '../model/secrets';
+import { Reference, Secret, Unknown, Value, ValueObject } from '../model/value';
+import { isPlainObject } from './configuration';
+import { InputError } from './input-error';
+
+export interface PlanDocument {
+  readonly format_version: string;
+  readonly planned_values?: { root_module?: PlanModule };
+  readonly resource_changes?: ResourceChange[];
+  readonly resource_drift?: ResourceChange[];
+  readonly configuration?: { root_module?: ConfigModule };
+  readonly checks?: unknown[];
+}
+
+interface PlanModule {
+  readonly resources?: PlanResource[];
+  readonly child_modules?: PlanModule[];
+}
+interface PlanResource {
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly values?: Record<string, unknown>;
+  readonly sensitive_values?: unknown;
+}
+export interface ResourceChange {
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly change: {
+    readonly actions: string[];
+    readonly before?: unknown;
+    readonly after?: unknown;
+    readonly after_unknown?: unknown;
+    readonly before_sensitive?: unknown;
+    readonly after_sensitive?: unknown;
+  };
+}
+interface ConfigModule {
+  readonly resources?: { address: string; expressions?: Record<string, unknown> }[];
+  readonly module_calls?: Record<string, { module?: ConfigModule }>;
+}
+
+/** True when a JSON document looks like a plan (whatever its version). */
+export function isPlanShape(doc: unknown): boolean {
+  return isPlainObject(doc) && 'format_version' in doc && ('planned_values' in doc || 'resource_changes' in doc || 'configuration' in doc || 'terraform_version' in doc);
+}
+
+export function validatePlan(doc: Record<string, unknown>, file: string): PlanDocument {
+  const version = doc.format_version;
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) throw new InputError(file, 'plan has no valid "format_version"');
+  if (version.split('.')[0] !== '1') throw new InputError(file, `unsupported plan format_version ${version} (recovery-gate reads 1.x)`);
+  if (doc.resource_changes !== undefined && !Array.isArray(doc.resource_changes)) throw new InputError(file, 'plan "resource_changes" must be an array');
+  if (doc.planned_values !== undefined && !isPlainObject(doc.planned_values)) throw new InputError(file, 'plan "planned_values" must be an object');
+  if (doc.configuration !== undefined && !isPlainObject(doc.configuration)) throw new InputError(file, 'plan "configuration" must be an object');
+  return doc as unknown as PlanDocument;
+}
+
+/** Removes instance keys: `module.a["x"].okta_group.b[0]` → `module.a.okta_group.b`. */
+export function stripInstanceKeys(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\]/g, '');
+}
+
+export function readPlan(plan: PlanDocument, file: string): Resource[] {
+  const expressions = configurationExpressions(plan.configuration?.root_module, '');
+  const planned = new Map<string, PlanResource>();
+  collectPlanned(plan.planned_values?.root_module, planned, file);
+  const changes = new Map<string, ResourceChange>();
+  for (const rc of plan.resource_changes ?? []) {
+    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change)) throw new InputError(file, 'plan has a malformed resource_changes entry');
+    changes.set(rc.address, rc);
+  }
+
+  const addresses = new Set([...planned.keys(), ...changes.keys()]);
+  const resources: Resource[] = [];
+  for (const address of addresses) {
+    const rc = changes.get(address);
+    if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') continue;
+    const pr = planned.get(address);
+    const type = rc?.type ?? pr?.type;
+    const name = rc?.name ?? pr?.name;
+    if (typeof type !== 'string' || typeof name !== 'string') throw new InputError(file, `plan resource ${address} has no type or name`);
+    const baseAddress = stripInstanceKeys(address);
+    const config = expressions.get(baseAddress);
+    const after = rc ? rc.change.after : pr?.values;
+    const unknown = rc ? rc.change.after_unknown : undefined;
+    const sensitive = rc ? rc.change.after_sensitive : pr?.sensitive_values;
+    const modulePrefix = baseAddress.slice(0, baseAddress.length - `${rc?.mode === 'data' || pr?.mode === 'data' ? 'data.' : ''}${type}.${name}`.length);
+    const values = planValues(after, unknown, sensitive, config, modulePrefix);
+    const references = new Map<string, string[]>();
+    if (config) collectExpressionReferences(config, '', modulePrefix, references);
+    resources.push({
+      address,
+      baseAddress,
+      mode: (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed',
+      type,
+      name,
+      values,
+      references,
+      conditions: [],
+      source: { file },
+    });
+  }
+  return resources;
+}
+
+/** Before and after of every change, for review and drift (values as the plan gives them). */
+export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'): ValueObject {
+  const c = rc.change;
+  return which === 'before'
+    ? planValues(c.before, undefined, c.before_sensitive, undefined, '')
+    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, '');
+}
+
+function collectPlanned(mod: PlanModule | undefined, out: Map<string, PlanResource>, file: string): void {
+  if (!mod) return;
+  for (const r of mod.resources ?? []) {
+    if (!isPlainObject(r) || typeof r.address !== 'string') throw new InputError(file, 'plan has a malformed planned_values resource');
+    out.set(r.address, r);
+  }
+  for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
+}
+
+function configurationExpressions(mod: ConfigModule | undefined, prefix: string, out = new Map<string, Record<string, unknown>>()): Map<string, Record<string, unknown>> {
+  if (!mod) return out;
+  for (const r of mod.resources ?? []) if (isPlainObject(r.expressions)) out.set(prefix + r.address, r.expressions);
+  for (const [name, call] of Object.entries(mod.module_calls ?? {})) configurationExpressions(call.module, `${prefix}module.${name}.`, out);
+  return out;
+}
+
+/** Turns a plan's `references` strings into references, resolved as an expression would be. */
+function toReferences(refs: unknown, modulePrefix: string): Reference[] {
+  if (!Array.isArray(refs)) return [];
+  const out = new Map<string, Reference>();
+  for (const r of refs) {
+    if (typeof r !== 'string') continue;
+    const v = evaluateTemplate('${' + r + '}', { modulePrefix });
+    if (v instanceof Unknown) for (const ref of v.references) if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
+  }
+  return [...out.values()];
+}
+
+function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, modulePrefix: string, parent?: string): ValueObject {
+  const out: ValueObject = {};
+  const a = isPlainObject(after) ? after : {};
+  const u = isPlainObject(unknown) ? unknown : {};
+  const s = isPlainObject(sensitive) ? sensitive : {};
+  const c = isPlainObject(config) ? config : undefined;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(u)])) {
+    const v = planValue(a[key], u[key], s[key], c ? c[key] : undefined, c !== undefined, modulePrefix, key, parent);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+function planValue(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, haveConfig: boolean, modulePrefix: string, key: string, parent: string | undefined): Value | undefined {
+  if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== '')) return Secret.instance;
+  if (unknown === true) {
+    // Known after apply: set in configuration → unknown with its references; not set → absent.
+    if (haveConfig && config === undefined) return undefined;
+    const expr = isPlainObject(config) ? config : undefined;
+    if (expr && 'constant_value' in expr) return planValue(expr.constant_value, undefined, undefined, undefined, false, modulePrefix, key, parent);
+    const refs = toReferences(expr?.references, modulePrefix);
+    const addresses = new Set(refs.map((r) => r.address));
+    return new Unknown(undefined, refs, addresses.size === 1);
+  }
+  if (Array.isArray(after)) {
+    const us = Array.isArray(unknown) ? unknown : [];
+    const ss = Array.isArray(sensitive) ? sensitive : [];
+    const cs = Array.isArray(config) ? config : [];
+    return after.map((e, i) =>
+      isPlainObject(e)
+        ? planValues(e, us[i], ss[i], cs[i] ?? cs[0], modulePrefix, key)
+        : (planValue(e, us[i], ss[i], undefined, false, modulePrefix, key, parent) ?? null),
+    );
+  }
+  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) && !('references' in config) && !('constant_value' in config) ? config : undefined, modulePrefix, key);
+  if (after === undefined) return undefined;
+  return after as Value;
+}
+
+function collectExpressionReferences(expr: unknown, path: string, modulePrefix: string, out: Map<string, string[]>): void {
+  if (Array.isArray(expr)) {
+    for (const e of expr) collectExpressionReferences(e, path, modulePrefix, out);
+    return;
+  }
+  if (!isPlainObject(expr)) return;
+  if (Array.isArray(expr.references)) {
+    const list = out.get(path) ?? [];
+    for (const r of toReferences(expr.references, modulePrefix)) if (!list.includes(r.address)) list.push(r.address);
+    if (list.length) out.set(path, list);
+    return;
+  }
+  if ('constant_value' in expr) return;
+  for (const [k, v] of Object.entries(expr)) collectExpressionReferences(v, path ? `${path}.${k}` : k, modulePrefix, out);
+}
+

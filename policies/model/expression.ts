@@ -1,0 +1,622 @@
+/**
+ * Terraform's expression language, as far as a static checker needs it.
+ *
+ * Terraform JSON (cdktf output, `.tf.json`) and hcl2json output hold
+ * expressions as template strings (`"${okta_group.a.id}"`). This module parses
+ * them and evaluates what is literal: variables and locals the caller knows,
+ * operators over literals, and a few pure functions. Everything else becomes an
+ * {@link Unknown} that remembers the resources it reads. It never throws on
+ * input: an expression it cannot parse is unknown, with the references a
+ * lexical scan finds.
+ */
+import { Reference, Unknown, Value, ValueObject, isObject, isSecret } from './value';
+
+type Node =
+  | { k: 'lit'; v: Value }
+  | { k: 'tpl'; parts: (string | Node)[] }
+  | { k: 'var'; name: string }
+  | { k: 'attr'; x: Node; name: string }
+  | { k: 'idx'; x: Node; key: Node }
+  | { k: 'splat'; x: Node }
+  | { k: 'call'; name: string; args: Node[] }
+  | { k: 'tuple'; items: Node[] }
+  | { k: 'object'; entries: [Node, Node][] }
+  | { k: 'un'; op: string; x: Node }
+  | { k: 'bin'; op: string; l: Node; r: Node }
+  | { k: 'cond'; c: Node; t: Node; f: Node }
+  | { k: 'opaque'; refs: Node[] }; // a `for` expression or directive: unknown, but its references count
+
+/** What an expression can see. Anything it returns `undefined` for is unknown. */
+export interface Scope {
+  variable?(name: string): Value | undefined;
+  local?(name: string): Value | undefined;
+  each?: { key: Value; value: Value };
+  countIndex?: number;
+  /** Address of the resource the expression belongs to, for `self`. */
+  self?: string;
+  /** Prefix making module-relative addresses absolute (`module.idp.`). */
+  modulePrefix?: string;
+}
+
+class ParseError extends Error {}
+
+const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module']);
+
+// ---------------------------------------------------------------- parsing
+
+class Parser {
+  pos = 0;
+  constructor(private readonly src: string) {}
+
+  /** A template runs to `end` (`"` inside an expression) or to the end of input. */
+  template(end: '"' | null): Node {
+    const parts: (string | Node)[] = [];
+    let text = '';
+    const s = this.src;
+    while (this.pos < s.length) {
+      const c = s[this.pos];
+      if (end && c === end) break;
+      if (c === '\\' && end) {
+        text += this.escape();
+        continue;
+      }
+      if ((c === '$' || c === '%') && s[this.pos + 1] === c && s[this.pos + 2] === '{') {
+        text += c + '{';
+        this.pos += 3;
+        continue;
+      }
+      if (c === '$' && s[this.pos + 1] === '{') {
+        if (text) parts.push(text);
+        text = '';
+        this.pos += 2;
+        this.skipStrip();
+        parts.push(this.expression());
+        this.skipStrip();
+        this.expect('}');
+        continue;
+      }
+      if (c === '%' && s[this.pos + 1] === '{') throw new ParseError('template directives are not evaluated');
+      text += c;
+      this.pos++;
+    }
+    if (text || parts.length === 0) parts.push(text);
+    return parts.length === 1 && typeof parts[0] === 'string' ? { k: 'lit', v: parts[0] } : { k: 'tpl', parts };
+  }
+
+  private escape(): string {
+    const s = this.src;
+    const n = s[this.pos + 1];
+    this.pos += 2;
+    switch (n) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': return '\r';
+      case '"': return '"';
+      case '\\': return '\\';
+      case 'u': {
+        const hex = s.slice(this.pos, this.pos + 4);
+        this.pos += 4;
+        return String.fromCharCode(parseInt(hex, 16));
+      }
+      default: throw new ParseError(`unknown escape \\${n}`);
+    }
+  }
+
+  private skipStrip(): void {
+    this.ws();
+    if (this.src[this.pos] === '~') this.pos++;
+    this.ws();
+  }
+
+  private ws(): void {
+    const s = this.src;
+    for (;;) {
+      while (this.pos < s.length && /\s/.test(s[this.pos])) this.pos++;
+      if (s[this.pos] === '#' || (s[this.pos] === '/' && s[this.pos + 1] === '/')) {
+        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
+      } else if (s[this.pos] === '/' && s[this.pos + 1] === '*') {
+        const close = s.indexOf('*/', this.pos + 2);
+        if (close < 0) throw new ParseError('unterminated comment');
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+
+  private peek(token: string): boolean {
+    this.ws();
+    return this.src.startsWith(token, this.pos);
+  }
+
+  private eat(token: string): boolean {
+    if (!this.peek(token)) return false;
+    this.pos += token.length;
+    return true;
+  }
+
+  private expect(token: string): void {
+    if (!this.eat(token)) throw new ParseError(`expected ${token} at ${this.pos}`);
+  }
+
+  expression(): Node {
+    const c = this.binary(0);
+    if (this.eat('?')) {
+      const t = this.expression();
+      this.expect(':');
+      const f = this.expression();
+      return { k: 'cond', c, t, f };
+    }
+    return c;
+  }
+
+  private static readonly LEVELS: string[][] = [['||'], ['&&'], ['==', '!='], ['<=', '>=', '<', '>'], ['+', '-'], ['*', '/', '%']];
+
+  private binary(level: number): Node {
+    if (level === Parser.LEVELS.length) return this.unary();
+    let l = this.binary(level + 1);
+    for (;;) {
+      this.ws();
+      const op = Parser.LEVELS[level].find((o) => this.src.startsWith(o, this.pos) && !(o === '<' && this.src[this.pos + 1] === '<'));
+      // `=>` and `==` share a first character with other operators; never read `=` alone here.
+      if (!op || (op === '-' && this.src[this.pos + 1] === '>')) return l;
+      this.pos += op.length;
+      l = { k: 'bin', op, l, r: this.binary(level + 1) };
+    }
+  }
+
+  private unary(): Node {
+    if (this.eat('!')) return { k: 'un', op: '!', x: this.unary() };
+    if (this.peek('-') && !/[0-9]/.test(this.src[this.pos + 1] ?? '')) {
+      this.pos++;
+      return { k: 'un', op: '-', x: this.unary() };
+    }
+    return this.postfix(this.primary());
+  }
+
+  private postfix(x: Node): Node {
+    for (;;) {
+      if (this.peek('.*') || this.peek('[*]')) {
+        this.pos += this.src[this.pos] === '.' ? 2 : 3;
+        x = { k: 'splat', x };
+      } else if (this.peek('.') && !this.src.startsWith('...', this.pos)) {
+        this.pos++;
+        this.ws();
+        const m = /^[A-Za-z_][A-Za-z0-9_-]*|^[0-9]+/.exec(this.src.slice(this.pos, this.pos + 200));
+        if (!m) throw new ParseError('expected attribute name');
+        this.pos += m[0].length;
+        x = /^[0-9]/.test(m[0]) ? { k: 'idx', x, key: { k: 'lit', v: Number(m[0]) } } : { k: 'attr', x, name: m[0] };
+      } else if (this.peek('[')) {
+        this.pos++;
+        const key = this.expression();
+        this.expect(']');
+        x = { k: 'idx', x, key };
+      } else return x;
+    }
+  }
+
+  private primary(): Node {
+    this.ws();
+    const s = this.src;
+    const c = s[this.pos];
+    if (c === undefined) throw new ParseError('unexpected end of expression');
+    if (c === '"') {
+      this.pos++;
+      const t = this.template('"');
+      this.expect('"');
+      return t;
+    }
+    if (c === '(') {
+      this.pos++;
+      const e = this.expression();
+      this.expect(')');
+      return e;
+    }
+    if (c === '[') return this.collection('[', ']');
+    if (c === '{') return this.collection('{', '}');
+    if (c === '<' && s.startsWith('<<', this.pos)) throw new ParseError('heredoc inside an expression');
+    const num = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(s.slice(this.pos, this.pos + 64));
+    if (num) {
+      this.pos += num[0].length;
+      return { k: 'lit', v: Number(num[0]) };
+    }
+    const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s.slice(this.pos, this.pos + 200));
+    if (!id) throw new ParseError(`unexpected ${c}`);
+    this.pos += id[0].length;
+    const name = id[0];
+    if (name === 'true' || name === 'false') return { k: 'lit', v: name === 'true' };
+    if (name === 'null') return { k: 'lit', v: null };
+    if (this.peek('(') || this.peek('::')) {
+      let fn = name;
+      while (this.eat('::')) fn += '::' + this.identifier();
+      this.expect('(');
+      const args: Node[] = [];
+      while (!this.eat(')')) {
+        args.push(this.expression());
+        this.eat('...');
+        if (!this.eat(',') && !this.peek(')')) throw new ParseError('expected , or )');
+      }
+      return { k: 'call', name: fn, args };
+    }
+    return { k: 'var', name };
+  }
+
+  private identifier(): string {
+    this.ws();
+    const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.src.slice(this.pos, this.pos + 200));
+    if (!id) throw new ParseError('expected identifier');
+    this.pos += id[0].length;
+    return id[0];
+  }
+
+  /** Tuples, objects, and `for` expressions (kept opaque). */
+  private collection(open: '[' | '{', close: ']' | '}'): Node {
+    this.pos++;
+    this.ws();
+    if (/^for\s/.test(this.src.slice(this.pos, this.pos + 4))) return this.opaqueFor(close);
+    if (open === '[') {
+      const items: Node[] = [];
+      while (!this.eat(']')) {
+        items.push(this.expression());
+        if (!this.eat(',') && !this.peek(']')) throw new ParseError('expected , or ]');
+      }
+      return { k: 'tuple', items };
+    }
+    const entries: [Node, Node][] = [];
+    while (!this.eat('}')) {
+      this.ws();
+      const bare = /^[A-Za-z_][A-Za-z0-9_-]*\s*(=(?!=)|:)/.exec(this.src.slice(this.pos, this.pos + 200));
+      let key: Node;
+      if (bare) {
+        key = { k: 'lit', v: this.identifier() };
+      } else key = this.expression();
+      if (!this.eat('=') && !this.eat(':')) throw new ParseError('expected = in object');
+      entries.push([key, this.expression()]);
+      if (!this.eat(',')) this.ws();
+    }
+    return { k: 'object', entries };
+  }
+
+  /** A `for` expression is never evaluated; its traversals are still references. */
+  private opaqueFor(close: string): Node {
+    const start = this.pos;
+    let depth = 1;
+    const s = this.src;
+    while (this.pos < s.length && depth > 0) {
+      const c = s[this.pos];
+      if (c === '"') {
+        this.pos++;
+        this.template('"');
+      } else if (c === '[' || c === '{' || c === '(') depth++;
+      else if (c === ']' || c === '}' || c === ')') depth--;
+      this.pos++;
+    }
+    if (depth > 0 || s[this.pos - 1] !== close) throw new ParseError('unterminated for expression');
+    return { k: 'opaque', refs: lexicalTraversals(s.slice(start, this.pos - 1)) };
+  }
+}
+
+/** Traversal-looking words, for expressions we cannot parse or evaluate. */
+function lexicalTraversals(text: string): Node[] {
+  const out: Node[] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_."-])([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)) {
+    let node: Node = { k: 'var', name: m[1] };
+    for (const part of m[2].slice(1).split('.')) node = { k: 'attr', x: node, name: part };
+    out.push(node);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------- evaluation
+
+/** Marker for "unknown" during evaluation; converted to {@link Unknown} with the template's text. */
+class Pending {
+  constructor(readonly refs: Reference[]) {}
+}
+type Result = Value | Pending;
+
+function flatten(node: Node): { root: string; steps: (string | Node)[] } | undefined {
+  const steps: (string | Node)[] = [];
+  let x = node;
+  for (;;) {
+    if (x.k === 'var') return { root: x.name, steps: steps.reverse() };
+    if (x.k === 'attr') steps.push(x.name);
+    else if (x.k === 'idx') steps.push(x.key);
+    else return undefined;
+    x = x.x;
+  }
+}
+
+class Evaluator {
+  constructor(private readonly scope: Scope) {}
+
+  eval(node: Node): Result {
+    switch (node.k) {
+      case 'lit': return node.v;
+      case 'tpl': return this.template(node.parts);
+      case 'tuple': return this.all(node.items.map((n) => this.eval(n)), (vs) => vs);
+      case 'object': {
+        const keys = node.entries.map(([k]) => this.eval(k));
+        const vals = node.entries.map(([, v]) => this.eval(v));
+        return this.all([...keys, ...vals], () => {
+          const o: ValueObject = {};
+          keys.forEach((k, i) => (o[String(k)] = vals[i] as Value));
+          return o;
+        });
+      }
+      case 'var': case 'attr': case 'idx': return this.traversal(node);
+      case 'splat': return this.pending(node.x);
+      case 'opaque': return new Pending(node.refs.flatMap((r) => this.refsOf(r)));
+      case 'un': {
+        const x = this.eval(node.x);
+        if (x instanceof Pending) return x;
+        return node.op === '!' ? !x : -(x as number);
+      }
+      case 'cond': {
+        const c = this.eval(node.c);
+        if (c instanceof Pending) return this.merge([c, this.eval(node.t), this.eval(node.f)]);
+        return c ? this.eval(node.t) : this.eval(node.f);
+      }
+      case 'bin': return this.binary(node);
+      case 'call': return this.call(node);
+    }
+  }
+
+  private template(parts: (string | Node)[]): Result {
+    const vals = parts.map((p) => (typeof p === 'string' ? p : this.eval(p)));
+    return this.all(vals, (vs) => (vs.length === 1 && typeof parts[0] !== 'string' ? vs[0] : vs.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('')));
+  }
+
+  private binary(node: Extract<Node, { k: 'bin' }>): Result {
+    const l = this.eval(node.l);
+    const r = this.eval(node.r);
+    if (node.op === '&&' && l === false) return false;
+    if (node.op === '||' && l === true) return true;
+    return this.all([l, r], ([a, b]) => {
+      switch (node.op) {
+        case '==': return JSON.stringify(a) === JSON.stringify(b);
+        case '!=': return JSON.stringify(a) !== JSON.stringify(b);
+        case '&&': return Boolean(a && b);
+        case '||': return Boolean(a || b);
+        case '<': return (a as number) < (b as number);
+        case '>': return (a as number) > (b as number);
+        case '<=': return (a as number) <= (b as number);
+        case '>=': return (a as number) >= (b as number);
+        case '+': return (a as number) + (b as number);
+        case '-': return (a as number) - (b as number);
+        case '*': return (a as number) * (b as number);
+        case '/': return (a as number) / (b as number);
+        default: return (a as number) % (b as number);
+      }
+    });
+  }
+
+  private call(node: Extract<Node, { k: 'call' }>): Result {
+    const fn = FUNCTIONS[node.name];
+    const args = node.args.map((a) => this.eval(a));
+    if (!fn) return this.merge(args);
+    return this.all(args, (vs) => {
+      const out = fn(vs);
+      if (out === undefined) throw new ParseError(`${node.name} could not be evaluated`);
+      return out;
+    });
+  }
+
+  private traversal(node: Node): Result {
+    const t = flatten(node);
+    if (!t) return this.pending(node);
+    const { root, steps } = t;
+    const keys = steps.map((s) => (typeof s === 'string' ? s : this.eval(s)));
+    const s = this.scope;
+    switch (root) {
+      case 'var': return this.lookup(s.variable?.(String(keys[0])), keys.slice(1));
+      case 'local': return this.lookup(s.local?.(String(keys[0])), keys.slice(1));
+      case 'each':
+        if (!s.each) return new Pending([]);
+        return this.lookup(keys[0] === 'key' ? s.each.key : s.each.value, keys.slice(1));
+      case 'count': return s.countIndex === undefined ? new Pending([]) : s.countIndex;
+      default: return new Pending(this.refsOf(node));
+    }
+  }
+
+  /** Reads a path inside a known value; a missing key or unknown makes the result unknown. */
+  private lookup(v: Value | undefined, keys: Result[]): Result {
+    let cur: Result | undefined = v;
+    for (const k of keys) {
+      if (cur === undefined || cur instanceof Pending || k instanceof Pending) return new Pending([]);
+      if (cur instanceof Unknown) return new Pending([...cur.references]);
+      if (Array.isArray(cur) && typeof k === 'number') cur = cur[k];
+      else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number')) cur = cur[String(k)];
+      else return new Pending([]);
+    }
+    if (cur === undefined) return new Pending([]);
+    return cur instanceof Unknown ? new Pending([...cur.references]) : cur;
+  }
+
+  /** The resource a traversal names, if it names one. */
+  refsOf(node: Node): Reference[] {
+    const t = flatten(node);
+    if (!t) return this.collect(node);
+    const prefix = this.scope.modulePrefix ?? '';
+    const names: string[] = [];
+    let i = 0;
+    for (; i < t.steps.length; i++) {
+      const st = t.steps[i];
+      if (typeof st === 'string') names.push(st);
+      else break;
+    }
+    const attrFrom = (n: number) => names.slice(n).join('.') || undefined;
+    if (t.root === 'self' && this.scope.self) return [{ address: this.scope.self, attribute: attrFrom(0) }];
+    if (t.root === 'data' && names.length >= 2) return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
+    if (t.root === 'module' && names.length >= 1) return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
+    if (RESERVED_ROOTS.has(t.root) || names.length < 1) return [];
+    // type.name[key].attr: keep a literal instance key in the address.
+    let address = `${prefix}${t.root}.${names[0]}`;
+    if (names.length === 1 && i < t.steps.length) {
+      const key = this.eval(t.steps[i] as Node);
+      if (typeof key === 'number' || typeof key === 'string') address += `[${JSON.stringify(key)}]`;
+      const rest = t.steps.slice(i + 1).filter((x): x is string => typeof x === 'string');
+      return [{ address, attribute: rest.join('.') || undefined }];
+    }
+    return [{ address, attribute: attrFrom(1) }];
+  }
+
+  private collect(node: Node): Reference[] {
+    const out: Reference[] = [];
+    const visit = (n: Node): void => {
+      if (n.k === 'var' || n.k === 'attr' || n.k === 'idx') {
+        if (flatten(n)) {
+          out.push(...this.refsOf(n));
+          if (n.k === 'idx') visit(n.key);
+          return;
+        }
+      }
+      for (const child of children(n)) visit(child);
+    };
+    visit(node);
+    return out;
+  }
+
+  private pending(node: Node): Pending {
+    return new Pending(this.collect(node));
+  }
+
+  private merge(results: Result[]): Pending {
+    return new Pending(results.flatMap((r) => (r instanceof Pending ? r.refs : [])));
+  }
+
+  private all(results: Result[], f: (vs: Value[]) => Result): Result {
+    if (results.some((r) => r instanceof Pending || containsPending(r))) return this.merge(results.map(pendingOf));
+    return f(results as Value[]);
+  }
+}
+
+function pendingOf(r: Result): Result {
+  if (r instanceof Pending) return r;
+  if (r instanceof Unknown) return new Pending([...r.references]);
+  return r;
+}
+
+function containsPending(r: Result): boolean {
+  if (r instanceof Unknown || isSecret(r)) return true;
+  if (Array.isArray(r)) return r.some(containsPending);
+  if (isObject(r)) return Object.values(r).some(containsPending);
+  return false;
+}
+
+function children(n: Node): Node[] {
+  switch (n.k) {
+    case 'tpl': return n.parts.filter((p): p is Node => typeof p !== 'string');
+    case 'attr': case 'splat': case 'un': return [n.x];
+    case 'idx': return [n.x, n.key];
+    case 'call': return n.args;
+    case 'tuple': return n.items;
+    case 'object': return n.entries.flat();
+    case 'bin': return [n.l, n.r];
+    case 'cond': return [n.c, n.t, n.f];
+    case 'opaque': return n.refs;
+    default: return [];
+  }
+}
+
+// -------------------------------------------------------------- functions
+
+const str = (v: Value): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Pure functions evaluated over literals. Returning undefined means "cannot evaluate". */
+const FUNCTIONS: Record<string, (a: Value[]) => Value | undefined> = {
+  jsonencode: ([v]) => JSON.stringify(v),
+  jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
+  lower: ([v]) => (typeof v === 'string' ? v.toLowerCase() : undefined),
+  upper: ([v]) => (typeof v === 'string' ? v.toUpperCase() : undefined),
+  format: ([f, ...rest]) => {
+    if (typeof f !== 'string') return undefined;
+    let i = 0;
+    return f.replace(/%(%|[-+# 0-9.]*[sdvqft])/g, (_m, spec: string) => (spec === '%' ? '%' : str(rest[i++] ?? '')));
+  },
+  concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
+  merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
+  toset: ([v]) => (Array.isArray(v) ? [...new Map(v.map((e) => [JSON.stringify(e), e])).values()] : undefined),
+  tolist: ([v]) => (Array.isArray(v) ? v : undefined),
+  tomap: ([v]) => (isObject(v) ? v : undefined),
+  lookup: ([m, k, d]) => (isObject(m) && typeof k === 'string' ? (m[k] ?? d) : undefined),
+  join: ([sep, list]) => (typeof sep === 'string' && Array.isArray(list) ? list.map(str).join(sep) : undefined),
+  length: ([v]) => (Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : typeof v === 'string' ? v.length : undefined),
+  keys: ([v]) => (isObject(v) ? Object.keys(v).sort() : undefined),
+  values: ([v]) => (isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : undefined),
+  tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
+};
+
+// ----------------------------------------------------------------- public
+
+const TEMPLATE_MARK = /\$\{|%\{|\$\$\{|%%\{/;
+
+/**
+ * Evaluates a Terraform JSON string (a template). Plain strings come back as
+ * they are; `${...}` is evaluated in `scope`.
+ */
+export function evaluateTemplate(text: string, scope: Scope): Value {
+  if (!TEMPLATE_MARK.test(text)) return text;
+  let node: Node;
+  try {
+    const parser = new Parser(text);
+    node = parser.template(null);
+  } catch {
+    return new Unknown(text, fallbackReferences(text, scope));
+  }
+  const ev = new Evaluator(scope);
+  let result: Result;
+  try {
+    result = ev.eval(node);
+  } catch {
+    result = new Pending(ev.refsOf(node));
+  }
+  if (!(result instanceof Pending)) return result;
+  const single = node.k === 'tpl' && node.parts.length === 1 && typeof node.parts[0] !== 'string' ? node.parts[0] : undefined;
+  const direct = single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single);
+  return new Unknown(text, dedupe(result.refs), direct);
+}
+
+/** Parses a bare expression (no `${}`), as in `lifecycle` conditions from hcl2json. */
+export function evaluateExpression(expression: string, scope: Scope): Value {
+  return evaluateTemplate('${' + expression + '}', scope);
+}
+
+/**
+ * Recognises the plan-time expiry idiom `timecmp(plantimestamp(), X) < 0`
+ * (or `timecmp(X, plantimestamp()) > 0`) and evaluates X. Undefined when the
+ * condition has another shape.
+ */
+export function planTimeDeadline(condition: string, scope: Scope): Value | undefined {
+  let node: Node;
+  try {
+    const p = new Parser(condition.replace(/^\$\{([\s\S]*)\}$/, '$1'));
+    node = p.expression();
+  } catch {
+    return undefined;
+  }
+  if (node.k !== 'bin' || node.l.k !== 'call' || node.l.name !== 'timecmp' || node.r.k !== 'lit' || node.r.v !== 0) return undefined;
+  const [a, b] = node.l.args;
+  const isNow = (n: Node | undefined) => n?.k === 'call' && n.name === 'plantimestamp';
+  const other = node.op === '<' && isNow(a) ? b : node.op === '>' && isNow(b) ? a : undefined;
+  if (!other) return undefined;
+  const ev = new Evaluator(scope);
+  const r = ev.eval(other);
+  if (!(r instanceof Pending)) return r;
+  const refs = dedupe(r.refs);
+  return new Unknown(condition, refs, flatten(other) !== undefined && refs.length === 1);
+}
+
+function isScopedRoot(node: Node): boolean {
+  const t = flatten(node);
+  return t !== undefined && ['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root);
+}
+
+function fallbackReferences(text: string, scope: Scope): Reference[] {
+  const ev = new Evaluator(scope);
+  return dedupe(lexicalTraversals(text).flatMap((n) => ev.refsOf(n)));
+}
+
+function dedupe(refs: Reference[]): Reference[] {
+  const seen = new Map<string, Reference>();
+  for (const r of refs) seen.set(`${r.address}|${r.attribute ?? ''}`, r);
+  return [...seen.values()];
+}

@@ -1,0 +1,65 @@
+import type { Value, ValueObject } from './value';
+
+/** What kind of input a stack came from; it decides what "unknown" means for it. */
+export type InputKind = 'cdktf' | 'terraform-json' | 'hcl' | 'plan';
+
+/** Where a resource is written, so a finding can point at the code to change. */
+export interface SourceLocation {
+  /** The file, relative to the working directory where possible. */
+  readonly file: string;
+  /** 1-based line, when the input has lines and it was found. */
+  readonly line?: number;
+  /** cdktf construct path (`okta/helpdesk/role`), for synthesized stacks. */
+  readonly constructPath?: string;
+}
+
+/** A `lifecycle` condition, kept with its source text for rules that read expiries. */
+export interface Condition {
+  readonly kind: 'precondition' | 'postcondition';
+  /** The condition as written, `${...}` stripped (`timecmp(plantimestamp(), local.x) < 0`). */
+  readonly expression: string;
+  readonly errorMessage?: string;
+  /**
+   * For the plan-time expiry idiom `timecmp(plantimestamp(), X) < 0`: X, evaluated
+   * (a literal RFC 3339 time, or an Unknown that references where it comes from).
+   */
+  readonly deadline?: Value;
+}
+
+export interface Resource {
+  /** Full address: `okta_group.helpdesk`, `module.idp.azuread_user.bg["a"]`, `data.okta_group.everyone`. */
+  readonly address: string;
+  /** The address without instance keys, used to resolve references (`module.idp.azuread_user.bg`). */
+  readonly baseAddress: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  /** The resource name in configuration (`helpdesk`). */
+  readonly name: string;
+  /** Attribute values in snake_case, meta-arguments (count, lifecycle, depends_on…) removed. */
+  readonly values: ValueObject;
+  /**
+   * Addresses each attribute path refers to (`target_group_list` → [`okta_group.support`]),
+   * from expressions or, for plans, the configuration's `references`. Unresolved targets are kept
+   * as written so rules can tell "points at something outside this configuration".
+   */
+  readonly references: ReadonlyMap<string, readonly string[]>;
+  readonly conditions: readonly Condition[];
+  readonly source: SourceLocation;
+}
+
+/** A lazily computed line lookup: inputs only pay for line numbers of resources with findings. */
+export type LineLocator = (resource: Resource) => number | undefined;
+
+/** One Terraform root (a cdktf stack, a module directory, a plan): rules run per stack. */
+export interface Stack {
+  readonly name: string;
+  readonly kind: InputKind;
+  /** The file or directory the stack was read from. */
+  readonly origin: string;
+  readonly resources: readonly Resource[];
+  /** Declarations recorded by recovery-gate constructs at synth, if any. */
+  readonly intent?: Value;
+  /** Resources the static HCL reader could not evaluate (for_each over unknowns, remote modules…). */
+  readonly notEvaluated: readonly string[];
+  readonly locateLine?: LineLocator;
+}

@@ -1,0 +1,135 @@
+/**
+ * Attribute values as every input is normalised to them.
+ *
+ * A value is a JSON literal, an {@link Unknown} (not known until apply: a
+ * reference, an unevaluated expression, a plan's "known after apply") or a
+ * {@link Secret} (known to Terraform, never to us). Rules never see raw
+ * `${...}` strings: the loaders evaluate them.
+ */
+
+/** A pointer from an expression to another object in the configuration. */
+export interface Reference {
+  /** Resource address (`okta_group.helpdesk`, `data.azuread_user.x`, `module.m.okta_user.u`). */
+  readonly address: string;
+  /** Attribute path after the address (`id`, `input.recovery_gate_attestation.expires`), or undefined. */
+  readonly attribute?: string;
+}
+
+/** A value that cannot be known before apply, with what it depends on. */
+export class Unknown {
+  /**
+   * @param expression the source text, when there is one (`${okta_group.a.id}`)
+   * @param references the resources the expression reads
+   * @param direct true when the expression is exactly one reference, so it *is* that object's attribute
+   */
+  constructor(
+    readonly expression: string | undefined,
+    readonly references: readonly Reference[],
+    readonly direct = false,
+  ) {}
+
+  toString(): string {
+    return this.expression ?? '(known after apply)';
+  }
+}
+
+/** A value Terraform marks sensitive, or that is named like a credential. Never printed. */
+export class Secret {
+  static readonly instance = new Secret();
+  private constructor() {}
+  toString(): string {
+    return '(sensitive)';
+  }
+  toJSON(): string {
+    return '(sensitive)';
+  }
+}
+
+export type Literal = string | number | boolean | null;
+export type Value = Literal | Unknown | Secret | Value[] | ValueObject;
+export interface ValueObject {
+  [key: string]: Value;
+}
+
+export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
+export const isSecret = (v: unknown): v is Secret => v instanceof Secret;
+export const isObject = (v: unknown): v is ValueObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
+
+/** The single reference a direct expression is, or undefined. */
+export function directReference(v: Value | undefined): Reference | undefined {
+  return v instanceof Unknown && v.direct ? v.references[0] : undefined;
+}
+
+/**
+ * Blocks under `key`: Terraform JSON writes a nested block as an object or an
+ * array of objects, HCL and plans as arrays. Always an array here.
+ */
+export function blocks(v: Value | undefined): ValueObject[] {
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v.filter(isObject);
+  return isObject(v) ? [v] : [];
+}
+
+/** Follows a dotted path through objects and single- or multi-element block lists. */
+export function valuesAt(root: ValueObject, path: string): Value[] {
+  let current: Value[] = [root];
+  for (const key of path.split('.')) {
+    const next: Value[] = [];
+    for (const item of current) {
+      if (isObject(item)) {
+        const child = item[key];
+        if (child !== undefined) next.push(child);
+      } else if (Array.isArray(item)) {
+        for (const element of item) if (isObject(element) && element[key] !== undefined) next.push(element[key]);
+      } else if (item instanceof Unknown) {
+        next.push(item); // an unknown block makes everything under it unknown
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The single value at a path: undefined when absent, the Unknown when any step is unknown. */
+export function valueAt(root: ValueObject, path: string): Value | undefined {
+  const found = valuesAt(root, path);
+  return found.find((v) => v instanceof Unknown) ?? found[0];
+}
+
+/** Elements of a list or set attribute; an unknown list is one unknown element. */
+export function elements(v: Value | undefined): Value[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** The literal strings in a value (used for name matching); unknowns and secrets are skipped. */
+export function literalStrings(v: Value | undefined): string[] {
+  return elements(v).filter((e): e is string => typeof e === 'string');
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(v: Value | undefined): boolean {
+  if (v instanceof Unknown) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (isObject(v)) return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** Every reference a value carries, in order of appearance. */
+export function referencesIn(v: Value | undefined, out: Reference[] = []): Reference[] {
+  if (v instanceof Unknown) out.push(...v.references);
+  else if (Array.isArray(v)) for (const e of v) referencesIn(e, out);
+  else if (isObject(v)) for (const e of Object.values(v)) referencesIn(e, out);
+  return out;
+}
+
+/** A short, safe rendering for messages: never a secret, never a whole structure. */
+export function describeValue(v: Value | undefined): string {
+  if (v === undefined) return 'unset';
+  if (v instanceof Unknown || v instanceof Secret) return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(describeValue).join(', ')}]`;
+  if (isObject(v)) return '{…}';
+  return String(v);
+}

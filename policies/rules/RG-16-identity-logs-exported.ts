@@ -1,0 +1,83 @@
+import type { RuleContext } from '../engine/context';
+import { ReportFn, defineRule } from '../engine/rule';
+import type { Resource } from '../model/resource';
+import { Unknown, blocks } from '../model/value';
+
+/** Without these, recovery and sign-in by operators and break-glass accounts go unseen. */
+export const REQUIRED_CATEGORIES = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs'] as const;
+/** Useful for investigation; missing them is a low-severity finding. */
+export const RECOMMENDED_CATEGORIES = ['RiskyUsers', 'UserRiskEvents', 'MicrosoftGraphActivityLogs'] as const;
+
+const messages = {
+  noOktaStream: 'No active okta_log_stream sends the Okta System Log out of the org. Add an okta_log_stream (status = "ACTIVE") to your SIEM.',
+  inactiveOktaStream: 'Log stream {{stream}} is {{status}}: the System Log is not leaving the org. Set status = "ACTIVE".',
+  noEntraSetting:
+    'No azurerm_monitor_aad_diagnostic_setting exports Entra ID logs. Add one with enabled_log blocks for {{categories}}.',
+  missingCategories: 'Diagnostic setting {{setting}} does not export {{categories}}. Add an enabled_log block for each.',
+  missingRecommended: 'Diagnostic setting {{setting}} does not export {{categories}}, which investigations of recovery abuse rely on. Add an enabled_log block for each.',
+};
+
+export default defineRule({
+  meta: {
+    id: 'RG-16',
+    slug: 'identity-logs-exported',
+    title: 'Identity logs leave the tenant for the place where security teams read them',
+    severity: 'high',
+    csf: ['PR.PS-04'],
+    rationale:
+      'Exceptions are only evidence if they are recorded where the security team looks. Logs kept only inside the identity provider expire quickly and are the first thing an intruder with admin rights can hide.',
+    references: ['CISA SCuBA MS.AAD.4.1 (send logs to the SIEM)', 'NIST SP 800-92'],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages,
+  },
+  check(ctx, report) {
+    if (ctx.providers.has('okta')) {
+      const streams = ctx.resourcesOf('okta_log_stream');
+      const statuses = streams.map((s) => s.values.status ?? 'ACTIVE'); // provider default: ACTIVE
+      if (!statuses.includes('ACTIVE')) {
+        const unknown = streams.find((s) => s.values.status instanceof Unknown);
+        if (unknown) report({ resource: unknown, messageId: 'cannotVerify', data: { what: `whether ${unknown.address} is active`, why: 'status is not known' } });
+        else if (streams.length > 0) report({ resource: streams[0], messageId: 'inactiveOktaStream', data: { stream: streams[0].address, status: String(statuses[0]) } });
+        else report({ resource: null, messageId: 'noOktaStream' });
+      }
+    }
+    if (ctx.providers.has('entra') || ctx.resourcesOf('azurerm_monitor_aad_diagnostic_setting').length > 0) checkEntra(ctx, report);
+  },
+});
+
+type Reporter = ReportFn<keyof typeof messages>;
+
+function checkEntra(ctx: RuleContext, report: Reporter): void {
+  const settings = ctx.resourcesOf('azurerm_monitor_aad_diagnostic_setting').map((s) => ({ s, ...categoriesOf(s) }));
+  if (settings.length === 0) {
+    report({ resource: null, messageId: 'noEntraSetting', data: { categories: REQUIRED_CATEGORIES.join(', ') } });
+    return;
+  }
+  const missingFrom = (have: Set<string>, wanted: readonly string[]) => wanted.filter((c) => !have.has(c));
+  const complete = settings.find((x) => missingFrom(x.categories, REQUIRED_CATEGORIES).length === 0);
+  if (complete) {
+    const optional = missingFrom(new Set(settings.flatMap((x) => [...x.categories])), RECOMMENDED_CATEGORIES);
+    if (optional.length > 0 && !settings.some((x) => x.unknown)) {
+      report({ resource: complete.s, messageId: 'missingRecommended', severity: 'low', data: { setting: complete.s.address, categories: optional.join(', ') } });
+    }
+    return;
+  }
+  const uncertain = settings.find((x) => x.unknown);
+  if (uncertain) {
+    report({ resource: uncertain.s, messageId: 'cannotVerify', data: { what: `the log categories ${uncertain.s.address} exports`, why: 'some enabled_log categories are not known' } });
+    return;
+  }
+  const best = settings.sort((a, b) => missingFrom(a.categories, REQUIRED_CATEGORIES).length - missingFrom(b.categories, REQUIRED_CATEGORIES).length)[0];
+  report({ resource: best.s, messageId: 'missingCategories', data: { setting: best.s.address, categories: missingFrom(best.categories, REQUIRED_CATEGORIES).join(', ') } });
+}
+
+/** Categories of `enabled_log` blocks (and legacy `log` blocks not disabled). */
+function categoriesOf(setting: Resource): { categories: Set<string>; unknown: boolean } {
+  const categories = new Set<string>();
+  let unknown = setting.values.enabled_log instanceof Unknown;
+  for (const block of [...blocks(setting.values.enabled_log), ...blocks(setting.values.log).filter((b) => b.enabled !== false)]) {
+    if (typeof block.category === 'string') categories.add(block.category);
+    else if (block.category instanceof Unknown) unknown = true;
+  }
+  return { categories, unknown };
+}

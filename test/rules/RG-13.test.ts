@@ -1,0 +1,84 @@
+import rule from '../../policies/rules/RG-13-break-glass-expiry';
+import { testRule } from '../support/rule-tester';
+import { configStack, planStack, simplePlan } from '../support/stacks';
+
+// The tester's "now" is 2026-11-26T12:00:00Z.
+const attestation = (subject: string, expires: string) => ({
+  input: { recovery_gate_attestation: { control: 'RG-13', subject, owner: 'identity-team', approver: 'ciso', evidence: 'SEC-101', expires } },
+});
+const bgCondition = (holder: string) => ({
+  lifecycle: { precondition: [{ condition: `\${timecmp(plantimestamp(), ${holder}) < 0}`, error_message: 'Break-glass account expired: re-attest it.' }] },
+});
+const oktaBg = { login: 'breakglass1@acme.example', first_name: 'Break', last_name: 'Glass', email: 'bg1@acme.example' };
+const entraBg = { user_principal_name: 'emergency-access-1@acme.onmicrosoft.com', display_name: 'Emergency access 1' };
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'precondition referencing the attestation, 30 days ahead',
+      provider: 'okta',
+      stack: configStack({
+        okta_user: { bg1: { ...oktaBg, ...bgCondition('terraform_data.bg1_expiry.input.recovery_gate_attestation.expires') } },
+        terraform_data: { bg1_expiry: attestation('${okta_user.bg1.id}', '2026-12-26T00:00:00Z') },
+      }),
+    },
+    {
+      name: 'precondition on a local; ordinary users have no expiry to check',
+      provider: 'entra',
+      stack: configStack(
+        { azuread_user: { bg: { ...entraBg, ...bgCondition('local.bg_expiry') }, jo: { user_principal_name: 'jo@acme.example', display_name: 'Jo' } } },
+        { locals: { bg_expiry: '2027-01-15T00:00:00Z' } },
+      ),
+    },
+    {
+      name: 'plan: the attestation carries the date',
+      provider: 'entra',
+      stack: planStack(
+        simplePlan({
+          'azuread_user.bg': { values: entraBg, unknown: { object_id: true } },
+          'terraform_data.bg_expiry': { values: attestation('azuread_user.bg', '2027-02-01T00:00:00Z'), expressions: { input: { constant_value: {} } } },
+        }),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no expiry; expired; too far ahead',
+      provider: 'okta',
+      declarations: { breakGlass: ['okta_user.root'] },
+      stack: configStack({
+        okta_user: {
+          bg1: oktaBg,
+          bg2: { ...oktaBg, login: 'breakglass2@acme.example', ...bgCondition('terraform_data.bg2.input.recovery_gate_attestation.expires') },
+          root: { ...oktaBg, login: 'root@acme.example', ...bgCondition('"2027-06-01T00:00:00Z"') },
+        },
+        terraform_data: { bg2: attestation('${okta_user.bg2.id}', '2026-11-01T00:00:00Z') },
+      }),
+      expect: [
+        { messageId: 'noExpiry', resource: 'okta_user.bg1' },
+        { messageId: 'expired', resource: 'okta_user.bg2' },
+        { messageId: 'tooFar', resource: 'okta_user.root' },
+      ],
+    },
+    {
+      name: 'expiry that is not a time',
+      provider: 'entra',
+      stack: configStack({ azuread_user: { bg: entraBg }, terraform_data: { e: attestation('azuread_user.bg', 'next quarter') } }),
+      expect: [{ messageId: 'notATime', resource: 'azuread_user.bg' }],
+    },
+  ],
+  unknown: [
+    {
+      name: 'expiry from a variable',
+      provider: 'okta',
+      stack: configStack({ okta_user: { bg1: { ...oktaBg, ...bgCondition('var.expiry') } } }),
+      expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }],
+    },
+    {
+      name: 'attestation expiry from a variable',
+      provider: 'entra',
+      stack: configStack({ azuread_user: { bg: entraBg }, terraform_data: { e: attestation('${azuread_user.bg.id}', '${var.expiry}') } }),
+      expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg' }],
+    },
+  ],
+});

@@ -1,0 +1,41 @@
+/** Builds stacks from inline Terraform JSON or plans, as the loaders would. */
+import { readConfiguration } from '../../policies/inputs/configuration';
+import { readPlan, validatePlan } from '../../policies/inputs/plan';
+import type { Stack } from '../../policies/model/resource';
+
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** A cdktf-style stack (`resource` only, plus optional locals) from `{ type: { name: body } }`. */
+export function configStack(resources: Resources, extra: Record<string, unknown> = {}, name = 'test'): Stack {
+  const file = `${name}.tf.json`;
+  const { resources: list, notEvaluated } = readConfiguration([{ file, body: { resource: resources, ...extra } }], { useDefaults: false });
+  return { name, kind: 'cdktf', origin: file, resources: list, notEvaluated };
+}
+
+export function planStack(plan: Record<string, unknown>, name = 'plan'): Stack {
+  const file = `${name}.json`;
+  return { name, kind: 'plan', origin: file, resources: readPlan(validatePlan(plan, file), file), notEvaluated: [] };
+}
+
+/** A minimal plan from `address → { values, unknown?, expressions? }` (all created). */
+export function simplePlan(resources: Record<string, { values: Record<string, unknown>; unknown?: Record<string, unknown>; expressions?: Record<string, unknown>; sensitive?: Record<string, unknown> }>): Record<string, unknown> {
+  const entries = Object.entries(resources);
+  const typeName = (address: string) => {
+    const [type, name] = address.split('.');
+    return { type, name: name.replace(/\[.*$/, '') };
+  };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: { root_module: { resources: entries.map(([address, r]) => ({ address, mode: 'managed', ...typeName(address), values: r.values, sensitive_values: r.sensitive ?? {} })) } },
+    resource_changes: entries.map(([address, r]) => ({
+      address,
+      mode: 'managed',
+      ...typeName(address),
+      change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {}, before_sensitive: false, after_sensitive: r.sensitive ?? {} },
+    })),
+    configuration: {
+      root_module: { resources: entries.map(([address, r]) => ({ address: address.replace(/\[.*$/, ''), mode: 'managed', ...typeName(address), expressions: r.expressions ?? {} })) },
+    },
+  };
+}
