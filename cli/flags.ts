@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError, errorMessage } from '../policies/inputs/input-error';
 
 type FlagSpec = { type: 'string' | 'boolean'; multiple?: boolean; default?: string };
 export type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -10,7 +10,7 @@ export function parseFlags(args: readonly string[], options: Record<string, Flag
     const parsed = parseArgs({ args: [...args], options: { ...options, debug: { type: 'boolean' } }, allowPositionals: true, strict: true });
     return { values: parsed.values as Flags, positionals: parsed.positionals };
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0].replace(/\. To specify a positional.*$/, '') : String(e);
+    const message = errorMessage(e).split('\n')[0].replace(/\. To specify a positional.*$/, '');
     throw new InputError('', message);
   }
 }

@@ -1,5 +1,5 @@
 /** Dispatches a command line to its command; turns input errors into one line and exit 2. */
-import { InputError } from '../policies/inputs/input-error';
+import { InputError, errorMessage } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
 import { checkCommand } from './check';
 import type { CliIo } from './io';
@@ -42,9 +42,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (debug) io.stderr(`${e.stack}\n`);
       return 2;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`recovery-gate: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && e instanceof Error) io.stderr(`${e.stack}\n`);
+    io.stderr(`recovery-gate: internal error: ${errorMessage(e).split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug) io.stderr(`${(e as { stack?: string }).stack ?? ''}\n`);
     return 2;
   }
 }

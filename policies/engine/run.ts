@@ -7,6 +7,7 @@ import type { Stack } from '../model/resource';
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
+import { errorMessage } from '../inputs/input-error';
 import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
 
 export interface Finding {
@@ -83,7 +84,7 @@ export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], op
           });
         });
       } catch (e) {
-        errors.push({ ruleId: meta.id, stack: stack.name, message: e instanceof Error ? e.message : String(e) });
+        errors.push({ ruleId: meta.id, stack: stack.name, message: errorMessage(e) });
         continue;
       }
       // Static HCL: what the reader could not evaluate is one notice, not a "cannot verify" each.

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { InputKind, Resource, Stack } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
-import { InputError, parseJson } from './input-error';
+import { InputError, errorMessage, parseJson } from './input-error';
 import { hclLine, jsonResourceLine, planResourceLine } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 
@@ -43,13 +43,15 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]
   }
   const tfFiles = entries.filter((e) => e.endsWith('.tf') || e.endsWith('.tf.json')).sort();
   if (tfFiles.length === 0) throw new InputError(dir, 'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)');
-  return [await loadHclModule(dir, tfFiles, options)];
+  const files = await Promise.all(tfFiles.map((n) => readConfigFile(path.join(dir, n))));
+  return [await loadHclModule(dir, files, entries, options)];
 }
 
-async function loadFile(file: string, text: string, options: LoadOptions): Promise<Stack[]> {
+/** Reads one file's content as a stack (exported for tests that feed arbitrary content). */
+export async function loadFile(file: string, text: string, options: LoadOptions = {}): Promise<Stack[]> {
   if (text.trim() === '') throw new InputError(file, 'file is empty');
   const looksJson = text.trimStart().startsWith('{') || file.endsWith('.json');
-  if (!looksJson) return [await loadHclModule(path.dirname(file), [path.basename(file)], options, file)];
+  if (!looksJson) return [await loadHclModule(file, [{ file, body: await parseHcl(file, text) }], [], options)];
   const doc = parseJson(text, file);
   if (isPlanShape(doc)) {
     const plan = validatePlan(doc as Record<string, unknown>, file);
@@ -105,7 +107,7 @@ async function parseHcl(file: string, text: string): Promise<Record<string, unkn
   try {
     return await hcl2json.parse(file, text);
   } catch (e) {
-    throw new InputError(file, describeHclError(String(e instanceof Error ? e.message : e), file));
+    throw new InputError(file, describeHclError(errorMessage(e), file));
   }
 }
 
@@ -126,12 +128,16 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
   return { file, body: await parseHcl(file, text) };
 }
 
-/** Reads a module directory and, ahead of evaluation, every local module it calls. */
-async function loadHclModule(dir: string, names: readonly string[], options: LoadOptions, single?: string): Promise<Stack> {
-  const files = await Promise.all(names.map((n) => readConfigFile(path.join(dir, n))));
+/**
+ * Evaluates a root module (a directory, or one `.tf` file given alone) after
+ * reading, ahead of evaluation, every local module it calls.
+ * @param origin the directory or file the user named
+ * @param entries the directory's file names, for variable files (none for a single file)
+ */
+async function loadHclModule(origin: string, files: readonly ConfigFile[], entries: readonly string[], options: LoadOptions): Promise<Stack> {
   const modules = new Map<string, ConfigFile[]>();
-  await preloadModules(files, modules, new Set([path.resolve(dir)]));
-  const variables = await readVariableFiles(dir, single ? [] : await readDir(dir), options.varFiles ?? []);
+  await preloadModules(files, modules, new Set());
+  const variables = await readVariableFiles(origin, entries, options.varFiles ?? []);
   const { resources, notEvaluated } = readConfiguration(files, {
     useDefaults: true,
     variables,
@@ -143,7 +149,7 @@ async function loadHclModule(dir: string, names: readonly string[], options: Loa
     if (!texts.has(f)) texts.set(f, readTextSync(f));
     return f.endsWith('.json') ? jsonResourceLine(texts.get(f), r) : hclLine(texts.get(f), r);
   };
-  return stackOf(baseName(single ?? path.resolve(dir)), 'hcl', single ?? dir, resources, notEvaluated, undefined, locate);
+  return stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate);
 }
 
 async function preloadModules(files: readonly ConfigFile[], out: Map<string, ConfigFile[]>, visiting: Set<string>): Promise<void> {
@@ -221,7 +227,7 @@ function describeFsError(e: unknown): string {
     case 'EACCES': case 'EPERM': return 'cannot read: permission denied';
     case 'EISDIR': return 'is a directory, expected a file';
     case 'ENOTDIR': return 'not a directory';
-    default: return `cannot read: ${code ?? String(e)}`;
+    default: return `cannot read: ${code ?? errorMessage(e)}`;
   }
 }
 

@@ -75,12 +75,14 @@ export function stripInstanceKeys(address: string): string {
 }
 
 export function readPlan(plan: PlanDocument, file: string): Resource[] {
-  const expressions = configurationExpressions(plan.configuration?.root_module, '');
+  const expressions = configurationExpressions(plan.configuration?.root_module, '', file);
   const planned = new Map<string, PlanResource>();
   collectPlanned(plan.planned_values?.root_module, planned, file);
   const changes = new Map<string, ResourceChange>();
   for (const rc of plan.resource_changes ?? []) {
-    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change)) throw new InputError(file, 'plan has a malformed resource_changes entry');
+    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change) || !Array.isArray(rc.change.actions)) {
+      throw new InputError(file, 'plan has a malformed resource_changes entry');
+    }
     changes.set(rc.address, rc);
   }
 
@@ -126,7 +128,8 @@ export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'):
 }
 
 function collectPlanned(mod: PlanModule | undefined, out: Map<string, PlanResource>, file: string): void {
-  if (!mod) return;
+  if (mod === undefined) return;
+  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !isListOrAbsent(mod.child_modules)) throw new InputError(file, 'plan has a malformed planned_values module');
   for (const r of mod.resources ?? []) {
     if (!isPlainObject(r) || typeof r.address !== 'string') throw new InputError(file, 'plan has a malformed planned_values resource');
     out.set(r.address, r);
@@ -134,11 +137,18 @@ function collectPlanned(mod: PlanModule | undefined, out: Map<string, PlanResour
   for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
 }
 
-function configurationExpressions(mod: ConfigModule | undefined, prefix: string, out = new Map<string, Record<string, unknown>>()): Map<string, Record<string, unknown>> {
-  if (!mod) return out;
-  for (const r of mod.resources ?? []) if (isPlainObject(r.expressions)) out.set(prefix + r.address, r.expressions);
-  for (const [name, call] of Object.entries(mod.module_calls ?? {})) configurationExpressions(call.module, `${prefix}module.${name}.`, out);
+function configurationExpressions(mod: ConfigModule | undefined, prefix: string, file: string, out = new Map<string, Record<string, unknown>>()): Map<string, Record<string, unknown>> {
+  if (mod === undefined) return out;
+  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !(mod.module_calls === undefined || isPlainObject(mod.module_calls as unknown))) {
+    throw new InputError(file, 'plan has a malformed configuration module');
+  }
+  for (const r of mod.resources ?? []) if (isPlainObject(r as unknown) && typeof r.address === 'string' && isPlainObject(r.expressions)) out.set(prefix + r.address, r.expressions);
+  for (const [name, call] of Object.entries(mod.module_calls ?? {})) if (isPlainObject(call as unknown)) configurationExpressions(call.module, `${prefix}module.${name}.`, file, out);
   return out;
+}
+
+function isListOrAbsent(v: unknown): boolean {
+  return v === undefined || Array.isArray(v);
 }
 
 /** Turns a plan's `references` strings into references, resolved as an expression would be. */

@@ -19,7 +19,7 @@ export default defineRule({
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       unscopedOkta:
-        '{{role}} is granted to {{principal}} over the whole organisation: one convincing call to that group resets the factors of any user. Set target_group_list (or resource_set_id) to the groups it supports.',
+        '{{role}} is granted to {{principal}} over the whole organisation: one convincing call to whoever holds it resets the factors of any user. Set target_group_list (or resource_set_id) to the groups it supports.',
       allPrincipalsInSet:
         'Resource set {{set}} used by {{role}} includes all {{what}} ({{entry}}): the credential permissions reach every account. List only the supported groups in resources / resources_orn.',
       unscopedEntra:
