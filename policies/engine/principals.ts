@@ -31,7 +31,7 @@ export class Principals {
   private readonly staticMembers = new Map<Resource, Set<Resource>>();
   private readonly unknownMembers = new Set<Resource>();
   private readonly memberOf = new Map<Resource, Set<Resource>>();
-  private readonly schedules: GroupSchedule[] = [];
+  private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
 
   constructor(private readonly ctx: RuleContext) {
@@ -54,7 +54,9 @@ export class Principals {
         const assignmentType = s.values.assignment_type;
         if (typeof assignmentType === 'string' && assignmentType !== 'member') continue;
         for (const group of ctx.targets(s, 'group_id').resources) {
-          this.schedules.push({ schedule: s, group, principal: ctx.target(s, 'principal_id'), kind });
+          const list = this.schedules.get(group) ?? [];
+          list.push({ schedule: s, group, principal: ctx.target(s, 'principal_id'), kind });
+          this.schedules.set(group, list);
         }
       }
     }
@@ -113,7 +115,7 @@ export class Principals {
 
   /** PIM for Groups schedules (membership only) that target a group. */
   schedulesFor(group: Resource): GroupSchedule[] {
-    return this.schedules.filter((s) => s.group === group);
+    return this.schedules.get(group) ?? [];
   }
 
   isBreakGlass(r: Resource): boolean {

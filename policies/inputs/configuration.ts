@@ -14,6 +14,8 @@ import { InputError } from './input-error';
 export interface ConfigFile {
   readonly file: string;
   readonly body: Record<string, unknown>;
+  /** The source text, kept for line numbers. */
+  readonly text?: string;
 }
 
 export interface ReadOptions {

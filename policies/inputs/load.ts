@@ -4,13 +4,13 @@
  * `cdk.tf.json`, any `.tf.json`, a directory of `.tf`/`.tf.json`, or a
  * `terraform show -json` plan.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { InputKind, Resource, Stack } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
 import { InputError, errorMessage, parseJson } from './input-error';
-import { hclLine, jsonResourceLine, planResourceLine } from './locate';
+import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 
 export interface LoadOptions {
@@ -51,12 +51,11 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]
 export async function loadFile(file: string, text: string, options: LoadOptions = {}): Promise<Stack[]> {
   if (text.trim() === '') throw new InputError(file, 'file is empty');
   const looksJson = text.trimStart().startsWith('{') || file.endsWith('.json');
-  if (!looksJson) return [await loadHclModule(file, [{ file, body: await parseHcl(file, text) }], [], options)];
+  if (!looksJson) return [await loadHclModule(file, [{ file, text, body: await parseHcl(file, text) }], [], options)];
   const doc = parseJson(text, file);
   if (isPlanShape(doc)) {
     const plan = validatePlan(doc as Record<string, unknown>, file);
-    const texts = new Map([[file, text]]);
-    return [stackOf(baseName(file), 'plan', file, readPlan(plan, file), [], undefined, (r) => planResourceLine(texts.get(r.source.file), r.address))];
+    return [stackOf(baseName(file), 'plan', file, readPlan(plan, file), [], undefined, createLocator('plan', () => text))];
   }
   if (isManifest(doc)) return loadManifest(path.dirname(file), doc, file);
   if (isConfigurationShape(doc)) return [jsonConfigurationStack(file, text, doc)];
@@ -69,8 +68,7 @@ function jsonConfigurationStack(file: string, text: string, doc: Record<string, 
   const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
   const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false });
   const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
-  const texts = new Map([[file, text]]);
-  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, (r) => jsonResourceLine(texts.get(r.source.file), r));
+  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, createLocator('json', () => text));
 }
 
 interface Manifest {
@@ -123,9 +121,9 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
   if (file.endsWith('.json')) {
     const doc = parseJson(text, file);
     if (!isConfigurationShape(doc) && !(isPlainObject(doc) && Object.keys(doc).length === 0)) throw new InputError(file, 'not Terraform JSON configuration');
-    return { file, body: doc as Record<string, unknown> };
+    return { file, text, body: doc as Record<string, unknown> };
   }
-  return { file, body: await parseHcl(file, text) };
+  return { file, text, body: await parseHcl(file, text) };
 }
 
 /**
@@ -143,12 +141,8 @@ async function loadHclModule(origin: string, files: readonly ConfigFile[], entri
     variables,
     loadModule: (source, caller) => modules.get(path.resolve(path.dirname(caller.file), source)),
   });
-  const texts = new Map<string, string>();
-  const locate = (r: Resource) => {
-    const f = r.source.file;
-    if (!texts.has(f)) texts.set(f, readTextSync(f));
-    return f.endsWith('.json') ? jsonResourceLine(texts.get(f), r) : hclLine(texts.get(f), r);
-  };
+  const texts = new Map([...files, ...[...modules.values()].flat()].map((f) => [f.file, f.text]));
+  const locate = createLocator('hcl', (f) => texts.get(f));
   return stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate);
 }
 
@@ -204,13 +198,6 @@ async function readText(p: string): Promise<string> {
   }
 }
 
-function readTextSync(p: string): string {
-  try {
-    return readFileSync(p, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 async function readDir(p: string): Promise<string[]> {
   try {

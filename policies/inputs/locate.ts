@@ -1,54 +1,93 @@
 /**
- * Line numbers for findings. Computed only for resources that have a finding,
- * so reading a large input never pays for them.
+ * Line numbers for findings. Each file is indexed once, on the first finding
+ * that needs a line, in a single pass: a large input with many findings never
+ * rescans its text per finding, and one without findings never pays at all.
  */
 import type { Resource } from '../model/resource';
 
-function lineAt(text: string, offset: number): number {
+type LineIndex = Map<string, number>;
+
+const keyOf = (mode: string, type: string, name: string) => `${mode === 'data' ? 'data' : 'resource'} ${type} ${name}`;
+
+/** A locator over files whose text `read` returns; `kind` picks the indexer. */
+export function createLocator(kind: 'json' | 'hcl' | 'plan', read: (file: string) => string | undefined): (r: Resource) => number | undefined {
+  const indexes = new Map<string, LineIndex>();
+  return (r) => {
+    const file = r.source.file;
+    let index = indexes.get(file);
+    if (!index) {
+      const text = read(file) ?? '';
+      const k = kind === 'hcl' && file.endsWith('.json') ? 'json' : kind;
+      index = k === 'json' ? indexJsonResources(text) : k === 'hcl' ? indexHclResources(text) : indexPlanAddresses(text);
+      indexes.set(file, index);
+    }
+    return kind === 'plan' ? index.get(r.address) : index.get(keyOf(r.mode, r.type, r.name));
+  };
+}
+
+/** Lines of `"resource"|"data" → type → name` keys in Terraform JSON, in one pass. */
+export function indexJsonResources(text: string): LineIndex {
+  const out: LineIndex = new Map();
+  const path: (string | undefined)[] = []; // key at each object depth
+  const isObject: boolean[] = [];
+  let pendingKey: string | undefined;
+  let expectKey = false;
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/** Finds `"key"\s*:` at or after `from`; -1 when absent. */
-function keyAfter(text: string, key: string, from: number): number {
-  const needle = JSON.stringify(key);
-  for (let i = text.indexOf(needle, from); i !== -1; i = text.indexOf(needle, i + 1)) {
-    let j = i + needle.length;
-    while (j < text.length && /\s/.test(text[j])) j++;
-    if (text[j] === ':') return i;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      if (expectKey) {
+        pendingKey = text.slice(i + 1, j);
+        const depth = isObject.length;
+        if (depth === 3 && (path[0] === 'resource' || path[0] === 'data') && path[1] !== undefined) {
+          const k = keyOf(path[0], path[1], pendingKey);
+          if (!out.has(k)) out.set(k, line);
+        }
+      }
+      i = j;
+    } else if (c === 58) {
+      expectKey = false; // ':' — a value follows
+      path[isObject.length - 1] = pendingKey;
+    } else if (c === 123 || c === 91) {
+      isObject.push(c === 123);
+      expectKey = c === 123;
+    } else if (c === 125 || c === 93) {
+      isObject.pop();
+      path.length = isObject.length;
+      expectKey = false;
+    } else if (c === 44) {
+      expectKey = isObject[isObject.length - 1] === true;
+    }
   }
-  return -1;
+  return out;
 }
 
-/** The line of `"resource": { "<type>": { "<name>": …` in Terraform JSON. */
-export function jsonResourceLine(text: string | undefined, r: Resource): number | undefined {
-  if (!text) return undefined;
-  let at = keyAfter(text, r.mode === 'data' ? 'data' : 'resource', 0);
-  for (const key of [r.type, r.name]) {
-    if (at < 0) return undefined;
-    at = keyAfter(text, key, at);
+/** Lines of `resource "type" "name"` and `data "type" "name"` blocks in HCL. */
+export function indexHclResources(text: string): LineIndex {
+  const out: LineIndex = new Map();
+  const lines = text.split('\n');
+  const re = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
+  lines.forEach((l, i) => {
+    const m = re.exec(l);
+    if (m && !out.has(keyOf(m[1], m[2], m[3]))) out.set(keyOf(m[1], m[2], m[3]), i + 1);
+  });
+  return out;
+}
+
+/** Lines of each `"address": "…"` in a plan (its first appearance). */
+export function indexPlanAddresses(text: string): LineIndex {
+  const out: LineIndex = new Map();
+  const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  let line = 1;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', last); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    last = m.index;
+    const address = JSON.parse(`"${m[1]}"`) as string;
+    if (!out.has(address)) out.set(address, line);
   }
-  return at < 0 ? undefined : lineAt(text, at);
-}
-
-/** The line of `resource "<type>" "<name>"` in HCL. */
-export function hclLine(text: string | undefined, r: Resource): number | undefined {
-  if (!text) return undefined;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`^\\s*${r.mode === 'data' ? 'data' : 'resource'}\\s+"${esc(r.type)}"\\s+"${esc(r.name)}"`, 'm').exec(text);
-  return m ? lineAt(text, m.index + m[0].length - m[0].trimStart().length) : undefined;
-}
-
-/** The line of the resource's `"address"` in a plan (its first appearance). */
-export function planResourceLine(text: string | undefined, address: string): number | undefined {
-  if (!text) return undefined;
-  const at = keyAfter(text, 'address', 0);
-  if (at < 0) return undefined;
-  const value = JSON.stringify(address);
-  for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
-    const before = text.slice(Math.max(0, i - 40), i);
-    if (/"address"\s*:\s*$/.test(before)) return lineAt(text, i);
-  }
-  return undefined;
+  return out;
 }

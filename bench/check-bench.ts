@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: how `check` scales. For synthetic Okta + Entra stacks of
+ * 1k, 10k and 100k resources (with references between them) it prints the
+ * time of loading and checking against the time of JSON.parse of the same
+ * bytes in the same run, and peak memory; then the cold start of the binary
+ * on a small stack. Figures, not assertions: speed is measured here, never in
+ * a timed test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runRules } from '../policies/engine/run';
+import { loadInputs } from '../policies/inputs/load';
+import { RULES } from '../policies/rules';
+
+const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+const OUT = path.resolve('.bench');
+
+/** A tenant of `n` resources: groups, users, memberships, scoped and unscoped role grants, policies. */
+function syntheticStack(n: number): object {
+  const r: Record<string, Record<string, object>> = {};
+  const put = (type: string, name: string, body: object) => ((r[type] ??= {})[name] = body);
+  const units = Math.ceil(n / 10);
+  for (let i = 0; i < units; i++) {
+    put('okta_group', `g${i}`, { name: `Team ${i}` });
+    put('okta_user', `u${i}`, { login: `user${i}@acme.example`, email: `user${i}@acme.example`, first_name: 'U', last_name: `${i}` });
+    put('okta_group_memberships', `m${i}`, { group_id: `\${okta_group.g${i}.id}`, users: [`\${okta_user.u${i}.id}`] });
+    put('okta_group_role', `r${i}`, { group_id: `\${okta_group.g${i}.id}`, role_type: 'HELP_DESK_ADMIN', target_group_list: i % 2 ? [`\${okta_group.g${i - 1}.id}`] : [] });
+    put('okta_app_signon_policy_rule', `p${i}`, { policy_id: 'p', name: `Rule ${i}`, factor_mode: '2FA', groups_included: [`\${okta_group.g${i}.id}`] });
+    put('azuread_group', `eg${i}`, { display_name: `Entra team ${i}`, security_enabled: true, assignable_to_role: true });
+    put('azuread_user', `eu${i}`, { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
+    put('azuread_administrative_unit', `au${i}`, { display_name: `Unit ${i}`, members: [`\${azuread_user.eu${i}.object_id}`] });
+    put('azuread_directory_role_assignment', `ra${i}`, { role_id: HELPDESK, principal_object_id: `\${azuread_group.eg${i}.object_id}`, directory_scope_id: i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.au${i}.object_id}` : '/' });
+    put('azuread_privileged_access_group_eligibility_schedule', `pe${i}`, { group_id: `\${azuread_group.eg${i}.object_id}`, principal_id: `\${azuread_user.eu${i}.object_id}`, assignment_type: 'member', duration: 'P30D' });
+  }
+  return { resource: r };
+}
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function measure(n: number): Promise<string> {
+  const dir = path.join(OUT, `stack-${n}`);
+  mkdirSync(dir, { recursive: true });
+  const text = JSON.stringify(syntheticStack(n), null, 2);
+  writeFileSync(path.join(dir, 'cdk.tf.json'), text);
+  global.gc?.();
+
+  let t = process.hrtime.bigint();
+  JSON.parse(text);
+  const parseMs = ms(t);
+
+  t = process.hrtime.bigint();
+  const stacks = await loadInputs([dir]);
+  const result = runRules(stacks, RULES, { now: new Date('2026-11-26T00:00:00Z') });
+  const checkMs = ms(t);
+  const resources = stacks[0].resources.length;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  return `| ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${parseMs.toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${(checkMs / parseMs).toFixed(1)}× | ${result.findings.length.toLocaleString('en')} | ${rssMb.toFixed(0)} MB |`;
+}
+
+function coldStart(): string {
+  const small = 'test/fixtures/plan/entra-tenant.json';
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['bin/recovery-gate.js', 'check', small, '--fail-on', 'none'], { encoding: 'utf8' });
+    runs.push(ms(t));
+  }
+  runs.sort((a, b) => a - b);
+  return `Cold \`recovery-gate check\` of a small plan (${small}): median ${runs[3].toFixed(0)} ms over 7 runs (target < 500 ms).`;
+}
+
+async function main(): Promise<void> {
+  console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
+  console.log('| resources | bytes | JSON.parse | load + check | ratio (target ≤ 3× at 100k) | findings | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of [1_000, 10_000, 100_000]) console.log(await measure(n));
+  console.log('\n' + coldStart());
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,22 @@
+/** The fictional company both example tenants belong to, in one typed place. */
+export interface ExampleCompany {
+  readonly domain: string;
+  readonly oktaOrg: string;
+  readonly entraInitialDomain: string;
+  /** Break-glass account names (two to four). */
+  readonly breakGlass: readonly string[];
+  /** Days until the break-glass accounts must be re-attested (at most 90). */
+  readonly breakGlassReviewDays: number;
+  readonly splunkHost: string;
+  readonly logAnalyticsWorkspaceId: string;
+}
+
+export const ACME: ExampleCompany = {
+  domain: 'acme.example',
+  oktaOrg: 'acme',
+  entraInitialDomain: 'acme.onmicrosoft.com',
+  breakGlass: ['breakglass-1', 'breakglass-2'],
+  breakGlassReviewDays: 60,
+  splunkHost: 'acme.splunkcloud.com',
+  logAnalyticsWorkspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/security/providers/Microsoft.OperationalInsights/workspaces/sentinel',
+};
