@@ -1,0 +1,66 @@
+/**
+ * The catalogue as a whole: the exact list of rules and severities, and for
+ * every rule a module named by id and slug, a doc page with the required
+ * sections, and a test table. The rule text in RULES.md is the source of
+ * truth for id, slug and severity.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { PROVIDERS } from '../policies/engine/rule';
+import { RULES } from '../policies/rules';
+
+const RULES_MD = '../shared/guidance/RULES.md';
+
+describe('the catalogue', () => {
+  it('pins the rules implemented so far, in id order, with their severities', () => {
+    expect(RULES.map((r) => `${r.meta.id} ${r.meta.slug} ${r.meta.severity}`)).toEqual([
+      'RG-01 reset-authority-scoped high',
+      'RG-03 reset-authority-just-in-time high',
+      'RG-07 everyone-has-mfa high',
+      'RG-13 break-glass-expiry high',
+      'RG-16 identity-logs-exported high',
+    ]);
+  });
+
+  const guidance = existsSync(RULES_MD) ? readFileSync(RULES_MD, 'utf8') : undefined;
+  (guidance ? it : it.skip)('agrees with RULES.md on id, slug and severity', () => {
+    for (const { meta } of RULES) {
+      expect(guidance).toContain(`### ${meta.id} ${meta.slug} · ${meta.severity} · ${meta.csf.join(', ')}`);
+    }
+  });
+
+  const ruleFiles = readdirSync('policies/rules');
+  for (const { meta } of RULES) {
+    describe(meta.id, () => {
+      it('lives in policies/rules/<id>-<slug>.ts', () => {
+        expect(ruleFiles).toContain(`${meta.id}-${meta.slug}.ts`);
+      });
+
+      it('has a doc page with what, why, references and fixes for each provider it covers', () => {
+        const doc = readFileSync(`docs/rules/${meta.id}.md`, 'utf8');
+        expect(doc.split('\n')[0]).toBe(`# ${meta.id} ${meta.slug}`);
+        for (const heading of ['## What it checks', '## Why', '## References', '## How to fix']) expect(doc).toContain(heading);
+        for (const p of PROVIDERS) {
+          if (meta.providers[p] === 'n/a') continue;
+          const name = p === 'okta' ? 'Okta' : 'Entra ID';
+          expect(doc).toMatch(new RegExp(`${name}[^\\n]*cdktf|cdktf[^\\n]*${name}|${name} or|or ${name}`));
+        }
+        expect(doc).toContain('```ts');
+        expect(doc).toContain('```hcl');
+      });
+
+      it('has HCL examples that parse', async () => {
+        const { parse } = await import('@cdktf/hcl2json');
+        const doc = readFileSync(`docs/rules/${meta.id}.md`, 'utf8');
+        for (const [, hcl] of doc.matchAll(/```hcl\n([\s\S]*?)```/g)) await expect(parse(`${meta.id}.tf`, hcl)).resolves.toBeDefined();
+      });
+
+      it('has a rule test table', () => {
+        expect(existsSync(`test/rules/${meta.id}.test.ts`)).toBe(true);
+      });
+
+      it('has messages that explain what to change', () => {
+        for (const m of Object.values(meta.messages as Record<string, string>)) expect(m.length).toBeGreaterThan(60);
+      });
+    });
+  }
+});
