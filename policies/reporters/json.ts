@@ -13,6 +13,7 @@ export function formatJson(result: CheckResult): string {
       stack: f.stack,
       file: f.file,
       line: f.line,
+      constructPath: f.constructPath,
       message: f.message,
       messageId: f.messageId,
       frameworks: f.frameworks,

@@ -49,6 +49,11 @@ describe('check: realistic inputs', () => {
     expect(r.stdout).not.toMatch(/CANARY/);
   });
 
+  it('names the construct path for cdktf output', async () => {
+    const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--format', 'json']);
+    expect(JSON.parse(r.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'RG-01', resource: 'okta_group_role.hd', stack: 'acme', constructPath: 'acme/helpdesk/role', line: 11 })]);
+  });
+
   it('--now decides expiry: the same HCL fails RG-13 once the attestation date has passed', async () => {
     const r = await runCli(['check', HCL, '--now', '2027-01-05T00:00:00Z', '--format', 'json']);
     const rg13 = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'RG-13');
