@@ -8,7 +8,7 @@ import { CheckResult, runRules } from '../policies/engine/run';
 import { InputError, parseJson } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
 import { formatJson } from '../policies/reporters/json';
-import { formatText } from '../policies/reporters/text';
+import { formatText, summaryLine } from '../policies/reporters/text';
 import { RULES } from '../policies/rules';
 import type { CliIo } from './io';
 import { parseFlags } from './flags';
@@ -45,7 +45,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const report = format === 'json' ? formatJson(result) : formatText(result, { color: io.isTTY && values.output === undefined });
   if (values.output !== undefined) {
     await io.writeFile(values.output as string, report);
-    io.stdout(formatText({ ...result, notices: [] }, { color: false }).split('\n').filter(Boolean).pop() + '\n');
+    io.stdout(summaryLine(result.findings) + '\n');
   } else io.stdout(report);
   return exitCode(result, failOn);
 }

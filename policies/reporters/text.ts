@@ -34,8 +34,13 @@ export function formatText(result: CheckResult, options: TextOptions = {}): stri
     for (const r of n.resources) lines.push(`  - ${r}`);
   }
   for (const e of result.errors) lines.push(paint('critical', `engine error: ${e.ruleId} on ${e.stack}: ${e.message}`));
-  const s = summarize(result.findings);
-  const total = SEVERITIES.reduce((n, k) => n + s[k], 0);
-  lines.push(total === 0 ? 'No findings.' : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.`);
+  lines.push(summaryLine(result.findings));
   return lines.join('\n') + '\n';
+}
+
+/** The closing line of the text report: counts by severity. */
+export function summaryLine(findings: readonly Finding[]): string {
+  const s = summarize(findings);
+  const total = SEVERITIES.reduce((n, k) => n + s[k], 0);
+  return total === 0 ? 'No findings.' : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.`;
 }
