@@ -4,7 +4,7 @@
  * stack to follow a reference.
  */
 import type { Resource, Stack } from '../model/resource';
-import { Reference, Unknown, Value, elements, valuesAt } from '../model/value';
+import { Reference, Unknown, Value, valuesAt } from '../model/value';
 import { Attestation, readAttestations } from './attestations';
 import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
@@ -46,12 +46,12 @@ export class RuleContext {
     const providers = new Set<Provider>();
     for (const r of stack.resources) {
       push(this.byType, r.type, r);
-      push(this.byBase, r.baseAddress, r);
+      // An exact address always wins in resolve(); only instances need their base.
+      if (r.baseAddress !== r.address) push(this.byBase, r.baseAddress, r);
       this.byAddress.set(r.address, r);
-      for (const key of ['id', 'object_id']) {
-        const id = r.values[key];
-        if (typeof id === 'string' && id) this.byId.set(id, r);
-      }
+      const { id, object_id: objectId } = r.values;
+      if (typeof id === 'string' && id) this.byId.set(id, r);
+      if (typeof objectId === 'string' && objectId) this.byId.set(objectId, r);
       if (r.type.startsWith('okta_')) providers.add('okta');
       else if (r.type.startsWith('azuread_')) providers.add('entra');
     }
@@ -83,24 +83,43 @@ export class RuleContext {
 
   /** Everything an attribute path points at: references, plan references, and literal ids. */
   targets(resource: Resource, path: string): Targets {
-    const found = new Set<Resource>();
+    const found: Resource[] = [];
+    let seen: Set<Resource> | undefined; // only for long lists: most attributes name one or two resources
+    const add = (r: Resource) => {
+      if (found.length < 8 ? found.includes(r) : (seen ??= new Set(found)).has(r)) return;
+      found.push(r);
+      seen?.add(r);
+    };
     const external: string[] = [];
     let unknown = false;
-    for (const v of valuesAt(resource.values, path).flatMap((x) => elements(x))) {
+    const visit = (v: Value) => {
       if (v instanceof Unknown) {
-        const resolved = v.references.flatMap((r) => this.resolve(r));
-        resolved.forEach((r) => found.add(r));
-        if (resolved.length === 0) unknown = true;
+        let resolved = 0;
+        for (const ref of v.references) {
+          for (const r of this.resolve(ref)) {
+            add(r);
+            resolved++;
+          }
+        }
+        if (resolved === 0) unknown = true;
       } else if (typeof v === 'string') {
         const r = this.byId.get(v) ?? this.byAddress.get(v);
-        if (r) found.add(r);
+        if (r) add(r);
         else external.push(v);
       }
+    };
+    const direct = path.indexOf('.') === -1 ? resource.values[path] : undefined;
+    for (const x of direct !== undefined ? [direct] : valuesAt(resource.values, path)) {
+      if (Array.isArray(x)) x.forEach(visit);
+      else if (x !== null) visit(x);
     }
-    for (const address of resource.references.get(path) ?? []) for (const r of this.resolve(address)) found.add(r);
-    // A literal that a plan's configuration explains is not external.
-    if (found.size > 0 && resource.references.has(path)) external.length = 0;
-    return { resources: [...found], unknown, external };
+    const planned = resource.references.get(path);
+    if (planned) {
+      for (const address of planned) for (const r of this.resolve(address)) add(r);
+      // A literal that a plan's configuration explains is not external.
+      if (found.length > 0) external.length = 0;
+    }
+    return { resources: found, unknown, external };
   }
 
   /** The first target of a single-valued attribute, if it resolves to one resource. */

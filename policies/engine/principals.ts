@@ -1,17 +1,23 @@
 /**
  * Who is who (RULES.md, "Who is who"): users, groups and their members, and
- * the break-glass class — declared in recovery-gate.json first, inferred from
- * names otherwise.
+ * the four classes — break-glass, privileged, operator, vendor — declared in
+ * recovery-gate.json first, inferred otherwise.
  */
 import type { Resource } from '../model/resource';
 import { literalStrings } from '../model/value';
 import type { RuleContext } from './context';
+import type { RoleGrant } from './grants';
 
 export const BREAK_GLASS_NAME = /break[-_ .]?glass|emergency[-_ .]?access/i;
+export const VENDOR_NAME = /vendor|third[-_ ]?party|contractor|supplier|partner|outsourc|\bmsp\b/i;
+
+export type PrincipalClass = 'breakGlass' | 'privileged' | 'operators' | 'vendors';
 
 const USER_TYPES = new Set(['okta_user', 'azuread_user']);
 const GROUP_TYPES = new Set(['okta_group', 'azuread_group']);
 const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'okta_app_oauth']);
+/** A guest invited into Entra: a user principal, and a vendor by definition. */
+const GUEST_TYPE = 'azuread_invitation';
 
 /** A PIM for Groups schedule: membership (or ownership) that is activated, or assigned for a time. */
 export interface GroupSchedule {
@@ -33,6 +39,8 @@ export class Principals {
   private readonly memberOf = new Map<Resource, Set<Resource>>();
   private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
+  private readonly eligibleFor = new Map<Resource, Set<Resource>>();
+  private heldByPrincipal?: Map<Resource, RoleGrant[]>;
 
   constructor(private readonly ctx: RuleContext) {
     for (const g of ctx.resourcesOf('azuread_group')) this.addMembers(g, g, 'members');
@@ -55,8 +63,14 @@ export class Principals {
         if (typeof assignmentType === 'string' && assignmentType !== 'member') continue;
         for (const group of ctx.targets(s, 'group_id').resources) {
           const list = this.schedules.get(group) ?? [];
-          list.push({ schedule: s, group, principal: ctx.target(s, 'principal_id'), kind });
+          const principal = ctx.target(s, 'principal_id');
+          list.push({ schedule: s, group, principal, kind });
           this.schedules.set(group, list);
+          if (principal) {
+            let groups = this.eligibleFor.get(principal);
+            if (!groups) this.eligibleFor.set(principal, (groups = new Set()));
+            groups.add(group);
+          }
         }
       }
     }
@@ -78,7 +92,7 @@ export class Principals {
   }
 
   isUser(r: Resource): boolean {
-    return USER_TYPES.has(r.type);
+    return USER_TYPES.has(r.type) || r.type === GUEST_TYPE;
   }
 
   isGroup(r: Resource): boolean {
@@ -96,7 +110,7 @@ export class Principals {
   }
 
   /** Declared in recovery-gate.json by address or by one of its names. */
-  isDeclared(kind: 'breakGlass' | 'privileged' | 'operators' | 'vendors', r: Resource): boolean {
+  isDeclared(kind: PrincipalClass, r: Resource): boolean {
     const declared = this.ctx.config.declarations[kind];
     if (declared.length === 0) return false;
     const names = new Set([r.address, r.baseAddress, ...this.namesOf(r).slice(1)]);
@@ -111,6 +125,66 @@ export class Principals {
   /** Groups a principal is a static member of. */
   groupsOf(principal: Resource): Resource[] {
     return [...(this.memberOf.get(principal) ?? [])];
+  }
+
+  /** Groups a principal can become a member of through PIM for Groups (eligible or time-bound assigned). */
+  scheduledGroupsOf(principal: Resource): Resource[] {
+    return [...(this.eligibleFor.get(principal) ?? [])];
+  }
+
+  /**
+   * Every role grant a principal holds: its own, and those of the groups it
+   * belongs to, statically or through PIM for Groups (one level, as Entra
+   * role-assignable groups cannot nest; Okta groups do not nest).
+   */
+  grantsHeldBy(principal: Resource): RoleGrant[] {
+    if (!this.heldByPrincipal) {
+      this.heldByPrincipal = new Map();
+      for (const g of this.ctx.grants) {
+        if (!g.principal) continue;
+        const list = this.heldByPrincipal.get(g.principal);
+        if (list) list.push(g);
+        else this.heldByPrincipal.set(g.principal, [g]);
+      }
+    }
+    const own = this.heldByPrincipal.get(principal) ?? [];
+    const viaGroups = [...this.groupsOf(principal), ...this.scheduledGroupsOf(principal)].flatMap((g) => this.heldByPrincipal?.get(g) ?? []);
+    return viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
+  }
+
+  /**
+   * Privileged: declared, or holding a privileged role (RULES.md's list) actively
+   * or eligibly, directly or through a group. Break-glass accounts hold the top
+   * role and so are privileged too; rules that exempt them ask {@link isBreakGlass}.
+   */
+  isPrivileged(r: Resource): boolean {
+    if (this.isDeclared('privileged', r)) return true;
+    if (!this.isUser(r) && !this.isGroup(r)) return false;
+    return this.grantsHeldBy(r).some((g) => g.role.privileged);
+  }
+
+  /** Operator: declared, or holding reset authority without being privileged tier. Non-human identities are RG-22's. */
+  isOperator(r: Resource): boolean {
+    if (this.isDeclared('operators', r)) return true;
+    if (this.isNonHuman(r) || (!this.isUser(r) && !this.isGroup(r))) return false;
+    return !this.isPrivileged(r) && this.grantsHeldBy(r).some((g) => g.role.resetAuthority);
+  }
+
+  /** Vendor: declared; an Entra guest; or a user or group named like a third party (or an Okta `user_type` that says so). */
+  isVendor(r: Resource): boolean {
+    if (this.isDeclared('vendors', r)) return true;
+    if (r.type === GUEST_TYPE) return true;
+    if (!this.isUser(r) && !this.isGroup(r)) return false;
+    return [...this.namesOf(r), ...literalStrings(r.values.user_type)].some((n) => VENDOR_NAME.test(n));
+  }
+
+  /** The class a principal falls in for messages, most significant first. */
+  classOf(r: Resource): PrincipalClass | undefined {
+    if (this.isBreakGlass(r)) return 'breakGlass';
+    if (this.isVendor(r)) return 'vendors';
+    if (this.isPrivileged(r)) return 'privileged';
+    if (this.isOperator(r)) return 'operators';
+    return undefined;
   }
 
   /** PIM for Groups schedules (membership only) that target a group. */

@@ -66,7 +66,7 @@ export async function loadFile(file: string, text: string, options: LoadOptions 
 function jsonConfigurationStack(file: string, text: string, doc: Record<string, unknown>): Stack {
   const meta = isPlainObject(doc['//']) && isPlainObject(doc['//'].metadata) ? doc['//'].metadata : undefined;
   const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
-  const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false });
+  const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false, consumeInput: true });
   const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
   return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, createLocator('json', () => text));
 }

@@ -31,6 +31,8 @@ export interface Scope {
   variable?(name: string): Value | undefined;
   local?(name: string): Value | undefined;
   each?: { key: Value; value: Value };
+  /** Iterators of enclosing `dynamic` blocks, by name (`enabled_log.value`). */
+  iterators?: ReadonlyMap<string, { key: Value; value: Value }>;
   countIndex?: number;
   /** Address of the resource the expression belongs to, for `self`. */
   self?: string;
@@ -43,6 +45,17 @@ class ParseError extends Error {}
 const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module']);
 
 // ---------------------------------------------------------------- parsing
+
+// Sticky tokens: matched in place, so the parser never copies the source.
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const NAME_OR_INDEX = /[A-Za-z_][A-Za-z0-9_-]*|[0-9]+/y;
+const NUMBER = /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const FOR_KEYWORD = /for\s/y;
+const BARE_KEY = /[A-Za-z_][A-Za-z0-9_-]*\s*(=(?!=)|:)/y;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+}
 
 class Parser {
   pos = 0;
@@ -111,7 +124,7 @@ class Parser {
   private ws(): void {
     const s = this.src;
     for (;;) {
-      while (this.pos < s.length && /\s/.test(s[this.pos])) this.pos++;
+      while (this.pos < s.length && isSpace(s.charCodeAt(this.pos))) this.pos++;
       if (s[this.pos] === '#' || (s[this.pos] === '/' && s[this.pos + 1] === '/')) {
         while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
       } else if (s[this.pos] === '/' && s[this.pos + 1] === '*') {
@@ -120,6 +133,12 @@ class Parser {
         this.pos = close + 2;
       } else return;
     }
+  }
+
+  /** Matches a sticky regex at the current position without consuming it. */
+  private match(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.pos;
+    return re.exec(this.src);
   }
 
   private peek(token: string): boolean {
@@ -180,7 +199,7 @@ class Parser {
       } else if (this.peek('.') && !this.src.startsWith('...', this.pos)) {
         this.pos++;
         this.ws();
-        const m = /^[A-Za-z_][A-Za-z0-9_-]*|^[0-9]+/.exec(this.src.slice(this.pos, this.pos + 200));
+        const m = this.match(NAME_OR_INDEX);
         if (!m) throw new ParseError('expected attribute name');
         this.pos += m[0].length;
         x = /^[0-9]/.test(m[0]) ? { k: 'idx', x, key: { k: 'lit', v: Number(m[0]) } } : { k: 'attr', x, name: m[0] };
@@ -213,12 +232,12 @@ class Parser {
     if (c === '[') return this.collection('[', ']');
     if (c === '{') return this.collection('{', '}');
     if (c === '<' && s.startsWith('<<', this.pos)) throw new ParseError('heredoc inside an expression');
-    const num = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(s.slice(this.pos, this.pos + 64));
+    const num = this.match(NUMBER);
     if (num) {
       this.pos += num[0].length;
       return { k: 'lit', v: Number(num[0]) };
     }
-    const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s.slice(this.pos, this.pos + 200));
+    const id = this.match(IDENTIFIER);
     if (!id) throw new ParseError(`unexpected ${c}`);
     this.pos += id[0].length;
     const name = id[0];
@@ -241,7 +260,7 @@ class Parser {
 
   private identifier(): string {
     this.ws();
-    const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.src.slice(this.pos, this.pos + 200));
+    const id = this.match(IDENTIFIER);
     if (!id) throw new ParseError('expected identifier');
     this.pos += id[0].length;
     return id[0];
@@ -251,7 +270,7 @@ class Parser {
   private collection(open: '[' | '{', close: ']' | '}'): Node {
     this.pos++;
     this.ws();
-    if (/^for\s/.test(this.src.slice(this.pos, this.pos + 4))) return this.opaqueFor(close);
+    if (this.match(FOR_KEYWORD)) return this.opaqueFor(close);
     if (open === '[') {
       const items: Node[] = [];
       while (!this.eat(']')) {
@@ -263,7 +282,7 @@ class Parser {
     const entries: [Node, Node][] = [];
     while (!this.eat('}')) {
       this.ws();
-      const bare = /^[A-Za-z_][A-Za-z0-9_-]*\s*(=(?!=)|:)/.exec(this.src.slice(this.pos, this.pos + 200));
+      const bare = this.match(BARE_KEY);
       let key: Node;
       if (bare) {
         key = { k: 'lit', v: this.identifier() };
@@ -406,6 +425,8 @@ class Evaluator {
     const { root, steps } = t;
     const keys = steps.map((s) => (typeof s === 'string' ? s : this.eval(s)));
     const s = this.scope;
+    const iterator = s.iterators?.get(root);
+    if (iterator) return this.lookup(keys[0] === 'key' ? iterator.key : iterator.value, keys.slice(1));
     switch (root) {
       case 'var': return this.lookup(s.variable?.(String(keys[0])), keys.slice(1));
       case 'local': return this.lookup(s.local?.(String(keys[0])), keys.slice(1));
@@ -447,7 +468,7 @@ class Evaluator {
     if (t.root === 'self' && this.scope.self) return [{ address: this.scope.self, attribute: attrFrom(0) }];
     if (t.root === 'data' && names.length >= 2) return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
     if (t.root === 'module' && names.length >= 1) return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
-    if (RESERVED_ROOTS.has(t.root) || names.length < 1) return [];
+    if (RESERVED_ROOTS.has(t.root) || this.scope.iterators?.has(t.root) || names.length < 1) return [];
     // type.name[key].attr: keep a literal instance key in the address.
     let address = `${prefix}${t.root}.${names[0]}`;
     if (names.length === 1 && i < t.steps.length) {
@@ -548,13 +569,21 @@ const FUNCTIONS: Record<string, (a: Value[]) => Value | undefined> = {
 // ----------------------------------------------------------------- public
 
 const TEMPLATE_MARK = /\$\{|%\{|\$\$\{|%%\{/;
+/** `${type.name}` or `${type.name.attr.path}`: one traversal of plain names. */
+const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\.((?:[A-Za-z_][A-Za-z0-9_-]*)(?:\.[A-Za-z_][A-Za-z0-9_-]*)*))?\}$/;
 
 /**
  * Evaluates a Terraform JSON string (a template). Plain strings come back as
  * they are; `${...}` is evaluated in `scope`.
  */
 export function evaluateTemplate(text: string, scope: Scope): Value {
-  if (!TEMPLATE_MARK.test(text)) return text;
+  if (text.indexOf('{') === -1 || !TEMPLATE_MARK.test(text)) return text;
+  const plain = PLAIN_REFERENCE.exec(text);
+  if (plain && !RESERVED_ROOTS.has(plain[1]) && !scope.iterators?.has(plain[1])) {
+    // The common case by far (`${okta_group.a.id}`): no parser needed.
+    const address = `${scope.modulePrefix ?? ''}${plain[1]}.${plain[2]}`;
+    return new Unknown(text, [plain[3] ? { address, attribute: plain[3] } : { address }], true);
+  }
   let node: Node;
   try {
     const parser = new Parser(text);
@@ -571,7 +600,7 @@ export function evaluateTemplate(text: string, scope: Scope): Value {
   }
   if (!(result instanceof Pending)) return result;
   const single = node.k === 'tpl' && node.parts.length === 1 && typeof node.parts[0] !== 'string' ? node.parts[0] : undefined;
-  const direct = single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single);
+  const direct = single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single, scope);
   return new Unknown(text, dedupe(result.refs), direct);
 }
 
@@ -605,9 +634,9 @@ export function planTimeDeadline(condition: string, scope: Scope): Value | undef
   return new Unknown(condition, refs, flatten(other) !== undefined && refs.length === 1);
 }
 
-function isScopedRoot(node: Node): boolean {
+function isScopedRoot(node: Node, scope: Scope): boolean {
   const t = flatten(node);
-  return t !== undefined && ['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root);
+  return t !== undefined && (['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root) || scope.iterators?.has(t.root) === true);
 }
 
 function fallbackReferences(text: string, scope: Scope): Reference[] {

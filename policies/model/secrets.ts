@@ -12,7 +12,12 @@ const SECRET_IN_BLOCK: Record<string, RegExp> = {
   settings: /^(token|password|value)$/,
 };
 
+// Attribute names repeat across every resource: remember the verdict per name.
+const secretNames = new Map<string, boolean>();
+
 export function isSecretAttribute(name: string, parent: string | undefined): boolean {
-  if (SECRET_NAME.test(name)) return true;
+  let named = secretNames.get(name);
+  if (named === undefined) secretNames.set(name, (named = SECRET_NAME.test(name)));
+  if (named) return true;
   return parent !== undefined && SECRET_IN_BLOCK[parent]?.test(name) === true;
 }

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
-import { Unknown, blocks } from '../model/value';
+import { Unknown, blocks, elements } from '../model/value';
 
 /** Without these, recovery and sign-in by operators and break-glass accounts go unseen. */
 export const REQUIRED_CATEGORIES = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs'] as const;
@@ -74,7 +74,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
 /** Categories of `enabled_log` blocks (and legacy `log` blocks not disabled). */
 function categoriesOf(setting: Resource): { categories: Set<string>; unknown: boolean } {
   const categories = new Set<string>();
-  let unknown = setting.values.enabled_log instanceof Unknown;
+  let unknown = elements(setting.values.enabled_log).some((b) => b instanceof Unknown); // a dynamic block over an unknown collection
   for (const block of [...blocks(setting.values.enabled_log), ...blocks(setting.values.log).filter((b) => b.enabled !== false)]) {
     if (typeof block.category === 'string') categories.add(block.category);
     else if (block.category instanceof Unknown) unknown = true;
