@@ -11,8 +11,12 @@ export interface Attestation {
   readonly resource: Resource;
   /** The rule id it satisfies (`RG-13`); undefined when unknown or missing. */
   readonly control: string | undefined;
+  /** `control` is an expression not known before apply: it may be any rule's. */
+  readonly controlUnknown: boolean;
   /** The resource it speaks for, when `subject` names one. */
   readonly subject: Resource | undefined;
+  /** Whether `subject` is given at all: an attestation without one speaks for the whole tenant. */
+  readonly hasSubject: boolean;
   readonly owner: Value | undefined;
   readonly approver: Value | undefined;
   readonly evidence: Value | undefined;
@@ -29,7 +33,9 @@ export function readAttestations(ctx: RuleContext): Attestation[] {
     out.push({
       resource: r,
       control: typeof a.control === 'string' ? a.control.toUpperCase() : undefined,
+      controlUnknown: a.control instanceof Unknown,
       subject: subjectOf(ctx, a.subject),
+      hasSubject: a.subject !== undefined && a.subject !== null && a.subject !== '',
       owner: a.owner,
       approver: a.approver,
       evidence: a.evidence,

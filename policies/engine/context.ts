@@ -6,6 +6,8 @@
 import type { Resource, Stack } from '../model/resource';
 import { Reference, Unknown, Value, valuesAt } from '../model/value';
 import { Attestation, readAttestations } from './attestations';
+import { AccessPolicy, readAccessPolicies } from './conditional-access';
+import { OktaSignOnRule, readOktaSignOnRules } from './okta-signon';
 import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
@@ -36,6 +38,8 @@ export class RuleContext {
   private cachedPrincipals?: Principals;
   private cachedGrants?: readonly RoleGrant[];
   private cachedAttestations?: readonly Attestation[];
+  private cachedAccessPolicies?: readonly AccessPolicy[];
+  private cachedSignOnRules?: readonly OktaSignOnRule[];
   readonly providers: ReadonlySet<Provider>;
 
   constructor(
@@ -150,8 +154,37 @@ export class RuleContext {
     return (this.cachedGrants ??= readGrants(this));
   }
 
+  /** Entra conditional access policies, read once for every rule that asks. */
+  get accessPolicies(): readonly AccessPolicy[] {
+    return (this.cachedAccessPolicies ??= readAccessPolicies(this));
+  }
+
+  /** Okta sign-on rules (app and session), with provider defaults applied. */
+  get oktaSignOnRules(): readonly OktaSignOnRule[] {
+    return (this.cachedSignOnRules ??= readOktaSignOnRules(this));
+  }
+
   get attestations(): readonly Attestation[] {
     return (this.cachedAttestations ??= readAttestations(this));
+  }
+
+  /**
+   * Attestations for a control. With subjects, only those that speak for one of
+   * them or for nothing in particular (an attestation without `subject` covers
+   * the whole tenant); without, every attestation for the control.
+   */
+  attestationsFor(control: string, subjects?: readonly Resource[]): Attestation[] {
+    return this.attestations.filter((a) => a.control === control && (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))));
+  }
+
+  /**
+   * Whether an attestation for the control is present: `unknown` when none is
+   * but one whose control is not known could be it.
+   */
+  attested(control: string, subjects?: readonly Resource[]): 'yes' | 'no' | 'unknown' {
+    if (this.attestationsFor(control, subjects).length > 0) return 'yes';
+    const maybe = this.attestations.some((a) => a.controlUnknown && (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))));
+    return maybe ? 'unknown' : 'no';
   }
 
   /** Whole days from now until `date` (negative when past). */

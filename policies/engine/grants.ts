@@ -21,6 +21,8 @@ export interface GrantedRole {
   readonly operatorRole: boolean;
   /** Global Administrator or SUPER_ADMIN. */
   readonly topRole: boolean;
+  /** Entra built-in roles: the template id (the same in every tenant). */
+  readonly templateId?: string;
   /** The custom role resource, for Okta custom roles. */
   readonly custom?: Resource;
   readonly permissions?: readonly string[];
@@ -127,7 +129,7 @@ function* oktaGrants(ctx: RuleContext): Generator<RoleGrant> {
 function entraRole(ctx: RuleContext, holder: Resource, path: string): GrantedRole {
   const value = holder.values[path];
   const fromRole = (r: EntraRole | undefined): GrantedRole =>
-    r ? { name: r.displayName, known: true, privileged: r.privileged, resetAuthority: r.resetAuthority, operatorRole: r.operatorRole, topRole: r === ENTRA_ROLES[0] } : UNKNOWN_ROLE;
+    r ? { name: r.displayName, templateId: r.templateId, known: true, privileged: r.privileged, resetAuthority: r.resetAuthority, operatorRole: r.operatorRole, topRole: r === ENTRA_ROLES[0] } : UNKNOWN_ROLE;
   if (typeof value === 'string') {
     const r = entraRoleById(value);
     if (r) return fromRole(r);

@@ -117,6 +117,12 @@ export class Principals {
     return declared.some((d) => names.has(d));
   }
 
+  /** Literal ids (of objects managed elsewhere) not declared break-glass in recovery-gate.json, quoted for messages. */
+  undeclaredIds(ids: readonly string[]): string[] {
+    const declared = this.ctx.config.declarations.breakGlass;
+    return ids.filter((id) => !declared.includes(id)).map((id) => JSON.stringify(id));
+  }
+
   /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
   members(group: Resource): Members {
     return { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) };

@@ -3,7 +3,7 @@ import { readConfiguration } from '../../policies/inputs/configuration';
 import { readPlan, validatePlan } from '../../policies/inputs/plan';
 import type { Stack } from '../../policies/model/resource';
 
-export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+export type Resources = Record<string, Record<string, unknown>>;
 
 /** A cdktf-style stack (`resource` only, plus optional locals) from `{ type: { name: body } }`. */
 export function configStack(resources: Resources, extra: Record<string, unknown> = {}, name = 'test'): Stack {

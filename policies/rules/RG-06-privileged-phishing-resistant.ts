@@ -1,0 +1,101 @@
+import { AccessPolicy, includes, isPhishingResistant } from '../engine/conditional-access';
+import type { RuleContext } from '../engine/context';
+import type { RoleGrant } from '../engine/grants';
+import { OktaSignOnRule, appliesToUser } from '../engine/okta-signon';
+import { ReportFn, defineRule } from '../engine/rule';
+import type { Resource } from '../model/resource';
+
+/** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
+const ADMIN_CONSOLE = /admin[-_ ]?console/i;
+
+const messages = {
+  noEntraPolicy:
+    'No enabled conditional access policy requires phishing-resistant authentication for {{roles}}: an admin whose one-time code is phished or pushed hands over the tenant. Add a policy with included_roles for these roles (or their groups), included_applications = ["All"] and grant_controls.authentication_strength_policy_id = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004".',
+  weakEntraPolicy:
+    'Conditional access policy {{policy}} covers {{roles}} but does not require a phishing-resistant strength: codes and push approvals can be relayed by a phishing proxy. Set grant_controls.authentication_strength_policy_id to the built-in phishing-resistant strength (…0004) or a strength allowing only fido2, windowsHelloForBusiness and x509CertificateMultiFactor.',
+  noOktaRule:
+    'No active Okta sign-on rule requires a phishing-resistant factor for {{groups}}: an admin who approves a relayed push gives away admin access. Add an okta_app_signon_policy_rule for these groups with factor_mode = "2FA" and constraints = [jsonencode({ possession = { required = true, phishingResistant = "REQUIRED" } })].',
+  weakOktaRule:
+    'Sign-on rule {{rule}} covers {{groups}} but {{shortfall}}. Set factor_mode = "2FA" and add a constraints entry with possession.phishingResistant = "REQUIRED".',
+};
+
+export default defineRule({
+  meta: {
+    id: 'RG-06',
+    slug: 'privileged-phishing-resistant',
+    title: 'Privileged identities sign in with phishing-resistant methods only',
+    severity: 'critical',
+    csf: ['PR.AA-03'],
+    rationale:
+      'Whoever holds a privileged role can reset anyone else. Codes, SMS and push approvals can be relayed by an adversary-in-the-middle page; only origin-bound authenticators (FIDO2, Windows Hello, certificates) cannot.',
+    references: ['NIST SP 800-63B-4 §3.2.5 (phishing resistance), AAL3', 'CISA SCuBA MS.AAD.3.6 (phishing-resistant MFA for privileged roles)', "Okta 2023 advisory on help-desk social engineering of Super Admins"],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages,
+  },
+  check(ctx, report) {
+    const inUse = ctx.grants.filter((g) => g.role.privileged && !(g.principal && (ctx.principals.isBreakGlass(g.principal) || ctx.principals.isNonHuman(g.principal))));
+    checkEntra(ctx, inUse.filter((g) => g.provider === 'entra' && g.role.templateId), report);
+    checkOkta(ctx, inUse.filter((g) => g.provider === 'okta' && g.principal), report);
+  },
+});
+
+type Reporter = ReportFn<keyof typeof messages>;
+
+function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): void {
+  const roles = new Map<string, RoleGrant[]>();
+  for (const g of grants) roles.set(g.role.templateId!, [...(roles.get(g.role.templateId!) ?? []), g]);
+  const uncovered: string[] = [];
+  const weak = new Map<Resource, string[]>();
+  const unknown = new Map<Resource, string[]>();
+  for (const [templateId, held] of roles) {
+    const name = held[0].role.name;
+    const covering = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false && coversRole(ctx, p, templateId, held));
+    const verdicts = covering.map((p) => ({ p, strong: p.allApplications === undefined ? undefined : isPhishingResistant(p.grant.strength) }));
+    if (verdicts.some((v) => v.strong === true)) continue;
+    const doubtful = verdicts.find((v) => v.strong === undefined);
+    if (doubtful) add(unknown, doubtful.p.resource, name);
+    else if (verdicts.length > 0) add(weak, verdicts[0].p.resource, name);
+    else uncovered.push(name);
+  }
+  for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength or applications are not known' } });
+  for (const [policy, names] of weak) report({ resource: policy, messageId: 'weakEntraPolicy', data: { policy: policy.address, roles: names.join(', ') } });
+  if (uncovered.length > 0) report({ resource: null, messageId: 'noEntraPolicy', data: { roles: uncovered.join(', ') } });
+}
+
+/** Included by role, by all users, or by naming every principal that holds the role (directly or through its groups). */
+function coversRole(ctx: RuleContext, p: AccessPolicy, templateId: string, held: RoleGrant[]): boolean {
+  if (p.includedRoles.includes(templateId) || p.allUsers) return true;
+  return held.every((g) => g.principal !== undefined && (p.includedGroups.includes(g.principal) || (ctx.principals.isUser(g.principal) && includes(ctx, p, g.principal))));
+}
+
+function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): void {
+  const principals = [...new Set(grants.map((g) => g.principal!))];
+  const uncovered: string[] = [];
+  const weak = new Map<Resource, { names: string[]; shortfall: string }>();
+  const unknown = new Map<Resource, string[]>();
+  for (const principal of principals) {
+    const covering = ctx.oktaSignOnRules.filter((r) => r.kind === 'app' && r.active !== false && r.allows !== false && coversPrincipal(ctx, r, principal));
+    if (covering.some((r) => r.active && r.twoFactor && r.phishingResistant)) continue;
+    const doubtful = covering.find((r) => r.active === undefined || r.twoFactor === undefined || r.phishingResistant === undefined);
+    if (doubtful) add(unknown, doubtful.resource, principal.address);
+    else if (covering.length > 0) {
+      const r = covering[0];
+      const entry = weak.get(r.resource) ?? { names: [], shortfall: r.twoFactor ? 'its constraints do not require a phishing-resistant possession factor' : 'it allows one factor' };
+      entry.names.push(principal.address);
+      weak.set(r.resource, entry);
+    } else uncovered.push(principal.address);
+  }
+  for (const [rule, names] of unknown) report({ resource: rule, messageId: 'cannotVerify', data: { what: `whether ${rule.address} requires a phishing-resistant factor for ${names.join(', ')}`, why: 'its status, factor mode or constraints are not known' } });
+  for (const [rule, { names, shortfall }] of weak) report({ resource: rule, messageId: 'weakOktaRule', data: { rule: rule.address, groups: names.join(', '), shortfall } });
+  if (uncovered.length > 0) report({ resource: null, messageId: 'noOktaRule', data: { groups: uncovered.join(', ') } });
+}
+
+function coversPrincipal(ctx: RuleContext, rule: OktaSignOnRule, principal: Resource): boolean {
+  if (rule.policy && [rule.policy.values.name, rule.policy.name].some((n) => typeof n === 'string' && ADMIN_CONSOLE.test(n))) return true;
+  if (rule.groupsIncluded.resources.includes(principal)) return true;
+  return ctx.principals.isUser(principal) && appliesToUser(ctx, rule, principal);
+}
+
+function add<K>(map: Map<K, string[]>, key: K, value: string): void {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}

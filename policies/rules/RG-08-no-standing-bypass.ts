@@ -1,0 +1,78 @@
+import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombinations } from '../engine/conditional-access';
+import type { RuleContext } from '../engine/context';
+import { ReportFn, defineRule } from '../engine/rule';
+import type { Resource } from '../model/resource';
+
+export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
+
+const messages = {
+  entraExclusion:
+    'Conditional access policy {{policy}} requires MFA but excludes {{excluded}}: each is a standing bypass an attacker only needs to land in. Exclude only break-glass accounts (or their group) and remove the other exclusions, including excluded_roles.',
+  multiUsePass:
+    'Authentication strength {{strength}} protects privileged access yet allows temporaryAccessPassMultiUse: a multi-use pass is a password with extra steps. Remove it from allowed_combinations.',
+  oktaExclusion:
+    'Sign-on rule {{rule}} requires MFA but excludes {{excluded}}: they sign in with whatever weaker rule comes next. Exclude only break-glass accounts.',
+  bypassGroup:
+    'Sign-on rule {{rule}} excludes {{group}}, a group named as an MFA bypass: membership in it is a standing exemption that anyone who can edit groups can grant. Remove the exclusion and the group.',
+};
+
+export default defineRule({
+  meta: {
+    id: 'RG-08',
+    slug: 'no-standing-bypass',
+    title: 'Exclusions from MFA are for break-glass accounts only; nothing is a permanent bypass',
+    severity: 'critical',
+    csf: ['PR.AA-03'],
+    rationale:
+      'An exclusion from the MFA policy is a door that stays open: the attacker asks the help desk to add a user to the exempt group, or picks an account already in it. Only break-glass accounts, monitored and few, may stand outside.',
+    references: ['CISA SCuBA MS.AAD.3.x (MFA exclusions)', 'Microsoft: conditional access exclusions and emergency access accounts'],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages,
+  },
+  check(ctx, report) {
+    checkEntra(ctx, report);
+    checkOkta(ctx, report);
+  },
+});
+
+type Reporter = ReportFn<keyof typeof messages>;
+
+function checkEntra(ctx: RuleContext, report: Reporter): void {
+  const strengthsForPrivileged = new Set<Resource>();
+  for (const p of ctx.accessPolicies) {
+    if (p.state === 'disabled') continue;
+    const mfa = requiresMfa(p);
+    if (mfa === false) continue;
+    const policy = p.resource;
+    if (coversPrivileged(ctx, p) && typeof p.grant.strength === 'object' && 'type' in p.grant.strength) strengthsForPrivileged.add(p.grant.strength);
+    const exclusions = nonBreakGlassExclusions(ctx, p);
+    if (exclusions.length > 0 && mfa) report({ resource: policy, messageId: 'entraExclusion', data: { policy: policy.address, excluded: exclusions.join(', ') } });
+    else if (mfa === undefined || p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whom ${policy.address} exempts from MFA`, why: mfa === undefined ? 'its grant controls are not known' : 'its exclusions are not known' } });
+  }
+  for (const strength of strengthsForPrivileged) {
+    if (strengthCombinations(strength).includes('temporaryAccessPassMultiUse')) report({ resource: strength, messageId: 'multiUsePass', data: { strength: strength.address } });
+  }
+}
+
+/** Covers privileged access: privileged roles, groups holding them, or everyone. */
+function coversPrivileged(ctx: RuleContext, p: AccessPolicy): boolean {
+  if (p.allUsers || p.includedRoles.length > 0) return true;
+  return p.includedGroups.some((g) => ctx.principals.isPrivileged(g));
+}
+
+function checkOkta(ctx: RuleContext, report: Reporter): void {
+  for (const rule of ctx.oktaSignOnRules) {
+    const r = rule.resource;
+    const excluded = [...rule.usersExcluded.resources, ...rule.groupsExcluded.resources];
+    const bypass = rule.groupsExcluded.resources.find((g) => ctx.principals.namesOf(g).some((n) => BYPASS_NAME.test(n)));
+    if (bypass) {
+      report({ resource: r, messageId: 'bypassGroup', data: { rule: r.address, group: bypass.address } });
+      continue;
+    }
+    if (rule.active === false || rule.allows === false || rule.twoFactor === false) continue;
+    const others = [...excluded.filter((x) => !ctx.principals.isBreakGlass(x)).map((x) => x.address), ...ctx.principals.undeclaredIds([...rule.usersExcluded.external, ...rule.groupsExcluded.external])];
+    const unknown = rule.usersExcluded.unknown || rule.groupsExcluded.unknown;
+    if (others.length > 0 && rule.active && rule.twoFactor) report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: others.join(', ') } });
+    else if (others.length > 0 || unknown) report({ resource: r, messageId: 'cannotVerify', data: { what: `whom ${r.address} exempts from MFA`, why: unknown ? 'its exclusions are not known' : 'its status or factor mode is not known' } });
+  }
+}

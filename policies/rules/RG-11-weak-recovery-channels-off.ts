@@ -1,0 +1,49 @@
+import { graphUpdates } from '../engine/msgraph';
+import { defineRule } from '../engine/rule';
+import { Unknown } from '../model/value';
+
+/** Okta password policy recovery channels and the provider's default for each. */
+const OKTA_CHANNELS = [
+  ['sms_recovery', 'INACTIVE'],
+  ['call_recovery', 'INACTIVE'],
+  ['question_recovery', 'ACTIVE'],
+] as const;
+
+export default defineRule({
+  meta: {
+    id: 'RG-11',
+    slug: 'weak-recovery-channels-off',
+    title: 'Recovery does not ride on SMS, voice calls or security questions',
+    severity: 'medium',
+    csf: ['PR.AA-03'],
+    rationale:
+      'SIM swaps, call forwarding and guessable answers are how attackers recover someone else\'s account without talking to anyone. Recovery should need a factor the attacker cannot port or research.',
+    references: ['NIST SP 800-63B-4 §3.1.3 (restricted authenticators), §4.2', 'CISA SCuBA MS.AAD.3.5 (disable SMS and voice)'],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages: {
+      oktaChannel:
+        'Password policy {{policy}} lets users recover with {{channels}}: an attacker who swaps a SIM, forwards a call or researches an answer resets the password. Set {{fix}}.',
+      entraMethod:
+        '{{resource}} enables the {{method}} authentication method: codes sent by {{method}} can be intercepted or redirected, and a recovery that accepts them is only as strong as the phone network. Set state = "disabled" in its body.',
+    },
+  },
+  check(ctx, report) {
+    for (const policy of ctx.resourcesOf('okta_policy_password')) {
+      const status = policy.values.status ?? 'ACTIVE';
+      if (status === 'INACTIVE') continue; // RG-23's concern, and an inactive policy offers nothing
+      const on = OKTA_CHANNELS.filter(([attr, fallback]) => (policy.values[attr] ?? fallback) === 'ACTIVE').map(([attr]) => attr);
+      const unknown = [status, ...OKTA_CHANNELS.map(([attr]) => policy.values[attr])].find((v) => v instanceof Unknown);
+      if (on.length > 0) {
+        report({ resource: policy, messageId: 'oktaChannel', data: { policy: policy.address, channels: on.join(', '), fix: on.map((a) => `${a} = "INACTIVE"`).join(', ') } });
+      } else if (unknown) {
+        report({ resource: policy, messageId: 'cannotVerify', data: { what: `the recovery channels of ${policy.address}`, why: `${String(unknown)} is not known` } });
+      }
+    }
+    for (const { resource, body, url } of graphUpdates(ctx, /authenticationMethodConfigurations\/(Sms|Voice)\/?$/i)) {
+      const method = /Sms\/?$/i.test(url) ? 'SMS' : 'voice';
+      const state = body instanceof Unknown || body === undefined ? body : body.state;
+      if (state instanceof Unknown) report({ resource, messageId: 'cannotVerify', data: { what: `whether ${resource.address} enables ${method}`, why: 'its state is not known' } });
+      else if (state === 'enabled') report({ resource, messageId: 'entraMethod', data: { resource: resource.address, method } });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import rule from '../../policies/rules/RG-06-privileged-phishing-resistant';
+import { testRule } from '../support/rule-tester';
+import { caPolicy, ENTRA_BREAK_GLASS, OKTA_BREAK_GLASS, ROLE } from '../support/fixtures';
+import { configStack } from '../support/stacks';
+
+const PR_STRENGTH = '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004';
+const MFA_STRENGTH = '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002';
+
+// Entra: Security Administrator held through a role-assignable group; break-glass holds Global Administrator.
+const entraTenant = (policies: Record<string, Record<string, unknown>>, extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({
+    azuread_user: ENTRA_BREAK_GLASS,
+    azuread_group: { secops: { display_name: 'Security operators', security_enabled: true, assignable_to_role: true } },
+    azuread_directory_role_assignment: {
+      secops: { role_id: ROLE.securityAdministrator, principal_object_id: '${azuread_group.secops.object_id}' },
+      bg1: { role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_user.bg1.object_id}' },
+    },
+    azuread_conditional_access_policy: policies,
+    ...extra,
+  });
+const adminPolicy = (grant: Record<string, unknown>, users: Record<string, unknown> = { included_roles: [ROLE.securityAdministrator] }) => caPolicy({ users, grant });
+
+// Okta: the Admins group holds ORG_ADMIN; break-glass holds SUPER_ADMIN through its own group.
+const PHISHING_RESISTANT = JSON.stringify({ possession: { required: true, phishingResistant: 'REQUIRED' } });
+const oktaOrg = (rules: Record<string, Record<string, unknown>>) =>
+  configStack({
+    okta_user: OKTA_BREAK_GLASS,
+    okta_group: { admins: { name: 'Admins' }, bg: { name: 'Break glass' } },
+    okta_group_role: { admins: { group_id: '${okta_group.admins.id}', role_type: 'ORG_ADMIN' }, bg: { group_id: '${okta_group.bg.id}', role_type: 'SUPER_ADMIN' } },
+    okta_app_signon_policy: { admin: { name: 'Admin apps', description: 'x' } },
+    ...(Object.keys(rules).length ? { okta_app_signon_policy_rule: rules } : {}),
+  });
+const oktaRule = (extra: Record<string, unknown>) => ({ policy_id: '${okta_app_signon_policy.admin.id}', name: 'Admins', groups_included: ['${okta_group.admins.id}'], factor_mode: '2FA', ...extra });
+
+testRule(rule, {
+  valid: [
+    { name: 'role covered with the built-in phishing-resistant strength', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: PR_STRENGTH }) }) },
+    {
+      name: 'group covered with a custom strength of FIDO2 and Windows Hello only',
+      provider: 'entra',
+      stack: entraTenant(
+        { admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: '${azuread_authentication_strength_policy.pr.id}' }, { included_groups: ['${azuread_group.secops.object_id}'] }) },
+        { azuread_authentication_strength_policy: { pr: { display_name: 'PR', allowed_combinations: ['fido2', 'windowsHelloForBusiness'] } } },
+      ),
+    },
+    { name: 'admin group under a phishing-resistant rule', provider: 'okta', stack: oktaOrg({ admins: oktaRule({ constraints: [PHISHING_RESISTANT] }) }) },
+  ],
+  invalid: [
+    { name: 'no policy covers the role (break-glass alone is not "in use")', provider: 'entra', stack: entraTenant({ all: caPolicy() }), expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.all' }] },
+    { name: 'nothing at all', provider: 'entra', stack: entraTenant({}), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
+    { name: 'covered with the MFA strength only', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: MFA_STRENGTH }) }), expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
+    {
+      name: 'a custom strength that allows SMS',
+      provider: 'entra',
+      stack: entraTenant(
+        { admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: '${azuread_authentication_strength_policy.weak.id}' }) },
+        { azuread_authentication_strength_policy: { weak: { display_name: 'Weak', allowed_combinations: ['fido2', 'password,sms'] } } },
+      ),
+      expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }],
+    },
+    { name: 'report-only policy counts as missing', provider: 'entra', stack: entraTenant({ admins: { ...adminPolicy({ operator: 'OR', authentication_strength_policy_id: PR_STRENGTH }), state: 'enabledForReportingButNotEnforced' } }), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
+    { name: 'no rule for the admin group', provider: 'okta', stack: oktaOrg({}), expect: [{ messageId: 'noOktaRule', resource: null }] },
+    { name: 'rule without the phishing-resistant constraint', provider: 'okta', stack: oktaOrg({ admins: oktaRule({}) }), expect: [{ messageId: 'weakOktaRule', resource: 'okta_app_signon_policy_rule.admins' }] },
+  ],
+  unknown: [
+    { name: 'strength id from a variable', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: '${var.strength}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }] },
+    { name: 'constraints from a variable', provider: 'okta', stack: oktaOrg({ admins: oktaRule({ constraints: '${var.constraints}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_signon_policy_rule.admins' }] },
+  ],
+});

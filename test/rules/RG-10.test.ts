@@ -1,0 +1,32 @@
+import rule from '../../policies/rules/RG-10-recovery-short-lived';
+import { testRule } from '../support/rule-tester';
+import { configStack } from '../support/stacks';
+
+const okta = { okta_group: { staff: { name: 'Staff' } } };
+const entra = { azuread_group: { staff: { display_name: 'Staff', security_enabled: true } } };
+const TAP = 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
+const tap = (body: unknown) => ({ msgraph_update_resource: { tap: { url: TAP, body } } });
+const attestation = { terraform_data: { tap: { input: { recovery_gate_attestation: { control: 'RG-10', owner: 'iam', approver: 'ciso', evidence: 'SEC-9', expires: '2027-06-01T00:00:00Z' } } } } };
+
+testRule(rule, {
+  valid: [
+    { name: 'single-use pass, 4 hours', provider: 'entra', stack: configStack({ ...entra, ...tap({ state: 'enabled', isUsableOnce: true, maximumLifetimeInMinutes: 240 }) }) },
+    { name: 'attested instead', provider: 'entra', stack: configStack({ ...entra, ...attestation }) },
+    { name: 'temporary access codes attested', provider: 'okta', stack: configStack({ ...okta, ...attestation }) },
+  ],
+  invalid: [
+    { name: 'nothing manages the pass', provider: 'entra', stack: configStack(entra), expect: [{ messageId: 'noEntraTap', resource: null }] },
+    {
+      name: 'multi-use and a day long',
+      provider: 'entra',
+      stack: configStack({ ...entra, ...tap({ isUsableOnce: false, maximumLifetimeInMinutes: 1440 }) }),
+      expect: [{ messageId: 'multiUse', resource: 'msgraph_update_resource.tap' }, { messageId: 'tooLong', resource: 'msgraph_update_resource.tap' }],
+    },
+    { name: 'no attestation', provider: 'okta', stack: configStack(okta), expect: [{ messageId: 'noOktaAttestation', resource: null }] },
+  ],
+  unknown: [
+    { name: 'lifetime from a variable', provider: 'entra', stack: configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '${var.tap_minutes}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }] },
+    { name: 'body from a variable', provider: 'entra', stack: configStack({ ...entra, ...tap('${var.tap_body}') }), expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }] },
+    { name: 'an attestation whose control is a variable', provider: 'okta', stack: configStack({ ...okta, terraform_data: { a: { input: { recovery_gate_attestation: { control: '${var.control}', owner: 'iam', approver: 'ciso', evidence: 'SEC-9', expires: '2027-06-01T00:00:00Z' } } } } }), expect: [{ messageId: 'cannotVerify', resource: null }] },
+  ],
+});

@@ -1,0 +1,53 @@
+import rule from '../../policies/rules/RG-12-break-glass-narrow';
+import { testRule } from '../support/rule-tester';
+import { ENTRA_BREAK_GLASS, OKTA_BREAK_GLASS, ROLE } from '../support/fixtures';
+import { configStack } from '../support/stacks';
+
+const ga = (principal: string) => ({ role_id: ROLE.globalAdministrator, principal_object_id: `\${${principal}.object_id}` });
+const entra = (users: Record<string, Record<string, unknown>>, assignments: Record<string, Record<string, unknown>>, extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({ azuread_user: users, azuread_directory_role_assignment: assignments, ...extra });
+const bgAssignments = { bg1: ga('azuread_user.bg1'), bg2: ga('azuread_user.bg2') };
+
+const okta = (users: Record<string, Record<string, unknown>>, members: string[], extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({
+    okta_user: users,
+    okta_group: { bg: { name: 'Break glass' }, vendor: { name: 'Contoso vendor support' } },
+    okta_group_memberships: { bg: { group_id: '${okta_group.bg.id}', users: members } },
+    okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: 'SUPER_ADMIN' } },
+    ...extra,
+  });
+
+const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`ga${i}`, { user_principal_name: `admin${i}@acme.example`, display_name: `Admin ${i}` }]));
+
+testRule(rule, {
+  valid: [
+    { name: 'two cloud-only accounts holding Global Administrator only', provider: 'entra', stack: entra(ENTRA_BREAK_GLASS, bgAssignments) },
+    { name: 'two accounts holding SUPER_ADMIN through the break-glass group', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}']) },
+  ],
+  invalid: [
+    { name: 'one break-glass account', provider: 'entra', stack: entra({ bg1: ENTRA_BREAK_GLASS.bg1 }, { bg1: ga('azuread_user.bg1') }), expect: [{ messageId: 'tooFew', resource: null }] },
+    {
+      name: 'synced account with a second role',
+      provider: 'entra',
+      stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { ...ENTRA_BREAK_GLASS.bg2, onpremises_immutable_id: 'abc' } }, { ...bgAssignments, extra: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_user.bg1.object_id}' } }),
+      expect: [{ messageId: 'notCloudOnly', resource: 'azuread_user.bg2' }, { messageId: 'extraRoles', resource: 'azuread_user.bg1' }],
+    },
+    {
+      name: 'nine Global Administrators',
+      provider: 'entra',
+      stack: entra({ ...ENTRA_BREAK_GLASS, ...many(7) }, { ...bgAssignments, ...Object.fromEntries(Object.keys(many(7)).map((k) => [k, ga(`azuread_user.${k}`)])) }),
+      expect: [{ messageId: 'tooManyTopRole', resource: null }],
+    },
+    {
+      name: 'break-glass account in a vendor group, another without the top role',
+      provider: 'okta',
+      stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}'], { okta_user_group_memberships: { bg1: { user_id: '${okta_user.bg1.id}', groups: ['${okta_group.vendor.id}'] } } }),
+      expect: [{ messageId: 'inOperatorGroup', resource: 'okta_user.bg1' }, { messageId: 'noTopRole', resource: 'okta_user.bg2' }],
+    },
+  ],
+  unknown: [
+    { name: 'UPN from a variable', provider: 'entra', stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } }, bgAssignments), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg2' }] },
+    // Okta accounts carry no cloud-only question; an unknown role type is the unknown that matters.
+    { name: 'role type from a variable', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}'], { okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: '${var.role}' } } }), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }, { messageId: 'cannotVerify', resource: 'okta_user.bg2' }] },
+  ],
+});
