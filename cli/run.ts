@@ -11,7 +11,7 @@ Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
                      --format text|json  --output FILE  --fail-on critical|high|medium|low|none
                      --config FILE  --now RFC3339  --stack NAME  --var-file FILE
-  rules              List the catalogue (--format text|json)
+  rules              List the catalogue (--format text|json|markdown)
 
 Options: --debug (stack traces on errors), --version, --help
 `;

@@ -11,13 +11,32 @@ import { RULES } from '../policies/rules';
 const RULES_MD = '../shared/guidance/RULES.md';
 
 describe('the catalogue', () => {
-  it('pins the rules implemented so far, in id order, with their severities', () => {
+  it('pins the whole catalogue, RG-01 to RG-24, in id order, with severities', () => {
     expect(RULES.map((r) => `${r.meta.id} ${r.meta.slug} ${r.meta.severity}`)).toEqual([
       'RG-01 reset-authority-scoped high',
+      'RG-02 privileged-identities-out-of-operator-reach critical',
       'RG-03 reset-authority-just-in-time high',
+      'RG-04 supervised-activation high',
+      'RG-05 no-self-approval critical',
+      'RG-06 privileged-phishing-resistant critical',
       'RG-07 everyone-has-mfa high',
+      'RG-08 no-standing-bypass critical',
+      'RG-09 enrollment-verified high',
+      'RG-10 recovery-short-lived high',
+      'RG-11 weak-recovery-channels-off medium',
+      'RG-12 break-glass-narrow high',
       'RG-13 break-glass-expiry high',
+      'RG-14 break-glass-covered high',
+      'RG-15 break-glass-monitored critical',
       'RG-16 identity-logs-exported high',
+      'RG-17 recovery-events-alerted high',
+      'RG-18 user-notified medium',
+      'RG-19 no-shared-recovery-mailbox medium',
+      'RG-20 vendor-cannot-weaken-mfa critical',
+      'RG-21 vendor-access-expires high',
+      'RG-22 nhi-reset-authority high',
+      'RG-23 policies-enforced medium',
+      'RG-24 attestations-current high',
     ]);
   });
 

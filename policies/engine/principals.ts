@@ -40,9 +40,14 @@ export class Principals {
   private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
   private readonly eligibleFor = new Map<Resource, Set<Resource>>();
+  private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
 
   constructor(private readonly ctx: RuleContext) {
+    for (const unit of ctx.resourcesOf('azuread_administrative_unit')) this.addUnitMembers(unit, unit, 'members');
+    for (const m of ctx.resourcesOf('azuread_administrative_unit_member')) {
+      for (const unit of ctx.targets(m, 'administrative_unit_object_id').resources) this.addUnitMembers(unit, m, 'member_object_id');
+    }
     for (const g of ctx.resourcesOf('azuread_group')) this.addMembers(g, g, 'members');
     for (const m of ctx.resourcesOf('okta_group_memberships')) {
       for (const g of ctx.targets(m, 'group_id').resources) this.addMembers(g, m, 'users');
@@ -74,6 +79,15 @@ export class Principals {
         }
       }
     }
+  }
+
+  private addUnitMembers(unit: Resource, holder: Resource, path: string): void {
+    const t = this.ctx.targets(holder, path);
+    let entry = this.units.get(unit);
+    if (!entry) this.units.set(unit, (entry = { resources: [], unknown: false }));
+    entry.resources.push(...t.resources);
+    // An id managed elsewhere could be anyone: the unit's membership is not fully known.
+    entry.unknown ||= t.unknown || t.external.length > 0;
   }
 
   private addMembers(group: Resource, holder: Resource, path: string): void {
@@ -126,6 +140,11 @@ export class Principals {
   /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
   members(group: Resource): Members {
     return { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) };
+  }
+
+  /** Members of an administrative unit (`members` and `azuread_administrative_unit_member`). */
+  unitMembers(unit: Resource): Members {
+    return this.units.get(unit) ?? { resources: [], unknown: false };
   }
 
   /** Groups a principal is a static member of. */

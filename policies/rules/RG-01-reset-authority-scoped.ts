@@ -76,6 +76,7 @@ export default defineRule({
 function appliesTo(ctx: RuleContext, grant: RoleGrant): boolean {
   if (grant.role.known && !grant.role.operatorRole) return false;
   const p = grant.principal;
+  if (p && grant.role.privileged && ctx.principals.isVendor(p)) return false; // a vendor with a privileged role is RG-20's
   return !(p && (ctx.principals.isNonHuman(p) || ctx.principals.isBreakGlass(p)));
 }
 

@@ -23,6 +23,7 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'two admins share a second email', provider: 'okta', stack: oktaAdmins({ second_email: 'it-admins@acme.example' }, { second_email: 'IT-Admins@acme.example' }), expect: [{ messageId: 'sharedAddress', resource: 'okta_user.ann' }, { messageId: 'sharedAddress', resource: 'okta_user.ben' }] },
+    { name: 'a team pattern from recovery-gate.json', provider: 'okta', stack: oktaAdmins({ second_email: 'okta-team@acme.example' }, {}), sharedMailboxPattern: /^okta-team@/i, expect: [{ messageId: 'sharedAddress', resource: 'okta_user.ann' }] },
     { name: 'an operator recovers to the service-desk mailbox', provider: 'entra', stack: entraOperator({ other_mails: ['servicedesk@acme.example'] }), expect: [{ messageId: 'sharedAddress', resource: 'azuread_user.hd' }] },
   ],
   unknown: [

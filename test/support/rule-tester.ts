@@ -4,7 +4,7 @@
  * (not message text). It also insists that every provider a rule covers has
  * all three kinds of case, so a rule cannot ship half-tested.
  */
-import { DEFAULT_CONFIG, Config, Declarations } from '../../policies/engine/config';
+import { DEFAULT_CONFIG, Config, Declarations, Thresholds } from '../../policies/engine/config';
 import type { AnyRule, Provider } from '../../policies/engine/rule';
 import { runRules } from '../../policies/engine/run';
 import type { Stack } from '../../policies/model/resource';
@@ -22,6 +22,9 @@ export interface RuleCase {
   readonly stack: Stack;
   readonly now?: string;
   readonly declarations?: Partial<Declarations>;
+  /** Settings of recovery-gate.json the case is about. */
+  readonly thresholds?: Partial<Thresholds>;
+  readonly sharedMailboxPattern?: RegExp;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -38,7 +41,11 @@ export interface RuleCases {
 export const DEFAULT_NOW = '2026-11-26T12:00:00Z';
 
 export function findingsOf(rule: AnyRule, c: RuleCase) {
-  const config: Config = { ...DEFAULT_CONFIG, declarations: { ...DEFAULT_CONFIG.declarations, ...c.declarations } };
+  const config: Config = {
+    declarations: { ...DEFAULT_CONFIG.declarations, ...c.declarations },
+    thresholds: { ...DEFAULT_CONFIG.thresholds, ...c.thresholds },
+    ...(c.sharedMailboxPattern ? { sharedMailboxPattern: c.sharedMailboxPattern } : {}),
+  };
   return runRules([c.stack], [rule], { config, now: new Date(c.now ?? DEFAULT_NOW) });
 }
 

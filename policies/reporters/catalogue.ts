@@ -1,0 +1,31 @@
+/** The catalogue as text, JSON and Markdown, generated from each rule's `meta` (the one place rule facts live). */
+import { PROVIDERS, type AnyRule, type Coverage, type Provider } from '../engine/rule';
+
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly slug: string;
+  readonly severity: string;
+  readonly title: string;
+  readonly csf: readonly string[];
+  /** How the rule decides on each provider: from configuration, from an attestation, either, or not at all. */
+  readonly providers: Readonly<Record<Provider, Coverage>>;
+  readonly docs: string;
+}
+
+export function catalogueOf(rules: readonly AnyRule[]): CatalogueEntry[] {
+  return rules.map(({ meta }) => ({ id: meta.id, slug: meta.slug, severity: meta.severity, title: meta.title, csf: meta.csf, providers: meta.providers, docs: `docs/rules/${meta.id}.md` }));
+}
+
+export function formatCatalogueJson(entries: readonly CatalogueEntry[]): string {
+  return JSON.stringify({ rules: entries }, null, 2) + '\n';
+}
+
+export function formatCatalogueText(entries: readonly CatalogueEntry[]): string {
+  return entries.map((r) => `${r.id} ${r.slug} [${r.severity}] ${r.title}\n    CSF ${r.csf.join(', ')}; ${PROVIDERS.map((p) => `${p}: ${r.providers[p]}`).join('; ')}\n`).join('');
+}
+
+/** The coverage matrix (rule × provider) the README shows. */
+export function formatCatalogueMarkdown(entries: readonly CatalogueEntry[]): string {
+  const rows = entries.map((r) => `| [${r.id}](${r.docs}) | ${r.slug} | ${r.severity} | ${r.csf.join(', ')} | ${r.providers.okta} | ${r.providers.entra} |`);
+  return ['| Rule | Slug | Severity | NIST CSF 2.0 | Okta | Entra ID |', '|---|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}

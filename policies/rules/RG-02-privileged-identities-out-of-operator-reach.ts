@@ -1,0 +1,105 @@
+import type { RuleContext } from '../engine/context';
+import type { GrantScope, RoleGrant } from '../engine/grants';
+import { defineRule } from '../engine/rule';
+import type { Resource } from '../model/resource';
+import { Unknown, elements } from '../model/value';
+
+/** A group entry of an Okta resource set: `…/api/v1/groups/<id>` or `orn:…:directory:…:groups:<id>`. */
+const GROUP_ENTRY = /\/api\/v1\/groups\/([^/]+)\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+)$/;
+
+export default defineRule({
+  meta: {
+    id: 'RG-02',
+    slug: 'privileged-identities-out-of-operator-reach',
+    title: 'No operator\'s explicit scope contains a privileged identity or a break-glass account',
+    severity: 'critical',
+    csf: ['PR.AA-05'],
+    rationale:
+      'A help desk scoped to "staff" that also reaches an administrator is a path to admin: the attacker calls in as the admin, the operator resets their factors, and the attacker signs in with the admin\'s roles.',
+    references: ["Okta 2023 advisory on help-desk social engineering of Super Admins", 'CISA SCuBA MS.AAD.7.x', 'Microsoft: who can reset passwords and authentication methods'],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages: {
+      reachesPrivileged:
+        '{{role}} held by {{principal}} is scoped to {{scope}}, which contains {{reached}}: the operator can reset the factors of an identity that holds more power than they do. Take privileged and break-glass identities out of that scope (Okta: target only groups without admins; Entra: keep them out of the administrative unit, in role-assignable groups).',
+    },
+  },
+  check(ctx, report) {
+    for (const grant of ctx.grants) {
+      if (!grant.role.operatorRole) continue; // help-desk roles and credential custom roles; unknown roles are RG-01's
+      const p = grant.principal;
+      if (p && (ctx.principals.isNonHuman(p) || ctx.principals.isBreakGlass(p))) continue;
+      const scope = scopeMembers(ctx, grant.scope);
+      if (!scope) continue;
+      const reached = [...new Set(scope.groups.flatMap((g) => reachedIn(ctx, g, grant.provider)))];
+      const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', scope: scope.label };
+      if (reached.length > 0) report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: reached.join(', ') } });
+      else if (scope.unknown || scope.groups.some((g) => membersOf(ctx, g).unknown)) {
+        report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `who ${grant.assignment.address} can reset`, why: `the members of ${scope.label} are not all known` } });
+      }
+    }
+  },
+});
+
+interface ScopeMembers {
+  /** Groups (Okta) or administrative units (Entra) the scope names. */
+  readonly groups: readonly Resource[];
+  readonly unknown: boolean;
+  readonly label: string;
+}
+
+/** What an explicit scope names; undefined for the whole organisation (RG-01's finding) and for unscoped kinds. */
+function scopeMembers(ctx: RuleContext, scope: GrantScope): ScopeMembers | undefined {
+  switch (scope.kind) {
+    case 'groups':
+      return { groups: scope.groups, unknown: scope.unknown, label: scope.groups.map((g) => g.address).join(', ') || 'its target groups' };
+    case 'administrative-unit':
+      return scope.unit ? { groups: [scope.unit], unknown: false, label: scope.unit.address } : { groups: [], unknown: true, label: 'an administrative unit outside this configuration' };
+    case 'resource-set': {
+      if (!scope.set) return undefined; // RG-01 says it cannot verify
+      const groups: Resource[] = [];
+      let unknown = false;
+      for (const entry of [...elements(scope.set.values.resources), ...elements(scope.set.values.resources_orn)]) {
+        if (entry instanceof Unknown) {
+          const named = entry.references.flatMap((r) => ctx.resolve(r)).filter((r) => r.type === 'okta_group');
+          if (named.length > 0) groups.push(...named);
+          else if (GROUP_ENTRY.test(entry.expression ?? '')) unknown = true;
+        } else if (typeof entry === 'string') {
+          const m = GROUP_ENTRY.exec(entry);
+          const group = m ? ctx.byLiteralId(m[1] ?? m[2]) : undefined;
+          if (group) groups.push(group);
+          else if (m) unknown = true;
+        }
+      }
+      return { groups, unknown, label: `resource set ${scope.set.address}` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function membersOf(ctx: RuleContext, container: Resource) {
+  return container.type === 'azuread_administrative_unit' ? ctx.principals.unitMembers(container) : ctx.principals.members(container);
+}
+
+/** Privileged or break-glass identities an operator reaches through one group or unit. */
+function reachedIn(ctx: RuleContext, container: Resource, provider: RoleGrant['provider']): string[] {
+  const p = ctx.principals;
+  const out: string[] = [];
+  if (provider === 'okta' && container.type === 'okta_group' && p.grantsHeldBy(container).length > 0) out.push(`${container.address} (holds an admin role)`);
+  for (const m of membersOf(ctx, container).resources) {
+    if (p.isBreakGlass(m)) out.push(`${m.address} (break-glass)`);
+    else if (p.isDeclared('privileged', m) || exposedPrivilege(ctx, m, provider)) out.push(`${m.address} (privileged)`);
+  }
+  return out;
+}
+
+/**
+ * Privilege an operator could take over by resetting this member. On Entra,
+ * privilege held only through role-assignable groups is out of reach: built-in
+ * authentication administrators cannot reset members of those groups.
+ */
+function exposedPrivilege(ctx: RuleContext, member: Resource, provider: RoleGrant['provider']): boolean {
+  return ctx.principals
+    .grantsHeldBy(member)
+    .some((g) => g.role.privileged && (provider === 'okta' || g.principal === member || g.principal?.values.assignable_to_role !== true));
+}

@@ -1,0 +1,54 @@
+import type { RuleContext } from '../engine/context';
+import type { RoleGrant } from '../engine/grants';
+import { defineRule } from '../engine/rule';
+import { entraRoleById } from '../facts/entra-roles';
+import type { Resource } from '../model/resource';
+
+export default defineRule({
+  meta: {
+    id: 'RG-20',
+    slug: 'vendor-cannot-weaken-mfa',
+    title: 'A vendor contract is no authority to weaken MFA',
+    severity: 'critical',
+    csf: ['GV.SC-07', 'PR.AA-05'],
+    rationale:
+      'Vendors and outsourced help desks are the favourite entry of help-desk social engineering: their staff are many, change often and are verified by someone else. They may reset scoped users; they must never hold a role that changes how everyone authenticates.',
+    references: ['NIST SP 800-161r1 (supplier access)', 'CISA SCuBA MS.AAD.7.x', "Okta 2023 advisory on help-desk social engineering of Super Admins"],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages: {
+      vendorPrivileged:
+        '{{role}} is granted through {{assignment}} to {{principal}}, {{vendor}}: a third party can change how everyone authenticates. Remove the assignment; give the vendor a scoped operator role at most, and keep policy, conditional access and security roles in-house.',
+    },
+  },
+  check(ctx, report) {
+    const reported = new Set<string>();
+    for (const grant of ctx.grants) {
+      const p = grant.principal;
+      const key = `${grant.assignment.address}|${p?.address ?? ''}`;
+      if (!p || reported.has(key)) continue;
+      const vendor = vendorIn(ctx, p);
+      if (!vendor) continue;
+      reported.add(key);
+      if (!grant.role.known) {
+        report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `which role ${grant.assignment.address} gives ${vendor}`, why: 'the role is not known' } });
+      } else if (weakensAuthentication(grant)) {
+        report({ resource: grant.assignment, messageId: 'vendorPrivileged', data: { role: grant.role.name, assignment: grant.assignment.address, principal: p.address, vendor } });
+      }
+    }
+  },
+});
+
+/** Privileged roles, and on Entra any role that changes authentication policy or security settings. */
+function weakensAuthentication(grant: RoleGrant): boolean {
+  if (grant.role.privileged) return true;
+  return grant.role.templateId !== undefined && entraRoleById(grant.role.templateId)?.changesAuthentication === true;
+}
+
+/** Describes the vendor behind a principal: itself, or vendor members of a group (static or through PIM). */
+function vendorIn(ctx: RuleContext, p: Resource): string | undefined {
+  if (ctx.principals.isVendor(p)) return 'a vendor principal';
+  if (!ctx.principals.isGroup(p)) return undefined;
+  const members: Resource[] = [...ctx.principals.members(p).resources, ...ctx.principals.schedulesFor(p).flatMap((s) => (s.principal ? [s.principal] : []))];
+  const vendors = members.filter((m) => ctx.principals.isVendor(m));
+  return vendors.length > 0 ? `whose members include vendor ${vendors.map((v) => v.address).join(', ')}` : undefined;
+}

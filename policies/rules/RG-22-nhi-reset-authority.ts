@@ -1,0 +1,122 @@
+import type { RuleContext } from '../engine/context';
+import { ReportFn, defineRule } from '../engine/rule';
+import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import type { Resource } from '../model/resource';
+import { Unknown, elements, literalStrings } from '../model/value';
+import { parseTime } from '../engine/attestations';
+import { durationHours } from '../engine/durations';
+
+/** Okta API scopes that let an app reset users' authentication. */
+export const OKTA_RESET_SCOPES = ['okta.users.manage', 'okta.factors.manage'] as const;
+
+const messages = {
+  secretNeverExpires:
+    '{{credential}} is a client secret of {{application}}, which holds reset authority ({{power}}), and it never expires: a leaked secret resets anyone\'s authentication methods indefinitely. Prefer a federated identity credential; otherwise set end_date at most {{days}} days ahead and rotate it.',
+  secretTooLong:
+    '{{credential}} is a client secret of {{application}}, which holds reset authority ({{power}}), valid until {{expires}}: more than {{days}} days. Set end_date within {{days}} days, or replace it with a federated identity credential.',
+  noOwner:
+    'Application {{application}} holds reset authority ({{power}}) but has no owner: nobody is answerable for its credentials or notices their misuse. Set owners (or add azuread_application_owner) to the team that runs it.',
+  oktaClientSecret:
+    'OAuth app {{application}} is granted {{scopes}} and authenticates with {{method}}: a leaked client secret resets users\' factors. Set token_endpoint_auth_method = "private_key_jwt" and register a public key.',
+};
+
+export default defineRule({
+  meta: {
+    id: 'RG-22',
+    slug: 'nhi-reset-authority',
+    title: 'A non-human identity with reset authority is held to the same bar',
+    severity: 'high',
+    csf: ['PR.AA-05', 'PR.AA-01'],
+    rationale:
+      'Automation that can reset authenticators is a help desk that never asks questions. Its credential is reset authority: it must expire, be owned by someone, and preferably be a key or federation rather than a shared secret.',
+    references: ['NIST SP 800-63B-4 §4 (authenticator lifecycle)', 'CISA SCuBA MS.AAD.5.x (applications)', 'Microsoft: workload identity federation'],
+    providers: { okta: 'configuration', entra: 'configuration' },
+    messages,
+  },
+  check(ctx, report) {
+    checkEntra(ctx, report);
+    checkOkta(ctx, report);
+  },
+});
+
+type Reporter = ReportFn<keyof typeof messages>;
+
+function checkEntra(ctx: RuleContext, report: Reporter): void {
+  const powers = new Map<Resource, Set<string>>(); // application → what makes it reset authority
+  const unknownGrants: Resource[] = [];
+  const grantTo = (principal: Resource | undefined, power: string) => {
+    const app = principal && applicationOf(ctx, principal);
+    if (app) powers.set(app, (powers.get(app) ?? new Set()).add(power));
+  };
+  for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {
+    const role = a.values.app_role_id;
+    const power = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+    const principal = ctx.target(a, 'principal_object_id');
+    if (power) grantTo(principal, power);
+    else if (role instanceof Unknown && principal && applicationOf(ctx, principal) && !role.expression?.includes('app_role_ids[')) unknownGrants.push(a);
+  }
+  for (const g of ctx.grants) if (g.role.resetAuthority && g.principal && ctx.principals.isNonHuman(g.principal)) grantTo(g.principal, g.role.name);
+
+  const days = ctx.config.thresholds.nhiCredentialDays;
+  const passwords = ctx.resourcesOf('azuread_application_password');
+  for (const [app, power] of powers) {
+    const base = { application: app.address, power: [...power].join(', '), days };
+    for (const credential of passwords.filter((p) => ctx.target(p, 'application_id') === app)) {
+      const verdict = secretLifetime(ctx, credential, days);
+      if (verdict === 'unknown') report({ resource: credential, messageId: 'cannotVerify', data: { what: `when ${credential.address} expires`, why: 'its end date is not known' } });
+      else if (verdict === 'never') report({ resource: credential, messageId: 'secretNeverExpires', data: { ...base, credential: credential.address } });
+      else if (verdict !== 'ok') report({ resource: credential, messageId: 'secretTooLong', data: { ...base, credential: credential.address, expires: verdict } });
+    }
+    const owners = app.values.owners;
+    const ownerResources = ctx.resourcesOf('azuread_application_owner').filter((o) => ctx.target(o, 'application_id') === app);
+    if (owners instanceof Unknown && ownerResources.length === 0) report({ resource: app, messageId: 'cannotVerify', data: { what: `who owns ${app.address}`, why: 'owners is not known' } });
+    else if (elements(owners).length === 0 && ownerResources.length === 0) report({ resource: app, messageId: 'noOwner', data: base });
+  }
+  for (const a of unknownGrants) report({ resource: a, messageId: 'cannotVerify', data: { what: `which Graph permission ${a.address} grants`, why: 'app_role_id is not known and names no permission' } });
+}
+
+/** The application behind a service principal (or the application itself). */
+function applicationOf(ctx: RuleContext, principal: Resource): Resource | undefined {
+  if (principal.type === 'azuread_application') return principal;
+  if (principal.type !== 'azuread_service_principal') return undefined;
+  return ctx.target(principal, 'client_id') ?? ctx.target(principal, 'application_id');
+}
+
+/** 'ok', 'never', 'unknown', or the too-distant expiry as text. */
+function secretLifetime(ctx: RuleContext, credential: Resource, days: number): string {
+  const { end_date: endDate, end_date_relative: relative } = credential.values;
+  if (endDate instanceof Unknown || relative instanceof Unknown) return 'unknown';
+  if (typeof endDate === 'string' && endDate !== '') {
+    const date = parseTime(endDate);
+    if (!date) return 'unknown';
+    return ctx.daysUntil(date) > days ? date.toISOString() : 'ok';
+  }
+  if (typeof relative === 'string' && relative !== '') {
+    const hours = goDurationHours(relative);
+    if (hours === undefined) return 'unknown';
+    return hours / 24 > days ? `${relative} after creation` : 'ok';
+  }
+  return 'never'; // azuread's default: two years; RULES.md asks for an explicit end date
+}
+
+/** Go durations (`4320h`, `90h30m`) as azuread's end_date_relative takes them; ISO 8601 accepted too. */
+function goDurationHours(text: string): number | undefined {
+  const m = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(text);
+  if (m && text !== '') return Number(m[1] ?? 0) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
+  return durationHours(text);
+}
+
+function checkOkta(ctx: RuleContext, report: Reporter): void {
+  const scopesByApp = new Map<Resource, string[]>();
+  for (const grant of ctx.resourcesOf('okta_app_oauth_api_scope')) {
+    const app = ctx.target(grant, 'app_id');
+    const scopes = literalStrings(grant.values.scopes).filter((s) => (OKTA_RESET_SCOPES as readonly string[]).includes(s));
+    if (app && scopes.length > 0) scopesByApp.set(app, [...(scopesByApp.get(app) ?? []), ...scopes]);
+    else if (app && grant.values.scopes instanceof Unknown) report({ resource: grant, messageId: 'cannotVerify', data: { what: `which scopes ${grant.address} grants`, why: 'scopes is not known' } });
+  }
+  for (const [app, scopes] of scopesByApp) {
+    const method = app.values.token_endpoint_auth_method ?? 'client_secret_basic'; // provider default
+    if (method instanceof Unknown) report({ resource: app, messageId: 'cannotVerify', data: { what: `how ${app.address} authenticates`, why: 'token_endpoint_auth_method is not known' } });
+    else if (method !== 'private_key_jwt') report({ resource: app, messageId: 'oktaClientSecret', data: { application: app.address, scopes: [...new Set(scopes)].join(', '), method: String(method) } });
+  }
+}

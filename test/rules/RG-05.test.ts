@@ -1,0 +1,53 @@
+import rule from '../../policies/rules/RG-05-no-self-approval';
+import { testRule } from '../support/rule-tester';
+import { ROLE } from '../support/fixtures';
+import { configStack } from '../support/stacks';
+
+const pim = (approver: string, extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({
+    azuread_user: { agent: { user_principal_name: 'agent@acme.example', display_name: 'Agent' } },
+    azuread_group: {
+      helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true },
+      supervisors: { display_name: 'Supervisors', security_enabled: true },
+      agents: { display_name: 'All agents', security_enabled: true, members: ['${azuread_user.agent.object_id}'] },
+    },
+    azuread_directory_role_assignment: { helpdesk: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/x' } },
+    azuread_privileged_access_group_eligibility_schedule: { agent: { group_id: '${azuread_group.helpdesk.object_id}', principal_id: '${azuread_user.agent.object_id}', assignment_type: 'member', duration: 'P90D' } },
+    azuread_group_role_management_policy: { helpdesk: { group_id: '${azuread_group.helpdesk.object_id}', role_id: 'member', activation_rules: { require_approval: true, approval_stage: { primary_approver: [{ object_id: approver, type: 'groupMembers' }] } } } },
+    ...extra,
+  });
+const customRole = (permissions: unknown) => configStack({ okta_admin_role_custom: { reset: { label: 'Reset', description: 'x', permissions } } });
+
+testRule(rule, {
+  valid: [
+    { name: 'supervisors approve the help desk', provider: 'entra', stack: pim('${azuread_group.supervisors.object_id}') },
+    { name: 'credential role without membership or profile permissions', provider: 'okta', stack: customRole(['okta.users.credentials.resetFactors', 'okta.users.read']) },
+  ],
+  invalid: [
+    { name: 'the agents\' own group approves', provider: 'entra', stack: pim('${azuread_group.agents.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'the activated group approves itself', provider: 'entra', stack: pim('${azuread_group.helpdesk.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    {
+      name: 'reset authority and Privileged Role Administrator on one principal',
+      provider: 'entra',
+      stack: pim('${azuread_group.supervisors.object_id}', { azuread_directory_role_assignment: { helpdesk: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/x' }, pra: { role_id: ROLE.privilegedRoleAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}' } } }),
+      expect: [{ messageId: 'separationOfDuties', resource: 'azuread_directory_role_assignment.pra' }],
+    },
+    {
+      name: 'access package granting the help desk without approval',
+      provider: 'entra',
+      stack: pim('${azuread_group.supervisors.object_id}', {
+        azuread_access_package_catalog: { c: { display_name: 'C', description: 'c' } },
+        azuread_access_package: { hd: { catalog_id: '${azuread_access_package_catalog.c.id}', display_name: 'Help desk', description: 'x' } },
+        azuread_access_package_resource_catalog_association: { hd: { catalog_id: '${azuread_access_package_catalog.c.id}', resource_origin_id: '${azuread_group.helpdesk.object_id}', resource_origin_system: 'AadGroup' } },
+        azuread_access_package_resource_package_association: { hd: { access_package_id: '${azuread_access_package.hd.id}', catalog_resource_association_id: '${azuread_access_package_resource_catalog_association.hd.id}' } },
+        azuread_access_package_assignment_policy: { hd: { access_package_id: '${azuread_access_package.hd.id}', display_name: 'p', description: 'p', approval_settings: { approval_required: false } } },
+      }),
+      expect: [{ messageId: 'packageNoApproval', resource: 'azuread_access_package_assignment_policy.hd' }],
+    },
+    { name: 'credential role that also manages group membership', provider: 'okta', stack: customRole(['okta.users.credentials.resetFactors', 'okta.groups.members.manage']), expect: [{ messageId: 'oktaSelfGrant', resource: 'okta_admin_role_custom.reset' }] },
+  ],
+  unknown: [
+    { name: 'approver from a variable', provider: 'entra', stack: pim('${var.approver}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'permissions from a variable', provider: 'okta', stack: customRole('${var.permissions}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_admin_role_custom.reset' }] },
+  ],
+});

@@ -1,0 +1,47 @@
+import rule from '../../policies/rules/RG-22-nhi-reset-authority';
+import { testRule } from '../support/rule-tester';
+import { ROLE } from '../support/fixtures';
+import { configStack } from '../support/stacks';
+
+// The tester's "now" is 2026-11-26T12:00:00Z.
+const entra = (appRoleId: string, app: Record<string, unknown>, password?: Record<string, unknown>, extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({
+    azuread_application: { resetter: { display_name: 'Reset automation', ...app } },
+    azuread_service_principal: { resetter: { client_id: '${azuread_application.resetter.client_id}' }, msgraph: { client_id: '00000003-0000-0000-c000-000000000000', use_existing: true } },
+    azuread_app_role_assignment: { methods: { app_role_id: appRoleId, principal_object_id: '${azuread_service_principal.resetter.object_id}', resource_object_id: '${azuread_service_principal.msgraph.object_id}' } },
+    ...(password ? { azuread_application_password: { secret: { application_id: '${azuread_application.resetter.id}', ...password } } } : {}),
+    ...extra,
+  });
+const BY_NAME = '${azuread_service_principal.msgraph.app_role_ids["UserAuthenticationMethod.ReadWrite.All"]}';
+const BY_ID = '50483e42-d915-4231-9639-7fdb7fd190e5';
+const OWNED = { owners: ['${data.azuread_client_config.current.object_id}'] };
+
+const okta = (app: Record<string, unknown>, scopes: unknown = ['okta.users.manage']) =>
+  configStack({
+    okta_app_oauth: { resetter: { label: 'Reset automation', type: 'service', grant_types: ['client_credentials'], response_types: ['token'], ...app } },
+    okta_app_oauth_api_scope: { resetter: { app_id: '${okta_app_oauth.resetter.id}', issuer: 'https://acme.okta.com', scopes } },
+  });
+
+testRule(rule, {
+  valid: [
+    { name: 'owned app, no secret (federated credential)', provider: 'entra', stack: entra(BY_NAME, OWNED) },
+    { name: 'owned app with a 90-day secret', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2027-02-20T00:00:00Z' }) },
+    { name: 'unrelated permission needs nothing', provider: 'entra', stack: entra('df021288-bdef-4463-88db-98f22de89214', {}, {}) },
+    { name: 'private_key_jwt', provider: 'okta', stack: okta({ token_endpoint_auth_method: 'private_key_jwt' }) },
+  ],
+  invalid: [
+    { name: 'secret that never expires, and no owner', provider: 'entra', stack: entra(BY_NAME, {}, {}), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application.resetter' }] },
+    { name: 'secret valid for two years', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }), expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }] },
+    {
+      name: 'service principal holding Authentication Administrator counts too',
+      provider: 'entra',
+      stack: entra('df021288-bdef-4463-88db-98f22de89214', OWNED, { end_date_relative: '8760h' }, { azuread_directory_role_assignment: { sp: { role_id: ROLE.authenticationAdministrator, principal_object_id: '${azuread_service_principal.resetter.object_id}' } } }),
+      expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
+    },
+    { name: 'client secret (the default)', provider: 'okta', stack: okta({}), expect: [{ messageId: 'oktaClientSecret', resource: 'okta_app_oauth.resetter' }] },
+  ],
+  unknown: [
+    { name: 'end date from a variable', provider: 'entra', stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }] },
+    { name: 'auth method from a variable', provider: 'okta', stack: okta({ token_endpoint_auth_method: '${var.method}' }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_oauth.resetter' }] },
+  ],
+});
