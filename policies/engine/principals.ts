@@ -42,6 +42,8 @@ export class Principals {
   private readonly eligibleFor = new Map<Resource, Set<Resource>>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
+  private readonly heldCache = new Map<Resource, RoleGrant[]>();
+  private readonly classCache = { privileged: new Map<Resource, boolean>(), operators: new Map<Resource, boolean>(), vendors: new Map<Resource, boolean>() };
 
   constructor(private readonly ctx: RuleContext) {
     for (const unit of ctx.resourcesOf('azuread_administrative_unit')) this.addUnitMembers(unit, unit, 'members');
@@ -172,9 +174,14 @@ export class Principals {
         else this.heldByPrincipal.set(g.principal, [g]);
       }
     }
-    const own = this.heldByPrincipal.get(principal) ?? [];
-    const viaGroups = [...this.groupsOf(principal), ...this.scheduledGroupsOf(principal)].flatMap((g) => this.heldByPrincipal?.get(g) ?? []);
-    return viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
+    let held = this.heldCache.get(principal);
+    if (!held) {
+      const own = this.heldByPrincipal.get(principal) ?? [];
+      const viaGroups = [...this.groupsOf(principal), ...this.scheduledGroupsOf(principal)].flatMap((g) => this.heldByPrincipal?.get(g) ?? []);
+      held = viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
+      this.heldCache.set(principal, held);
+    }
+    return held;
   }
 
   /**
@@ -183,24 +190,38 @@ export class Principals {
    * role and so are privileged too; rules that exempt them ask {@link isBreakGlass}.
    */
   isPrivileged(r: Resource): boolean {
-    if (this.isDeclared('privileged', r)) return true;
-    if (!this.isUser(r) && !this.isGroup(r)) return false;
-    return this.grantsHeldBy(r).some((g) => g.role.privileged);
+    return this.remember('privileged', r, () => {
+      if (this.isDeclared('privileged', r)) return true;
+      if (!this.isUser(r) && !this.isGroup(r)) return false;
+      return this.grantsHeldBy(r).some((g) => g.role.privileged);
+    });
   }
 
   /** Operator: declared, or holding reset authority without being privileged tier. Non-human identities are RG-22's. */
   isOperator(r: Resource): boolean {
-    if (this.isDeclared('operators', r)) return true;
-    if (this.isNonHuman(r) || (!this.isUser(r) && !this.isGroup(r))) return false;
-    return !this.isPrivileged(r) && this.grantsHeldBy(r).some((g) => g.role.resetAuthority);
+    return this.remember('operators', r, () => {
+      if (this.isDeclared('operators', r)) return true;
+      if (this.isNonHuman(r) || (!this.isUser(r) && !this.isGroup(r))) return false;
+      return !this.isPrivileged(r) && this.grantsHeldBy(r).some((g) => g.role.resetAuthority);
+    });
   }
 
   /** Vendor: declared; an Entra guest; or a user or group named like a third party (or an Okta `user_type` that says so). */
   isVendor(r: Resource): boolean {
-    if (this.isDeclared('vendors', r)) return true;
-    if (r.type === GUEST_TYPE) return true;
-    if (!this.isUser(r) && !this.isGroup(r)) return false;
-    return [...this.namesOf(r), ...literalStrings(r.values.user_type)].some((n) => VENDOR_NAME.test(n));
+    return this.remember('vendors', r, () => {
+      if (this.isDeclared('vendors', r)) return true;
+      if (r.type === GUEST_TYPE) return true;
+      if (!this.isUser(r) && !this.isGroup(r)) return false;
+      return [...this.namesOf(r), ...literalStrings(r.values.user_type)].some((n) => VENDOR_NAME.test(n));
+    });
+  }
+
+  /** Each class is decided once per principal: many rules ask about the same few. */
+  private remember(kind: Exclude<PrincipalClass, 'breakGlass'>, r: Resource, decide: () => boolean): boolean {
+    const cache = this.classCache[kind];
+    let verdict = cache.get(r);
+    if (verdict === undefined) cache.set(r, (verdict = decide()));
+    return verdict;
   }
 
   /** The class a principal falls in for messages, most significant first. */
