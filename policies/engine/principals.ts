@@ -43,6 +43,7 @@ export class Principals {
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private readonly heldCache = new Map<Resource, RoleGrant[]>();
+  private accounts?: Resource[];
   private readonly classCache = { privileged: new Map<Resource, boolean>(), operators: new Map<Resource, boolean>(), vendors: new Map<Resource, boolean>() };
 
   constructor(private readonly ctx: RuleContext) {
@@ -258,6 +259,6 @@ export class Principals {
 
   /** Break-glass user accounts of the stack. */
   breakGlassAccounts(): Resource[] {
-    return this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u));
+    return (this.accounts ??= this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u)));
   }
 }

@@ -66,6 +66,16 @@ export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefin
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = RuleDefinition<any>;
 
+// Templates are split once into text and placeholders: findings can number in the tens of thousands.
+const compiled = new Map<string, string[]>();
+
 export function renderMessage(template: string, data: Data = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (key in data ? String(data[key]) : `{{${key}}}`) + parts[i + 1];
+  }
+  return out;
 }
