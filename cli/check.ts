@@ -8,12 +8,13 @@ import { CheckResult, runRules } from '../policies/engine/run';
 import { InputError, parseJson } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
 import { formatJson } from '../policies/reporters/json';
+import { formatMarkdown } from '../policies/reporters/markdown';
 import { formatText, summaryLine } from '../policies/reporters/text';
 import { RULES } from '../policies/rules';
 import type { CliIo } from './io';
 import { parseFlags } from './flags';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -42,7 +43,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   }
 
   const result = runRules(stacks, RULES, { config, now });
-  const report = format === 'json' ? formatJson(result) : formatText(result, { color: io.isTTY && values.output === undefined });
+  const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color: io.isTTY && values.output === undefined });
   if (values.output !== undefined) {
     await io.writeFile(values.output as string, report);
     io.stdout(summaryLine(result.findings) + '\n');

@@ -9,7 +9,7 @@ const USAGE = `Usage: recovery-gate <command> [options]
 
 Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
-                     --format text|json  --output FILE  --fail-on critical|high|medium|low|none
+                     --format text|json|markdown  --output FILE  --fail-on critical|high|medium|low|none
                      --config FILE  --now RFC3339  --stack NAME  --var-file FILE
   rules              List the catalogue (--format text|json|markdown)
 

@@ -18,8 +18,8 @@ async function findingsOf(path: string): Promise<string[]> {
 }
 
 const TENANTS: [string, string, string[]][] = [
-  ['ACME Okta org (cdktf output of stacks/okta-org.ts)', 'test/fixtures/tenants/acme-okta.cdk.tf.json', []],
-  ['ACME Entra tenant (cdktf output of stacks/entra-tenant.ts)', 'test/fixtures/tenants/acme-entra.cdk.tf.json', []],
+  ['ACME Okta org (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-okta.cdk.tf.json', []],
+  ['ACME Entra tenant (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-entra.cdk.tf.json', []],
   [
     'Contoso Entra tenant, Terraform JSON: a vendor in the SOC group, an MFA exemption, a pilot left in report-only, unowned automation, no ticket, multi-use passes, no break-glass alert',
     'test/fixtures/tenants/contoso-entra-defects.tf.json',

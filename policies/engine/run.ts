@@ -4,7 +4,8 @@
  * crash and never a pass.
  */
 import type { Stack } from '../model/resource';
-import type { Config } from './config';
+import type { Config, Declarations } from './config';
+import { isObject, literalStrings } from '../model/value';
 import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
 import { errorMessage } from '../inputs/input-error';
@@ -57,7 +58,7 @@ export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], op
   const errors: EngineError[] = [];
   const now = options.now ?? new Date();
   for (const stack of stacks) {
-    const ctx = new RuleContext(stack, options.config ?? DEFAULT_CONFIG, now);
+    const ctx = new RuleContext(stack, withIntent(options.config ?? DEFAULT_CONFIG, stack), now);
     const staticLimits = new Set(stack.kind === 'hcl' ? stack.notEvaluated : []);
     for (const rule of rules) {
       const { meta } = rule;
@@ -99,6 +100,18 @@ export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], op
     }
   }
   return { findings: sortFindings(findings), notices, errors };
+}
+
+/** Declarations the constructs recorded with the stack join those of recovery-gate.json. */
+function withIntent(config: Config, stack: Stack): Config {
+  const recorded = isObject(stack.intent) ? stack.intent.declarations : undefined;
+  if (!isObject(recorded)) return config;
+  const declarations = { ...config.declarations };
+  for (const kind of Object.keys(declarations) as (keyof Declarations)[]) {
+    const extra = literalStrings(recorded[kind]);
+    if (extra.length > 0) declarations[kind] = [...declarations[kind], ...extra];
+  }
+  return { ...config, declarations };
 }
 
 const SEVERITY_RANK = new Map(SEVERITIES.map((s, i) => [s, i]));

@@ -1,0 +1,36 @@
+/**
+ * Runs the catalogue on a stack as it would synthesize, in memory: the same
+ * engine `recovery-gate check` runs on cdktf.out, so synth-time enforcement,
+ * the jest matchers and the CLI always agree.
+ */
+import { TerraformStack } from 'cdktf';
+import type { Config } from '../policies/engine/config';
+import { DEFAULT_CONFIG } from '../policies/engine/config';
+import { CheckResult, runRules } from '../policies/engine/run';
+import { readConfiguration } from '../policies/inputs/configuration';
+import type { Stack } from '../policies/model/resource';
+import type { Value } from '../policies/model/value';
+import { RULES } from '../policies/rules';
+
+export interface CheckStackOptions {
+  /** Declarations and thresholds, as in recovery-gate.json. @default the catalogue's defaults */
+  readonly config?: Config;
+  /** The clock for expiries. @default now */
+  readonly now?: Date;
+}
+
+/** The stack in the checker's model, read from its synthesized JSON. */
+export function modelOf(stack: TerraformStack): Stack {
+  // A copy: the reader evaluates in place, and toTerraform() may hand back shared objects.
+  const json = JSON.parse(JSON.stringify(stack.toTerraform())) as Record<string, unknown>;
+  const name = stack.node.id;
+  const file = `cdktf.out/stacks/${name}/cdk.tf.json`;
+  const { resources, notEvaluated } = readConfiguration([{ file, body: json }], { useDefaults: false, consumeInput: true });
+  const meta = json['//'] as Record<string, Value> | undefined;
+  const intent = meta?.['recovery-gate'];
+  return { name, kind: 'cdktf', origin: file, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}) };
+}
+
+export function checkStack(stack: TerraformStack, options: CheckStackOptions = {}): CheckResult {
+  return runRules([modelOf(stack)], RULES, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+}

@@ -1,0 +1,37 @@
+/**
+ * Audit logging and alerting on Entra ID: the identity log categories exported
+ * to a Log Analytics workspace (RG-16) and an alert on admin recovery
+ * operations (RG-17).
+ */
+import { Construct } from 'constructs';
+import { ENTRA_RECOVERY_OPERATIONS } from '../../policies/rules/RG-17-recovery-events-alerted';
+import { AadDiagnosticSetting, ScheduledQueryAlert } from './raw-resources';
+
+export const IDENTITY_LOG_CATEGORIES = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'MicrosoftGraphActivityLogs'] as const;
+
+export interface EntraAuditLoggingProps {
+  readonly workspaceId: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Action groups that page the security team. */
+  readonly actionGroupIds: readonly string[];
+}
+
+export class EntraAuditLogging extends Construct {
+  readonly export: AadDiagnosticSetting;
+  readonly recoveryAlert: ScheduledQueryAlert;
+
+  constructor(scope: Construct, id: string, props: EntraAuditLoggingProps) {
+    super(scope, id);
+    this.export = new AadDiagnosticSetting(this, 'export', { name: 'identity-logs', workspaceId: props.workspaceId, categories: IDENTITY_LOG_CATEGORIES });
+    this.recoveryAlert = new ScheduledQueryAlert(this, 'recovery_operations', {
+      name: 'admin-recovery-operations',
+      workspaceId: props.workspaceId,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      query: `AuditLogs | where OperationName in (${ENTRA_RECOVERY_OPERATIONS.map((o) => JSON.stringify(o)).join(', ')})`,
+      severity: 1,
+      actionGroupIds: props.actionGroupIds,
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * recovery-gate's typed CDKTF constructs: `import { … } from 'recovery-gate/constructs'`.
+ * One vocabulary for both identity providers; each construct's props say what
+ * it does and validation fails synth with how to fix it.
+ */
+export { Attestation, type AttestationProps } from './attestation';
+export { BreakGlassExpiry, type BreakGlassExpiryProps } from './break-glass-expiry';
+export { checkStack, modelOf, type CheckStackOptions } from './check-stack';
+export { declarePrincipals, type DeclaredClass } from './intent';
+export { RecoveryGuidance, type RecoveryGuidanceProps, type SuppressionProps } from './recovery-guidance';
+export { daysFromNow } from './time';
+export type { ApprovalEvidence, Tiers } from './tiers';
+
+export { OktaAuditLogging, type OktaAuditLoggingProps } from './okta/audit-logging';
+export { OktaBreakGlass, type OktaBreakGlassProps, type BreakGlassAccount } from './okta/break-glass';
+export { OktaRecoveryOperators, type OktaRecoveryOperatorsProps } from './okta/recovery-operators';
+export { OktaShortLivedRecovery, type OktaShortLivedRecoveryProps } from './okta/short-lived-recovery';
+export { OktaTieredAuthentication, type OktaTieredAuthenticationProps, PHISHING_RESISTANT_CONSTRAINT } from './okta/tiered-authentication';
+
+export { EntraAuditLogging, type EntraAuditLoggingProps, IDENTITY_LOG_CATEGORIES } from './entra/audit-logging';
+export { EntraAuthenticationMethods, type EntraAuthenticationMethodsProps } from './entra/authentication-methods';
+export { EntraBreakGlass, type EntraBreakGlassProps } from './entra/break-glass';
+export { EntraRecoveryOperators, type EntraRecoveryOperatorsProps, type EntraOperatorRole } from './entra/recovery-operators';
+export { EntraTieredAuthentication, type EntraTieredAuthenticationProps, PHISHING_RESISTANT_STRENGTH } from './entra/tiered-authentication';
+export { AadDiagnosticSetting, MsgraphUpdateResource, ScheduledQueryAlert } from './entra/raw-resources';
