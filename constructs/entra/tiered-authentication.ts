@@ -66,5 +66,6 @@ export class EntraTieredAuthentication extends Construct {
     }
     this.policies = { everyone, privileged: admins, registration, breakGlass, ...(vendors ? { vendors } : {}) };
     declarePrincipals('privileged', ...privileged);
+    declarePrincipals('breakGlass', props.breakGlass); // the one exclusion every policy here makes
   }
 }

@@ -78,5 +78,6 @@ export class OktaTieredAuthentication extends Construct {
     });
     new Attestation(this, 'enrollment_verified', { control: 'RG-09', ...props.enrollment, owner: props.enrollment.owner ?? 'identity-platform' });
     declarePrincipals('privileged', ...privileged);
+    if (props.breakGlass) declarePrincipals('breakGlass', props.breakGlass);
   }
 }

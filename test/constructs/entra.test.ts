@@ -6,7 +6,7 @@ import { EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, En
 import { setupRecoveryGuidanceMatchers } from '../../constructs/testing';
 import { ACME } from '../../stacks/company';
 import { EntraTenantStack } from '../../stacks/entra-tenant';
-import { givenStack, resourcesOf, synthesized } from './support';
+import { findingsOf, givenStack, resourcesOf, synthesized } from './support';
 
 setupRecoveryGuidanceMatchers();
 
@@ -34,6 +34,7 @@ describe('EntraRecoveryOperators', () => {
       activation_rules: { require_approval: true, require_justification: true, require_ticket_info: true, require_multifactor_authentication: true, maximum_duration: 'PT4H', approval_stage: { primary_approver: [{ object_id: '${azuread_group.supervisors.object_id}', type: 'groupMembers' }] } },
       notification_rules: { eligible_activations: { admin_notifications: { additional_recipients: ['secops@acme.example'] } } },
     });
+    expect(findingsOf(stack, ['RG-01', 'RG-02', 'RG-03', 'RG-04', 'RG-05'])).toEqual([]);
   });
 
   it('fails synth when the unit holds an administrator, when activation lasts 12 hours, or when an operator supervises', () => {
@@ -62,6 +63,7 @@ describe('EntraBreakGlass', () => {
     expect(alert.severity).toBe(0);
     expect(JSON.stringify(alert.criteria)).toMatch(/SigninLogs \| where UserPrincipalName in \(\\"\$\{azuread_user\.bg_account_1_\w+\.user_principal_name\}\\"/);
     expect((synthesized(stack).terraform as { required_providers: Record<string, unknown> }).required_providers).toHaveProperty('azurerm');
+    expect(findingsOf(stack, ['RG-12', 'RG-13', 'RG-15'])).toEqual([]);
   });
 
   it('fails synth on a custom-domain account or an expiry 200 days ahead', () => {
@@ -78,6 +80,7 @@ describe('EntraAuthenticationMethods and EntraTieredAuthentication', () => {
     expect(updates.find((u) => String(u.url).endsWith('TemporaryAccessPass'))?.body).toMatchObject({ isUsableOnce: true, maximumLifetimeInMinutes: 240 });
     expect(updates.filter((u) => /\/(Sms|Voice)$/.test(String(u.url))).map((u) => (u.body as { state: string }).state)).toEqual(['disabled', 'disabled']);
     expect((synthesized(stack).terraform as { required_providers: Record<string, { source: string }> }).required_providers.msgraph.source).toBe('microsoft/msgraph');
+    expect(findingsOf(stack, ['RG-10', 'RG-11', 'RG-18'])).toEqual([]);
   });
 
   it('fails synth on a Temporary Access Pass lifetime of a day', () => {
@@ -96,6 +99,7 @@ describe('EntraAuthenticationMethods and EntraTieredAuthentication', () => {
     const strength = (name: string) => (policies.find((p) => p.display_name === name)?.grant_controls as { authentication_strength_policy_id?: string }).authentication_strength_policy_id;
     expect(strength('Privileged roles: phishing-resistant')).toMatch(/0004$/);
     expect(strength('Vendors: phishing-resistant, frequent sign-in')).toMatch(/0004$/);
+    expect(findingsOf(stack, ['RG-06', 'RG-07', 'RG-08', 'RG-09', 'RG-23'])).toEqual([]);
   });
 });
 

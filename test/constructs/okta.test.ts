@@ -5,7 +5,7 @@ import { PHISHING_RESISTANT_CONSTRAINT } from '../../constructs/okta/tiered-auth
 import { setupRecoveryGuidanceMatchers } from '../../constructs/testing';
 import { OktaOrgStack } from '../../stacks/okta-org';
 import { ACME } from '../../stacks/company';
-import { givenStack, resourcesOf } from './support';
+import { findingsOf, givenStack, resourcesOf } from './support';
 
 setupRecoveryGuidanceMatchers();
 
@@ -30,6 +30,7 @@ describe('OktaRecoveryOperators', () => {
     expect(resourcesOf(stack, 'okta_admin_role_custom_assignments')[0].members).toEqual(['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}']);
     expect(JSON.stringify(resourcesOf(stack, 'terraform_data'))).toMatch(/"control":"RG-04"/);
     expect(resourcesOf(stack, 'okta_group_role')).toEqual([]); // never a standard role, never Super Admin
+    expect(findingsOf(stack, ['RG-01', 'RG-02', 'RG-03', 'RG-04', 'RG-05'])).toEqual([]);
   });
 
   it('fails synth when the scope contains administrators, saying how to fix it', () => {
@@ -62,6 +63,7 @@ describe('OktaBreakGlass', () => {
     expect(resourcesOf(stack, 'okta_event_hook')[0].events).toEqual(['user.session.start']);
     // Who is who travels with the stack, so `recovery-gate check cdktf.out` needs no config file.
     expect(stack.toTerraform()['//']['recovery-gate'].declarations.breakGlass).toHaveLength(3);
+    expect(findingsOf(stack, ['RG-12', 'RG-13', 'RG-15'])).toEqual([]);
   });
 
   it('fails synth on an expiry 200 days ahead, in the past, or with one account', () => {
@@ -80,6 +82,7 @@ describe('OktaTieredAuthentication and OktaShortLivedRecovery', () => {
     expect(resourcesOf(stack, 'okta_app_signon_policy_rule').map((r) => r.constraints)).toEqual([[PHISHING_RESISTANT_CONSTRAINT], [PHISHING_RESISTANT_CONSTRAINT]]);
     expect(resourcesOf(stack, 'okta_policy_password')[0]).toMatchObject({ sms_recovery: 'INACTIVE', call_recovery: 'INACTIVE', question_recovery: 'INACTIVE' });
     expect(resourcesOf(stack, 'okta_security_notification_emails')[0]).toMatchObject({ send_email_for_factor_reset_enabled: true, report_suspicious_activity_enabled: true });
+    expect(findingsOf(stack, ['RG-06', 'RG-07', 'RG-08', 'RG-09', 'RG-11', 'RG-18', 'RG-23'])).toEqual([]);
   });
 
   it('fails synth on temporary access codes longer than eight hours', () => {

@@ -23,3 +23,11 @@ export function resourcesOf(stack: TerraformStack, type: string): Body[] {
 export function synthesized(stack: TerraformStack): Record<string, unknown> {
   return JSON.parse(Testing.synth(stack)) as Record<string, unknown>;
 }
+
+/** Findings of the given rules on a stack: a construct must leave none of the rules it implements. */
+export function findingsOf(stack: TerraformStack, ruleIds: readonly string[]): string[] {
+  // Imported late so that loading this helper does not load the catalogue for tests that do not need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkStack } = require('../../constructs/check-stack') as typeof import('../../constructs/check-stack');
+  return checkStack(stack).findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.resource}: ${f.message}`);
+}
