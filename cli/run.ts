@@ -2,6 +2,8 @@
 import { InputError, errorMessage } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
 import { checkCommand } from './check';
+import { driftCommand } from './drift';
+import { reviewCommand } from './review';
 import type { CliIo } from './io';
 import { rulesCommand } from './rules';
 
@@ -9,15 +11,23 @@ const USAGE = `Usage: recovery-gate <command> [options]
 
 Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
-                     --format text|json|markdown  --output FILE  --fail-on critical|high|medium|low|none
-                     --config FILE  --now RFC3339  --stack NAME  --var-file FILE
+                     --fail-on critical|high|medium|low|none  --stack NAME  --var-file FILE
+                     --baseline FILE  --write-baseline FILE
+  review             What a change weakens: --base PATH --head PATH, or --plan plan.json
+                     --fail-on SEVERITY  --fail-on-weakening
+  drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
   rules              List the catalogue (--format text|json|markdown)
+
+Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeated with
+  one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
 
 Options: --debug (stack traces on errors), --version, --help
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
+  review: reviewCommand,
+  drift: driftCommand,
   rules: rulesCommand,
 };
 

@@ -16,10 +16,22 @@ export interface Declarations {
 export type ThresholdName = keyof typeof schema.properties.thresholds.properties;
 export type Thresholds = Readonly<Record<ThresholdName, number>>;
 
+/** An accepted finding (recovery-gate.json `suppressions`). */
+export interface Suppression {
+  readonly ruleId: string;
+  /** Address or pattern with `*`. */
+  readonly resource: string;
+  readonly reason: string;
+  readonly ticket: string;
+  readonly approver?: string;
+  readonly expires: string;
+}
+
 export interface Config {
   readonly declarations: Declarations;
   readonly thresholds: Thresholds;
   readonly sharedMailboxPattern?: RegExp;
+  readonly suppressions?: readonly Suppression[];
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
@@ -39,11 +51,13 @@ export function parseConfig(doc: unknown, file: string): Config {
     declarations?: Partial<Declarations>;
     thresholds?: Partial<Thresholds>;
     sharedMailboxPattern?: string;
+    suppressions?: Suppression[];
   };
   return {
     declarations: { ...DEFAULT_CONFIG.declarations, ...d.declarations },
     thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds },
     ...(d.sharedMailboxPattern ? { sharedMailboxPattern: new RegExp(d.sharedMailboxPattern, 'i') } : {}),
+    ...(d.suppressions ? { suppressions: d.suppressions } : {}),
   };
 }
 
@@ -57,6 +71,8 @@ interface SchemaNode {
   maximum?: number;
   minLength?: number;
   format?: string;
+  pattern?: string;
+  required?: string[];
   $ref?: string;
 }
 
@@ -72,6 +88,8 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
   switch (node.type) {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${where} must be an object`;
+      const missing = node.required?.find((k) => !(k in value));
+      if (missing) return `${where} needs "${missing}"`;
       for (const [key, child] of Object.entries(value)) {
         const sub = node.properties?.[key];
         const path = at ? `${at}.${key}` : key;
@@ -97,7 +115,9 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
     }
     case 'string': {
       if (typeof value !== 'string') return `${where} must be a string`;
-      if (node.minLength !== undefined && value.length < node.minLength) return `${where} must not be empty`;
+      if (node.minLength !== undefined && value.length < node.minLength) return node.minLength > 1 ? `${where} must be at least ${node.minLength} characters` : `${where} must not be empty`;
+      if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `${where} must match ${node.pattern}`;
+      if (node.format === 'date-time' && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value)))) return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
       if (node.format === 'regex') {
         try {
           new RegExp(value);

@@ -26,6 +26,8 @@ export interface Finding {
   readonly frameworks: readonly string[];
   /** "Cannot verify": the rule needed a value that is unknown. */
   readonly unverified: boolean;
+  /** Accepted in recovery-gate.json: still reported, no longer failing the run. */
+  readonly suppressed?: { readonly reason: string; readonly ticket: string; readonly approver?: string; readonly expires: string };
 }
 
 /** Something the user should know that is not a finding: the static reader's limits. */
@@ -129,8 +131,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** Counts by severity of the findings that still count (suppressed ones are listed, not counted). */
 export function summarize(findings: readonly Finding[]): Record<Severity, number> {
   const out = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const f of findings) out[f.severity]++;
+  for (const f of findings) if (!f.suppressed) out[f.severity]++;
   return out;
 }

@@ -119,6 +119,34 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
   return resources;
 }
 
+/**
+ * The state a plan starts from: every resource as `change.before` has it
+ * (resources the plan creates are absent). With {@link readPlan}, the two
+ * sides `review --plan` compares. `entries` picks the list: `resource_changes`
+ * for a plan's own changes, `resource_drift` for what changed outside code.
+ */
+export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 'after', entries: 'resource_changes' | 'resource_drift' = 'resource_changes'): Resource[] {
+  const out: Resource[] = [];
+  for (const rc of plan[entries] ?? []) {
+    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change)) throw new InputError(file, `plan has a malformed ${entries} entry`);
+    const raw = side === 'before' ? rc.change.before : rc.change.after;
+    if (!isPlainObject(raw)) continue;
+    const baseAddress = stripInstanceKeys(rc.address);
+    out.push({
+      address: rc.address,
+      baseAddress,
+      mode: rc.mode === 'data' ? 'data' : 'managed',
+      type: rc.type,
+      name: rc.name,
+      values: planChangeValues(rc, side),
+      references: new Map(),
+      conditions: [],
+      source: { file },
+    });
+  }
+  return out;
+}
+
 /** Before and after of every change, for review and drift (values as the plan gives them). */
 export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'): ValueObject {
   const c = rc.change;

@@ -1,26 +1,36 @@
-/** The stable JSON contract: other tools and CI depend on it. */
-import type { CheckResult } from '../engine/run';
+/** The stable JSON contract: other tools and CI depend on it. `review` adds changes and finding deltas, `drift` its entries. */
+import type { CheckResult, Finding } from '../engine/run';
 import { summarize } from '../engine/run';
 import { TOOL } from '../version';
+import { asInput, type ReportInput } from './report-input';
 
-export function formatJson(result: CheckResult): string {
+function finding(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    resource: f.resource,
+    stack: f.stack,
+    file: f.file,
+    line: f.line,
+    constructPath: f.constructPath,
+    message: f.message,
+    messageId: f.messageId,
+    frameworks: f.frameworks,
+    ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+  };
+}
+
+export function formatJson(x: CheckResult | ReportInput): string {
+  const input = asInput(x);
+  const { result } = input;
   const doc = {
     tool: { name: TOOL.name, version: TOOL.version },
-    findings: result.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      resource: f.resource,
-      stack: f.stack,
-      file: f.file,
-      line: f.line,
-      constructPath: f.constructPath,
-      message: f.message,
-      messageId: f.messageId,
-      frameworks: f.frameworks,
-    })),
+    findings: result.findings.map(finding),
     notices: result.notices,
     errors: result.errors,
     summary: summarize(result.findings),
+    ...(input.command === 'review' ? { changes: input.changes ?? [], introduced: (input.introduced ?? []).map(finding), resolved: (input.resolved ?? []).map(finding) } : {}),
+    ...(input.command === 'drift' ? { drift: input.drift ?? [] } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -1,12 +1,14 @@
 /**
- * Markdown report, for pull-request comments and CI summaries: a summary
- * table, then findings per stack with the rule's doc page, the resource to
- * change and where it is written.
+ * Markdown report, for pull-request comments and CI summaries: a one-line
+ * verdict, weakening changes first, then findings per stack by severity with
+ * the rule's doc page, the resource and where it is written; the long lists
+ * folded.
  */
 import { SEVERITIES } from '../engine/rule';
 import type { CheckResult, Finding } from '../engine/run';
 import { summarize } from '../engine/run';
 import { TOOL } from '../version';
+import { asInput, type ReportInput } from './report-input';
 
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
@@ -17,18 +19,65 @@ function location(f: Finding): string {
   return f.line !== null ? `${f.file}:${f.line}` : f.file;
 }
 
-export function formatMarkdown(result: CheckResult): string {
-  const summary = summarize(result.findings);
-  const out: string[] = [`## ${TOOL.name} ${TOOL.version}`, ''];
-  out.push(result.findings.length === 0 ? 'No findings.' : `${result.findings.length} finding(s).`, '');
-  out.push(`| ${SEVERITIES.join(' | ')} |`, `|${SEVERITIES.map(() => '---:').join('|')}|`, `| ${SEVERITIES.map((s) => summary[s]).join(' | ')} |`, '');
-  const stacks = [...new Set(result.findings.map((f) => f.stack))];
-  for (const stack of stacks) {
-    out.push(`### ${cell(stack)}`, '', '| Severity | Rule | Resource | Where | What to change |', '|---|---|---|---|---|');
-    for (const f of result.findings.filter((x) => x.stack === stack)) {
-      out.push(`| ${f.severity} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `\`${cell(f.resource)}\`` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)} |`);
-    }
+function findingTable(findings: readonly Finding[]): string[] {
+  const rows = ['| Severity | Rule | Resource | Where | What to change |', '|---|---|---|---|---|'];
+  for (const f of findings) {
+    const status = f.suppressed ? ` (suppressed until ${f.suppressed.expires}, ${cell(f.suppressed.ticket)})` : '';
+    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `\`${cell(f.resource)}\`` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)} |`);
+  }
+  return rows;
+}
+
+function folded(summary: string, lines: string[]): string[] {
+  return ['<details>', `<summary>${summary}</summary>`, '', ...lines, '', '</details>', ''];
+}
+
+function verdict(input: ReportInput): string {
+  const s = summarize(input.result.findings);
+  const counts = SEVERITIES.filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`).join(', ');
+  if (input.command === 'review') {
+    const weak = input.changes?.length ?? 0;
+    const introduced = input.introduced?.filter((f) => !f.suppressed).length ?? 0;
+    return `**${weak === 0 && introduced === 0 ? '✅ This change weakens no recovery control.' : `⚠️ This change weakens ${weak} control(s) and introduces ${introduced} finding(s).`}** Resolves ${input.resolved?.length ?? 0}.`;
+  }
+  if (input.command === 'drift') {
+    const weak = (input.drift ?? []).reduce((n, d) => n + d.drift.filter((e) => e.weakenings.length > 0).length, 0);
+    const expired = (input.drift ?? []).reduce((n, d) => n + d.expiries.filter((e) => e.expired).length + d.failedChecks.length, 0);
+    return `**${weak + expired === 0 ? '✅ No weakening drift and nothing expired.' : `⚠️ ${weak} weakening change(s) outside code, ${expired} expired or failed check(s).`}**`;
+  }
+  return `**${counts ? `❌ ${counts}.` : '✅ No findings.'}**`;
+}
+
+export function formatMarkdown(x: CheckResult | ReportInput): string {
+  const input = asInput(x);
+  const { result } = input;
+  const out: string[] = [`## ${TOOL.name} ${TOOL.version}`, '', verdict(input), ''];
+  if (input.changes && input.changes.length > 0) {
+    out.push('### Weakening changes', '', '| Kind | Resource | Attribute | Before | After | Erodes |', '|---|---|---|---|---|---|');
+    for (const c of input.changes) out.push(`| ${c.kind} | \`${cell(c.resource)}\` | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](docs/rules/${c.ruleId}.md): ${cell(c.message)} |`);
     out.push('');
+  }
+  for (const d of input.drift ?? []) {
+    out.push(`### Drift: ${cell(d.stack)}`, '');
+    if (d.drift.length > 0) {
+      out.push('| Resource | Changed outside code | Weakens |', '|---|---|---|');
+      for (const e of d.drift) out.push(`| \`${cell(e.resource)}\` | ${cell(e.deleted ? 'deleted' : e.attributes.join(', '))} | ${cell(e.weakenings.map((w) => `${w.kind} (${w.ruleId}): ${w.message}`).join('; ') || 'no')} |`);
+      out.push('');
+    }
+    for (const c of d.failedChecks) out.push(`- ❌ check \`${cell(c.address)}\` ${c.status}: ${cell(c.problems.join('; '))}`);
+    for (const e of d.expiries) out.push(`- ${e.expired ? '❌ expired' : '⏳ expires'} ${e.expires.slice(0, 10)}: ${e.what} \`${cell(e.resource)}\``);
+    out.push('');
+  }
+  if (input.command === 'review') {
+    if (input.introduced?.length) out.push('### Findings this change introduces', '', ...findingTable(input.introduced), '');
+    if (input.resolved?.length) out.push(...folded(`Findings this change resolves (${input.resolved.length})`, findingTable(input.resolved)));
+  }
+  const s = summarize(result.findings);
+  out.push(`| ${SEVERITIES.join(' | ')} |`, `|${SEVERITIES.map(() => '---:').join('|')}|`, `| ${SEVERITIES.map((k) => s[k]).join(' | ')} |`, '');
+  for (const stack of [...new Set(result.findings.map((f) => f.stack))]) {
+    const lines = findingTable(result.findings.filter((f) => f.stack === stack));
+    if (input.command === 'check') out.push(`### ${cell(stack)}`, '', ...lines, '');
+    else out.push(...folded(`All findings in ${cell(stack)}`, lines));
   }
   for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `\`${cell(r)}\``).join(', ')}`, '');
   for (const e of result.errors) out.push(`> **Error:** ${e.ruleId} could not run on ${cell(e.stack)}: ${cell(e.message)}`, '');

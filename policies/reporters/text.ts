@@ -1,5 +1,6 @@
 /** Human-readable report: grouped by stack and severity, one line per finding. */
 import type { CheckResult, Finding } from '../engine/run';
+import { asInput, type ReportInput } from './report-input';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
 
@@ -10,9 +11,30 @@ export interface TextOptions {
 
 const COLOURS: Record<Severity | 'dim' | 'bold', string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m' };
 
-export function formatText(result: CheckResult, options: TextOptions = {}): string {
+export function formatText(x: CheckResult | ReportInput, options: TextOptions = {}): string {
+  const input = asInput(x);
+  const result = input.result;
   const paint = (c: keyof typeof COLOURS, s: string) => (options.color ? `${COLOURS[c]}${s}\x1b[0m` : s);
   const lines: string[] = [];
+  if (input.command === 'review') {
+    lines.push(paint('bold', `Weakening changes: ${input.changes?.length ?? 0}`));
+    for (const c of input.changes ?? []) lines.push(`  ${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}`, `    ${c.message} (erodes ${c.ruleId})`);
+    lines.push(paint('bold', `Findings introduced: ${input.introduced?.length ?? 0}, resolved: ${input.resolved?.length ?? 0}`));
+    for (const f of input.introduced ?? []) lines.push(`  + ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
+    for (const f of input.resolved ?? []) lines.push(`  - ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
+    lines.push('');
+  }
+  for (const d of input.drift ?? []) {
+    lines.push(paint('bold', `Drift in ${d.stack}: ${d.drift.length} resource(s) changed outside code`));
+    for (const e of d.drift) {
+      lines.push(`  ${e.resource}: ${e.deleted ? 'deleted' : e.attributes.join(', ')}`);
+      for (const w of e.weakenings) lines.push(`    ${w.kind} ${w.attribute}: ${w.before} → ${w.after} — ${w.message} (erodes ${w.ruleId})`);
+    }
+    for (const c of d.failedChecks) lines.push(`  check ${c.address} ${c.status}: ${c.problems.join('; ')}`);
+    for (const e of d.expiries) lines.push(`  ${e.expired ? 'EXPIRED' : `expires in ${e.days} day(s)`}: ${e.what} ${e.resource} (${e.expires})`);
+    lines.push('');
+  }
+  if (input.command !== 'check') return lines.join('\n') + '\n';
   const byStack = new Map<string, Finding[]>();
   for (const f of result.findings) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
   for (const [stack, findings] of byStack) {
@@ -23,8 +45,9 @@ export function formatText(result: CheckResult, options: TextOptions = {}): stri
       lines.push(`  ${paint(severity, severity.toUpperCase())}`);
       for (const f of group) {
         const where = f.resource ? `${f.resource}${f.line ? paint('dim', ` (${f.file}:${f.line})`) : ''}` : paint('dim', '(configuration)');
-        lines.push(`    ${f.ruleId} ${where}`);
+        lines.push(`    ${f.ruleId} ${where}${f.suppressed ? paint('dim', ' [suppressed]') : ''}`);
         lines.push(`      ${f.message}`);
+        if (f.suppressed) lines.push(paint('dim', `      Suppressed until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`));
       }
     }
     lines.push('');
@@ -42,5 +65,7 @@ export function formatText(result: CheckResult, options: TextOptions = {}): stri
 export function summaryLine(findings: readonly Finding[]): string {
   const s = summarize(findings);
   const total = SEVERITIES.reduce((n, k) => n + s[k], 0);
-  return total === 0 ? 'No findings.' : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.`;
+  const suppressed = findings.filter((f) => f.suppressed).length;
+  const note = suppressed > 0 ? ` (${suppressed} suppressed, listed above)` : '';
+  return total === 0 ? `No findings.${note}` : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.${note}`;
 }

@@ -1,0 +1,91 @@
+/** What check, review and drift share: the clock, the config file, and writing reports in several formats. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseTime } from '../policies/engine/attestations';
+import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/engine/config';
+import { validateSuppressions } from '../policies/engine/suppressions';
+import { InputError, parseJson } from '../policies/inputs/input-error';
+import { formatJson } from '../policies/reporters/json';
+import { formatJunit } from '../policies/reporters/junit';
+import { formatMarkdown } from '../policies/reporters/markdown';
+import type { ReportInput } from '../policies/reporters/report-input';
+import { formatSarif } from '../policies/reporters/sarif';
+import { formatText, summaryLine } from '../policies/reporters/text';
+import { RULES } from '../policies/rules';
+import type { Flags } from './flags';
+import type { CliIo } from './io';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Flags every reporting command takes. */
+export const REPORT_FLAGS = {
+  format: { type: 'string', multiple: true },
+  output: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  now: { type: 'string' },
+} as const;
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError('', `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+export function nowOf(values: Flags): Date {
+  const now = values.now === undefined ? new Date() : parseTime(values.now as string);
+  if (!now) throw new InputError('', `--now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "${values.now}"`);
+  return now;
+}
+
+/** recovery-gate.json: the file named by --config, or one in the working directory, or the defaults. */
+export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<Config> {
+  const file = values.config as string | undefined;
+  const chosen = file ?? ((await io.exists(path.join(io.cwd, 'recovery-gate.json'))) ? 'recovery-gate.json' : undefined);
+  if (!chosen) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(io.cwd, chosen), 'utf8');
+  } catch {
+    throw new InputError(chosen, 'cannot read the configuration file');
+  }
+  const config = parseConfig(parseJson(text, chosen), chosen);
+  validateSuppressions(config, RULES, now, chosen);
+  return config;
+}
+
+/** The formats asked for, paired with their output files (`--format sarif --output r.sarif --format markdown --output c.md`). */
+export function outputsOf(values: Flags): { format: Format; file?: string }[] {
+  const formats = ((values.format as string[] | undefined) ?? ['text']).map((f) => oneOf(f, FORMATS, '--format'));
+  const files = (values.output as string[] | undefined) ?? [];
+  if (files.length === 0) {
+    if (formats.length > 1) throw new InputError('', 'several --format values need an --output for each');
+    return [{ format: formats[0] }];
+  }
+  if (files.length !== formats.length && !(formats.length === 1 && files.length === 1)) throw new InputError('', `give one --output per --format (${formats.length} format(s), ${files.length} output(s))`);
+  return formats.map((format, i) => ({ format, file: files[i] }));
+}
+
+export function render(format: Format, input: ReportInput, color: boolean): string {
+  switch (format) {
+    case 'json': return formatJson(input);
+    case 'markdown': return formatMarkdown(input);
+    case 'sarif': return formatSarif(input);
+    case 'junit': return formatJunit(input);
+    default: return formatText(input, { color });
+  }
+}
+
+/**
+ * Renders every report before writing any, so that a failure leaves nothing
+ * half-written; each file is written whole (atomically). With files, stdout
+ * gets the summary line.
+ */
+export async function emit(io: CliIo, values: Flags, input: ReportInput): Promise<void> {
+  const outputs = outputsOf(values);
+  const rendered = outputs.map((o) => ({ ...o, text: render(o.format, input, io.isTTY && o.file === undefined) }));
+  for (const r of rendered) {
+    if (r.file === undefined) io.stdout(r.text);
+    else await io.writeFile(r.file, r.text);
+  }
+  if (rendered.some((r) => r.file !== undefined)) io.stdout(summaryLine(input.result.findings) + '\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * `recovery-gate review --base PATH --head PATH` (or `--plan plan.json`): what a
+ * change weakens, and the findings it introduces and resolves.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { review } from '../policies/changes/review';
+import { SEVERITIES } from '../policies/engine/rule';
+import { applySuppressions } from '../policies/engine/suppressions';
+import { InputError, parseJson } from '../policies/inputs/input-error';
+import { loadInputs } from '../policies/inputs/load';
+import { isPlanShape, readPlan, readPlanSide, validatePlan } from '../policies/inputs/plan';
+import type { Stack } from '../policies/model/resource';
+import { RULES } from '../policies/rules';
+import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig } from './common';
+import { parseFlags } from './flags';
+import type { CliIo } from './io';
+
+export async function reviewCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    ...REPORT_FLAGS,
+    base: { type: 'string' },
+    head: { type: 'string' },
+    plan: { type: 'string' },
+    'fail-on': { type: 'string', default: 'high' },
+    'fail-on-weakening': { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new InputError('', `review takes --base and --head (or --plan), not ${positionals.join(' ')}`);
+  outputsOf(values);
+  const failOn = oneOf(values['fail-on'] as string, [...SEVERITIES, 'none'] as const, '--fail-on');
+  const now = nowOf(values);
+  const config = await readConfig(values, io, now);
+
+  let base: Stack[];
+  let head: Stack[];
+  if (values.plan !== undefined) {
+    if (values.base !== undefined || values.head !== undefined) throw new InputError('', 'use either --plan or --base and --head, not both');
+    [base, head] = await planSides(values.plan as string, io);
+  } else {
+    if (values.base === undefined || values.head === undefined) throw new InputError('', 'review needs --base PATH and --head PATH (or --plan plan.json)');
+    base = await loadInputs([values.base as string]);
+    head = await loadInputs([values.head as string]);
+  }
+  const result = review(base, head, { config, now });
+  const headResult = applySuppressions(result.head, config, RULES, now);
+  const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now).findings;
+  await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved });
+  const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
+  const failing = introduced.some((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) <= limit) || result.head.errors.length > 0;
+  return failing || (values['fail-on-weakening'] === true && result.changes.length > 0) ? 1 : 0;
+}
+
+/** One plan's two sides: the state it starts from (`before`) and what it would apply. */
+async function planSides(file: string, io: CliIo): Promise<[Stack[], Stack[]]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new InputError(file, 'no such file or directory');
+  }
+  const doc = parseJson(text, file);
+  if (!isPlanShape(doc)) throw new InputError(file, 'not a terraform show -json plan');
+  const plan = validatePlan(doc as Record<string, unknown>, file);
+  const name = path.basename(file).replace(/\.json$/, '');
+  const stack = (resources: Stack['resources']): Stack => ({ name, kind: 'plan', origin: file, resources, notEvaluated: [] });
+  return [[stack(readPlanSide(plan, file, 'before'))], [stack(readPlan(plan, file))]];
+}

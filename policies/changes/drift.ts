@@ -1,0 +1,111 @@
+/**
+ * Drift: what changed outside code, and what has expired. Read from a plan
+ * (`terraform plan -refresh-only`, or a normal plan) by its content — never by
+ * terraform's exit code, which is unreliable for refresh-only plans.
+ */
+import { parseTime } from '../engine/attestations';
+import { DEFAULT_CONFIG, type Config } from '../engine/config';
+import { RuleContext } from '../engine/context';
+import { readPlanSide, type PlanDocument } from '../inputs/plan';
+import type { Stack } from '../model/resource';
+import { weakeningsOf, type Weakening } from './weakenings';
+
+const IDENTITY_TYPES = /^(okta_|azuread_|msgraph_|azurerm_monitor_)/;
+
+export interface DriftEntry {
+  readonly resource: string;
+  readonly type: string;
+  /** Top-level attributes whose value differs between code and the live object. */
+  readonly attributes: readonly string[];
+  /** Where the drift weakens a control; empty for harmless drift. */
+  readonly weakenings: readonly Weakening[];
+  readonly deleted: boolean;
+}
+
+export interface FailedCheck {
+  readonly address: string;
+  readonly status: string;
+  readonly problems: readonly string[];
+}
+
+export interface Expiry {
+  readonly resource: string;
+  readonly what: 'break-glass account' | 'attestation' | 'vendor access' | 'suppression';
+  readonly expires: string;
+  /** Whole days left; zero or negative once passed. */
+  readonly days: number;
+  readonly expired: boolean;
+}
+
+export interface DriftResult {
+  readonly stack: string;
+  readonly drift: readonly DriftEntry[];
+  readonly failedChecks: readonly FailedCheck[];
+  readonly expiries: readonly Expiry[];
+}
+
+export interface DriftOptions {
+  readonly config?: Config;
+  readonly now?: Date;
+  /** Report what expires within this many days. @default 14 */
+  readonly warnDays?: number;
+}
+
+export function drift(plan: PlanDocument, stack: Stack, file: string, options: DriftOptions = {}): DriftResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const now = options.now ?? new Date();
+  const ctx = new RuleContext(stack, config, now);
+  const before = new Map(readPlanSide(plan, file, 'before', 'resource_drift').map((r) => [r.address, r]));
+  const after = new Map(readPlanSide(plan, file, 'after', 'resource_drift').map((r) => [r.address, r]));
+  const entries: DriftEntry[] = [];
+  for (const rc of plan.resource_drift ?? []) {
+    if (!IDENTITY_TYPES.test(rc.type)) continue;
+    const b = before.get(rc.address);
+    const a = after.get(rc.address);
+    const keys = [...new Set([...Object.keys(b?.values ?? {}), ...Object.keys(a?.values ?? {})])].sort();
+    const attributes = keys.filter((k) => JSON.stringify(b?.values[k] ?? null) !== JSON.stringify(a?.values[k] ?? null));
+    if (attributes.length === 0 && a) continue;
+    entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }), deleted: !a });
+  }
+  entries.sort((x, y) => (x.resource < y.resource ? -1 : 1));
+  return { stack: stack.name, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, config, options.warnDays ?? 14) };
+}
+
+interface CheckEntry {
+  address?: { to_display?: string };
+  status?: string;
+  instances?: { address?: { to_display?: string }; status?: string; problems?: { message?: string }[] }[];
+}
+
+function failedChecks(plan: PlanDocument): FailedCheck[] {
+  const checks = (plan as unknown as { checks?: CheckEntry[] }).checks;
+  if (!Array.isArray(checks)) return [];
+  const out: FailedCheck[] = [];
+  for (const c of checks) {
+    for (const i of c.instances?.length ? c.instances : [{ address: c.address, status: c.status, problems: [] }]) {
+      if (i.status !== 'fail' && i.status !== 'error') continue;
+      out.push({ address: i.address?.to_display ?? c.address?.to_display ?? '(unknown)', status: i.status, problems: (i.problems ?? []).map((p) => p.message ?? '').filter(Boolean) });
+    }
+  }
+  return out.sort((x, y) => (x.address < y.address ? -1 : 1));
+}
+
+/** Break-glass expiries, attestations, vendor schedules and suppressions that have passed or fall within `warnDays`. */
+function expiries(ctx: RuleContext, config: Config, warnDays: number): Expiry[] {
+  const out: Expiry[] = [];
+  const add = (resource: string, what: Expiry['what'], when: Date | undefined) => {
+    if (!when) return;
+    const days = Math.floor(ctx.daysUntil(when));
+    if (days <= warnDays) out.push({ resource, what, expires: when.toISOString(), days, expired: when.getTime() <= ctx.now.getTime() });
+  };
+  for (const a of ctx.attestations) {
+    const bg = a.control === 'RG-13' && a.subject && ctx.principals.isBreakGlass(a.subject);
+    add(bg ? a.subject!.address : a.resource.address, bg ? 'break-glass account' : 'attestation', parseTime(a.expires));
+  }
+  for (const s of ctx.resourcesOf('azuread_privileged_access_group_eligibility_schedule', 'azuread_privileged_access_group_assignment_schedule')) {
+    const principal = ctx.target(s, 'principal_id');
+    if (principal && ctx.principals.isVendor(principal)) add(s.address, 'vendor access', parseTime(s.values.expiration_date));
+  }
+  for (const s of config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
+  return out.sort((x, y) => x.days - y.days || (x.resource < y.resource ? -1 : 1));
+}

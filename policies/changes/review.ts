@@ -1,0 +1,88 @@
+/**
+ * Review of a change: base against head. Resources are matched by address,
+ * and by cdktf construct path where an address changed; every weakening is
+ * classified, and the findings the change introduces and resolves are listed.
+ */
+import { DEFAULT_CONFIG, type Config } from '../engine/config';
+import { RuleContext } from '../engine/context';
+import { runRules, type CheckResult, type Finding } from '../engine/run';
+import type { Resource, Stack } from '../model/resource';
+import { RULES } from '../rules';
+import { weakeningsOf, type Weakening } from './weakenings';
+
+export interface Change extends Weakening {
+  readonly stack: string;
+  readonly file: string;
+  readonly line: number | null;
+}
+
+export interface ReviewResult {
+  /** Weakening changes, in stack and resource order. */
+  readonly changes: readonly Change[];
+  readonly introduced: readonly Finding[];
+  readonly resolved: readonly Finding[];
+  /** The head's full check, for reporters that show everything. */
+  readonly head: CheckResult;
+}
+
+export interface ReviewOptions {
+  readonly config?: Config;
+  readonly now?: Date;
+}
+
+/** Pairs resources of two versions of a stack: same address, or same construct path and type. */
+export function matchResources(base: readonly Resource[], head: readonly Resource[]): { before?: Resource; after?: Resource }[] {
+  const byAddress = new Map(base.map((r) => [r.address, r]));
+  const byPath = new Map(base.filter((r) => r.source.constructPath).map((r) => [`${r.type}|${r.source.constructPath}`, r]));
+  const used = new Set<Resource>();
+  const pairs: { before?: Resource; after?: Resource }[] = [];
+  for (const after of head) {
+    const before = byAddress.get(after.address) ?? (after.source.constructPath ? byPath.get(`${after.type}|${after.source.constructPath}`) : undefined);
+    if (before && !used.has(before)) {
+      used.add(before);
+      pairs.push({ before, after });
+    } else pairs.push({ after });
+  }
+  for (const before of base) if (!used.has(before)) pairs.push({ before });
+  return pairs;
+}
+
+/** Pairs stacks by name; a single stack on each side is the same stack whatever its name. */
+function matchStacks(base: readonly Stack[], head: readonly Stack[]): [Stack | undefined, Stack][] {
+  if (base.length === 1 && head.length === 1) return [[base[0], head[0]]];
+  return head.map((h) => [base.find((b) => b.name === h.name), h]);
+}
+
+const findingKey = (f: Finding) => `${f.stack}|${f.ruleId}|${f.resource}|${f.messageId}`;
+
+export function review(base: readonly Stack[], head: readonly Stack[], options: ReviewOptions = {}): ReviewResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const now = options.now ?? new Date();
+  const pairs = matchStacks(base, head);
+  const changes: Change[] = [];
+  for (const [b, h] of pairs) {
+    const empty: Stack = { name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] };
+    const baseCtx = new RuleContext(b ?? empty, config, now);
+    const headCtx = new RuleContext(h, config, now);
+    for (const { before, after } of matchResources(b?.resources ?? [], h.resources)) {
+      for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx })) {
+        const where = after ?? before!;
+        const stack = after ? h : (b ?? h);
+        changes.push({ ...w, stack: h.name, file: where.source.file, line: stack.locateLine?.(where) ?? null });
+      }
+    }
+  }
+  changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
+  // Findings are compared per stack name; the head's names win where a lone stack was renamed.
+  const renamed = pairs.length === 1 && pairs[0][0] ? [{ ...pairs[0][0], name: pairs[0][1].name }] : base;
+  const before = runRules(renamed, RULES, { config, now });
+  const after = runRules(head, RULES, { config, now });
+  const had = new Set(before.findings.map(findingKey));
+  const has = new Set(after.findings.map(findingKey));
+  return {
+    changes,
+    introduced: after.findings.filter((f) => !had.has(findingKey(f))),
+    resolved: before.findings.filter((f) => !has.has(findingKey(f))),
+    head: after,
+  };
+}

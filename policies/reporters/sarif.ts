@@ -1,0 +1,93 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other viewers: every rule of the
+ * catalogue (and each weakening kind, for review and drift) in
+ * `tool.driver.rules`, results with stable fingerprints and locations whose
+ * lines are at least 1.
+ */
+import { createHash } from 'node:crypto';
+import { WEAKENING_KINDS } from '../changes/weakening-kinds';
+import { CSF_OUTCOMES } from '../facts/csf';
+import type { Severity } from '../engine/rule';
+import type { Finding } from '../engine/run';
+import { RULES } from '../rules';
+import { TOOL } from '../version';
+import type { ReportInput } from './report-input';
+
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const REPO_DOCS = 'https://github.com/recovery-gate/recovery-gate/blob/main/docs/rules';
+
+function fingerprint(...parts: (string | null)[]): string {
+  return createHash('sha256').update(parts.map((p) => p ?? '').join('\u0000')).digest('hex').slice(0, 32);
+}
+
+function location(file: string, line: number | null, address: string | null) {
+  return {
+    physicalLocation: { artifactLocation: { uri: file.replace(/\\/g, '/') }, region: { startLine: Math.max(1, line ?? 1) } },
+    ...(address ? { logicalLocations: [{ fullyQualifiedName: address, kind: 'resource' }] } : {}),
+  };
+}
+
+function result(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    level: f.suppressed ? 'note' : LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(f.file, f.line, f.resource)],
+    partialFingerprints: { 'recoveryGate/v1': fingerprint(f.stack, f.ruleId, f.resource, f.messageId) },
+    properties: { severity: f.severity, stack: f.stack, ...(f.constructPath ? { constructPath: f.constructPath } : {}) },
+    ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: `${f.suppressed.reason} (${f.suppressed.ticket}, until ${f.suppressed.expires})` }] } : {}),
+  };
+}
+
+export function formatSarif(input: ReportInput): string {
+  const rules = RULES.map(({ meta }) => ({
+    id: meta.id,
+    name: meta.slug,
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale },
+    helpUri: `${REPO_DOCS}/${meta.id}.md`,
+    help: { text: `${meta.title}. ${meta.rationale} NIST CSF 2.0: ${meta.csf.map((c) => `${c} (${CSF_OUTCOMES[c]})`).join('; ')}.`, markdown: `**${meta.title}.** ${meta.rationale}\n\nNIST CSF 2.0: ${meta.csf.join(', ')}. See [${meta.id}](${REPO_DOCS}/${meta.id}.md).` },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { 'security-severity': SECURITY_SEVERITY[meta.severity], tags: ['security', 'identity', ...meta.csf] },
+  }));
+  const weakening = Object.entries(WEAKENING_KINDS).map(([id, text]) => ({
+    id,
+    name: id.toLowerCase(),
+    shortDescription: { text: `Weakening change: ${text}` },
+    fullDescription: { text: `A change that weakens a recovery control: ${text}.` },
+    helpUri: `${REPO_DOCS}/../../README.md#review-a-pull-request`,
+    defaultConfiguration: { level: 'warning' as const },
+    properties: { 'security-severity': '6.0', tags: ['security', 'identity', 'change'] },
+  }));
+  const results: object[] = input.result.findings.map(result);
+  for (const c of input.changes ?? []) {
+    results.push({
+      ruleId: c.kind,
+      level: 'warning',
+      message: { text: `${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}. ${c.message} (erodes ${c.ruleId}).` },
+      locations: [location(c.file, c.line, c.resource)],
+      partialFingerprints: { 'recoveryGate/v1': fingerprint(c.stack, c.kind, c.resource, c.attribute) },
+      properties: { erodes: c.ruleId, stack: c.stack },
+    });
+  }
+  for (const d of input.drift ?? []) {
+    for (const e of d.drift) {
+      for (const w of e.weakenings) {
+        results.push({
+          ruleId: w.kind,
+          level: 'error',
+          message: { text: `Drift: ${w.kind} ${e.resource} ${w.attribute}: ${w.before} → ${w.after}, changed outside code. ${w.message} (erodes ${w.ruleId}).` },
+          locations: [location(d.stack, null, e.resource)],
+          partialFingerprints: { 'recoveryGate/v1': fingerprint(d.stack, 'drift', w.kind, e.resource, w.attribute) },
+        });
+      }
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: TOOL.name, version: TOOL.version, informationUri: 'https://github.com/recovery-gate/recovery-gate', rules: [...rules, ...weakening] } }, results }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
