@@ -5,11 +5,12 @@
  * the head still passes every rule: an exclusion "for just one user" is worth a
  * reviewer's eyes.
  */
-import { isPhishingResistant, readAccessPolicies } from '../engine/conditional-access';
+import { isPhishingResistant, readPolicy } from '../engine/conditional-access';
 import type { RuleContext } from '../engine/context';
 import { durationHours } from '../engine/durations';
 import { parseTime } from '../engine/attestations';
 import type { RuleId } from '../engine/rule';
+import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue, elements, isObject, literalStrings, valueAt } from '../model/value';
 import type { WeakeningKind } from './weakening-kinds';
@@ -71,8 +72,14 @@ function grantChanges(pair: ResourcePair, report: Parameters<Detector>[1], scope
     }
     return;
   }
-  const removed = addedElements(at(after, scopeAttribute), at(before, scopeAttribute));
-  if (removed.length > 0) report({ kind: 'W-SCOPE', ruleId: 'RG-01', attribute: scopeAttribute, before: show(at(before, scopeAttribute)), after: show(at(after, scopeAttribute)), message: `targets removed from the scope of reset authority: ${removed.join(', ')}` });
+  // A list of targets widens when it gains a target, or when it loses all of them (then it is the whole org).
+  if (scopeAttribute !== 'directory_scope_id') {
+    const added = addedElements(at(before, scopeAttribute), at(after, scopeAttribute));
+    const emptied = elements(at(before, scopeAttribute)).length > 0 && elements(at(after, scopeAttribute)).length === 0;
+    if (added.length > 0 || emptied) {
+      report({ kind: 'W-SCOPE', ruleId: 'RG-01', attribute: scopeAttribute, before: show(at(before, scopeAttribute)), after: show(at(after, scopeAttribute)), message: emptied ? 'every target is removed: reset authority now reaches the whole org' : `reset authority now also reaches ${added.join(', ')}` });
+    }
+  }
   const wasScoped = (v: Value | undefined) => (typeof v === 'string' && v.startsWith('/administrativeUnits/')) || v instanceof Unknown;
   if (scopeAttribute === 'directory_scope_id' && wasScoped(at(before, scopeAttribute)) && !wasScoped(at(after, scopeAttribute))) {
     report({ kind: 'W-SCOPE', ruleId: 'RG-01', attribute: scopeAttribute, before: show(at(before, scopeAttribute)), after: show(at(after, scopeAttribute)), message: 'reset authority moved from an administrative unit to the whole tenant' });
@@ -118,6 +125,18 @@ on(['azuread_group', 'okta_group_memberships', 'azuread_group_member'], ({ befor
   if (added.length > 0) report({ kind: 'W-PRIVILEGE', ruleId: 'RG-03', attribute, before: show(at(before, attribute)), after: show(at(after, attribute)), message: `new members of ${group.address}, which holds a privileged role: ${added.join(', ')}` });
 });
 
+// Non-human identities gaining reset authority: Graph permissions and Okta API scopes.
+on(['azuread_app_role_assignment'], ({ before, after }, report) => {
+  if (before || !after) return;
+  const role = after.values.app_role_id;
+  const power = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+  if (power) report({ kind: 'W-PRIVILEGE', ruleId: 'RG-22', attribute: 'app_role_id', before: 'none', after: power, message: `an application is granted ${power}, reset authority without a person` });
+});
+on(['okta_app_oauth_api_scope'], ({ before, after }, report) => {
+  const added = addedElements(at(before, 'scopes'), at(after, 'scopes')).filter((s) => /okta\.(users|factors)\.manage/.test(s));
+  if (after && added.length > 0) report({ kind: 'W-PRIVILEGE', ruleId: 'RG-22', attribute: 'scopes', before: show(at(before, 'scopes')), after: show(at(after, 'scopes')), message: `an OAuth app is granted ${added.join(', ')}` });
+});
+
 // ------------------------------------------------------------ W-APPROVAL
 
 on(['azuread_group_role_management_policy'], ({ before, after, head }, report) => {
@@ -160,7 +179,7 @@ on(['azuread_access_package_assignment_policy'], ({ before, after, head }, repor
 // ------------------------------------------------------------ W-STRENGTH, W-EXCLUSION, W-ENFORCEMENT
 
 on(['azuread_conditional_access_policy'], ({ before, after, base, head }, report) => {
-  const policyOf = (ctx: RuleContext, r: Resource | undefined) => (r ? readAccessPolicies(ctx).find((p) => p.resource === r) : undefined);
+  const policyOf = (ctx: RuleContext, r: Resource | undefined) => (r ? readPolicy(ctx, r) : undefined);
   const b = policyOf(base, before);
   const a = policyOf(head, after);
   if (b && !a) {

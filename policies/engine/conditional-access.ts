@@ -53,7 +53,8 @@ export function readAccessPolicies(ctx: RuleContext): AccessPolicy[] {
   return ctx.resourcesOf('azuread_conditional_access_policy').map((policy) => readPolicy(ctx, policy));
 }
 
-function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
+/** One policy, read in a context (which may not hold it: review and drift read both sides of a change). */
+export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
   const v = policy.values;
   const state = v.state;
   const list = (path: string) => ctx.targets(policy, `${USERS}.${path}`);
