@@ -7,8 +7,14 @@ import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
 import type { ReportInput } from './report-input';
 
+/** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, return). */
+function isXmlChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return [...text].filter(isXmlChar).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 interface Case {
