@@ -23,3 +23,4 @@ export { EntraBreakGlass, type EntraBreakGlassProps } from './entra/break-glass'
 export { EntraRecoveryOperators, type EntraRecoveryOperatorsProps, type EntraOperatorRole } from './entra/recovery-operators';
 export { EntraTieredAuthentication, type EntraTieredAuthenticationProps, PHISHING_RESISTANT_STRENGTH } from './entra/tiered-authentication';
 export { AadDiagnosticSetting, MsgraphUpdateResource, ScheduledQueryAlert } from './entra/raw-resources';
+export { recordSourceLocations } from './source-locations';

@@ -9,7 +9,7 @@ import { App } from 'cdktf';
 import * as path from 'node:path';
 import { exitCode } from '../cli/check';
 import { writeFileAtomic } from '../cli/io';
-import { RecoveryGuidance } from '../constructs';
+import { RecoveryGuidance, recordSourceLocations } from '../constructs';
 import { runRules } from '../policies/engine/run';
 import { loadInputs } from '../policies/inputs/load';
 import { formatJson } from '../policies/reporters/json';
@@ -21,6 +21,8 @@ import { EntraTenantStack } from './entra-tenant';
 import { OktaOrgStack } from './okta-org';
 
 async function main(): Promise<number> {
+  // Findings (and SARIF) point at the TypeScript line that created each construct (npm start runs node --enable-source-maps).
+  recordSourceLocations();
   const outdir = path.resolve('cdktf.out');
   const app = new App({ outdir });
   RecoveryGuidance.of(app, { failOn: 'high' });

@@ -23,6 +23,8 @@ export interface Finding {
   readonly file: string;
   readonly line: number | null;
   readonly constructPath: string | null;
+  /** Where the construct was created in the program, for cdktf output that recorded it. */
+  readonly code: { readonly file: string; readonly line: number } | null;
   readonly frameworks: readonly string[];
   /** "Cannot verify": the rule needed a value that is unknown. */
   readonly unverified: boolean;
@@ -82,6 +84,7 @@ export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], op
             file: r ? r.source.file : stack.origin,
             line: r ? (stack.locateLine?.(r) ?? null) : null,
             constructPath: r?.source.constructPath ?? null,
+            code: r?.source.code ?? null,
             frameworks: meta.csf,
             unverified: report.messageId === 'cannotVerify',
           });

@@ -54,6 +54,7 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
       file: 'recovery-gate.json',
       line: null,
       constructPath: null,
+      code: null,
       frameworks: rule?.meta.csf ?? [],
       unverified: false,
     });

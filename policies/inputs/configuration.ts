@@ -178,7 +178,8 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   const references = new Map<string, string[]>();
   collectReferences(values, '', references);
   const metadata = asObject(asObject(body['//']).metadata);
-  const source: SourceLocation = typeof metadata.path === 'string' ? { file: file.file, constructPath: metadata.path } : sourceOf(file);
+  const code = codeLocation(metadata.stackTrace);
+  const source: SourceLocation = typeof metadata.path === 'string' ? { file: file.file, constructPath: metadata.path, ...(code ? { code } : {}) } : sourceOf(file);
   const address = scope.self ?? base;
   return {
     address,
@@ -191,6 +192,17 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
     conditions: body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope),
     source,
   };
+}
+
+/** `at new Stack (/repo/stacks/okta-org.ts:27:5)` → the file (relative to the working directory) and line. */
+export function codeLocation(trace: unknown): { file: string; line: number } | undefined {
+  const frame = Array.isArray(trace) ? trace.find((t): t is string => typeof t === 'string') : undefined;
+  const m = frame ? /(?:\(|at )(?:file:\/\/)?([^()]+?):(\d+):\d+\)?$/.exec(frame) : null;
+  if (!m) return undefined;
+  const absolute = m[1];
+  const cwd = process.cwd();
+  const file = absolute.startsWith(cwd + '/') ? absolute.slice(cwd.length + 1) : absolute;
+  return { file: file.replace(/\\/g, '/'), line: Number(m[2]) };
 }
 
 // One location object per file, shared by every resource without a construct path.

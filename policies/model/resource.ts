@@ -11,6 +11,8 @@ export interface SourceLocation {
   readonly line?: number;
   /** cdktf construct path (`okta/helpdesk/role`), for synthesized stacks. */
   readonly constructPath?: string;
+  /** The TypeScript (or JavaScript) line that created the construct, where cdktf recorded it. */
+  readonly code?: { readonly file: string; readonly line: number };
 }
 
 /** A `lifecycle` condition, kept with its source text for rules that read expiries. */

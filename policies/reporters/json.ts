@@ -13,6 +13,7 @@ function finding(f: Finding) {
     file: f.file,
     line: f.line,
     constructPath: f.constructPath,
+    ...(f.code ? { code: f.code } : {}),
     message: f.message,
     messageId: f.messageId,
     frameworks: f.frameworks,

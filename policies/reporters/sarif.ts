@@ -33,7 +33,9 @@ function result(f: Finding) {
     ruleId: f.ruleId,
     level: f.suppressed ? 'note' : LEVEL[f.severity],
     message: { text: f.message },
-    locations: [location(f.file, f.line, f.resource)],
+    // cdktf output that recorded where each construct was created points at that TypeScript line.
+    locations: [f.code ? location(f.code.file, f.code.line, f.resource) : location(f.file, f.line, f.resource)],
+    ...(f.code ? { relatedLocations: [{ id: 0, message: { text: 'synthesized Terraform' }, ...location(f.file, f.line, f.resource) }] } : {}),
     partialFingerprints: { 'recoveryGate/v1': fingerprint(f.stack, f.ruleId, f.resource, f.messageId) },
     properties: { severity: f.severity, stack: f.stack, ...(f.constructPath ? { constructPath: f.constructPath } : {}) },
     ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: `${f.suppressed.reason} (${f.suppressed.ticket}, until ${f.suppressed.expires})` }] } : {}),

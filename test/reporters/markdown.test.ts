@@ -13,6 +13,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   file: 'main.tf',
   line: 12,
   constructPath: null,
+  code: null,
   frameworks: ['PR.AA-05'],
   unverified: false,
   ...over,
