@@ -56,6 +56,9 @@ export class RuleContext {
       const { id, object_id: objectId } = r.values;
       if (typeof id === 'string' && id) this.byId.set(id, r);
       if (typeof objectId === 'string' && objectId) this.byId.set(objectId, r);
+      // A guest is referred to by the user id its invitation creates; an application by its client id.
+      const alias = r.type === 'azuread_invitation' ? r.values.user_id : r.type === 'azuread_application' ? r.values.client_id : undefined;
+      if (typeof alias === 'string' && alias) this.byId.set(alias, r);
       if (r.type.startsWith('okta_')) providers.add('okta');
       else if (r.type.startsWith('azuread_')) providers.add('entra');
     }

@@ -86,6 +86,20 @@ describe('drift', () => {
     expect(code).toBe(1);
   });
 
+  it('vendor schedules and suppressions that expire soon are listed too', async () => {
+    const config = path.join(tmp, 'recovery-gate.json');
+    writeFileSync(config, JSON.stringify({ suppressions: [{ ruleId: 'RG-01', resource: 'okta_group_role.legacy', reason: 'Legacy help desk scoping moves in Q1', ticket: 'SEC-1', approver: 'ciso', expires: '2026-12-01T00:00:00Z' }] }));
+    const { drift } = await driftOf(refreshOnlyPlan([
+      { address: 'azuread_invitation.pat', values: { user_email_address: 'pat@contoso.example', redirect_url: 'https://myapps.microsoft.com', user_id: 'pat-id' } },
+      { address: 'azuread_group.support', values: { display_name: 'Support', object_id: 'support-id' } },
+      { address: 'azuread_privileged_access_group_eligibility_schedule.pat', values: { group_id: 'support-id', principal_id: 'pat-id', assignment_type: 'member', expiration_date: '2026-12-03T00:00:00Z' } },
+    ], []), ['--config', config]);
+    expect(drift.expiries.map((e) => `${e.what} ${e.resource} in ${e.days} days`)).toEqual([
+      'suppression RG-01 okta_group_role.legacy in 4 days',
+      'vendor access azuread_privileged_access_group_eligibility_schedule.pat in 6 days',
+    ]);
+  });
+
   it('nothing drifted and nothing near expiry: exit 0 whatever terraform\'s exit code was', async () => {
     const { code, drift } = await driftOf(refreshOnlyPlan([{ address: 'terraform_data.far', values: attestation('RG-18', undefined, '2027-06-01T00:00:00Z') }], []), ['--warn-days', '30']);
     expect(drift).toMatchObject({ drift: [], failedChecks: [], expiries: [] });
