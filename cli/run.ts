@@ -3,6 +3,7 @@ import { InputError, errorMessage } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
 import { checkCommand } from './check';
 import { driftCommand } from './drift';
+import { pathsCommand } from './paths';
 import { reviewCommand } from './review';
 import type { CliIo } from './io';
 import { rulesCommand } from './rules';
@@ -16,6 +17,8 @@ Commands:
   review             What a change weakens: --base PATH --head PATH, or --plan plan.json
                      --fail-on SEVERITY  --fail-on-weakening
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
+  paths [PATH ...]   Who can end up changing whose authentication, step by step
+                     --from ADDRESS  --to ADDRESS  --format text|json|markdown|mermaid|dot
   rules              List the catalogue (--format text|json|markdown)
 
 Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeated with
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<n
   check: checkCommand,
   review: reviewCommand,
   drift: driftCommand,
+  paths: pathsCommand,
   rules: rulesCommand,
 };
 

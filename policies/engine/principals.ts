@@ -40,6 +40,7 @@ export class Principals {
   private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
   private readonly eligibleFor = new Map<Resource, Set<Resource>>();
+  private readonly membershipSource = new Map<string, Resource>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private readonly heldCache = new Map<Resource, RoleGrant[]>();
@@ -60,7 +61,7 @@ export class Principals {
     }
     for (const m of ctx.resourcesOf('okta_user_group_memberships')) {
       const users = ctx.targets(m, 'user_id').resources;
-      for (const g of ctx.targets(m, 'groups').resources) for (const u of users) this.link(g, u);
+      for (const g of ctx.targets(m, 'groups').resources) for (const u of users) this.link(g, u, m);
     }
     for (const [type, kind] of [
       ['azuread_privileged_access_group_eligibility_schedule', 'eligible'],
@@ -96,10 +97,11 @@ export class Principals {
   private addMembers(group: Resource, holder: Resource, path: string): void {
     const t = this.ctx.targets(holder, path);
     if (t.unknown) this.unknownMembers.add(group);
-    for (const member of t.resources) this.link(group, member);
+    for (const member of t.resources) this.link(group, member, holder);
   }
 
-  private link(group: Resource, member: Resource): void {
+  private link(group: Resource, member: Resource, holder: Resource): void {
+    this.membershipSource.set(`${member.address}|${group.address}`, holder);
     let set = this.staticMembers.get(group);
     if (!set) this.staticMembers.set(group, (set = new Set()));
     set.add(member);
@@ -143,6 +145,11 @@ export class Principals {
   /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
   members(group: Resource): Members {
     return { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) };
+  }
+
+  /** The resource that makes `member` a static member of `group` (the group's `members`, or a membership resource). */
+  membershipOf(member: Resource, group: Resource): Resource | undefined {
+    return this.membershipSource.get(`${member.address}|${group.address}`);
   }
 
   /** Members of an administrative unit (`members` and `azuread_administrative_unit_member`). */

@@ -1,0 +1,68 @@
+/**
+ * Paths through the reset-authority graph: from every principal outside the
+ * privileged tier to the nearest privileged identity, break-glass account or
+ * authentication policy, shortest first. One backward breadth-first search
+ * from all targets gives every node its next step, so finding the paths of all
+ * sources is linear in the graph, not quadratic.
+ */
+import type { GraphEdge, GraphNode, ResetGraph } from './reset-graph';
+
+export interface PathStep {
+  readonly from: string;
+  readonly kind: GraphEdge['kind'];
+  readonly to: string;
+  readonly resource: string;
+  readonly detail?: string;
+}
+
+export interface AttackPath {
+  readonly source: string;
+  readonly target: string;
+  readonly steps: readonly PathStep[];
+}
+
+export interface PathOptions {
+  /** Only paths that start here. */
+  readonly from?: string;
+  /** Only paths that end here (any node, privileged or not). */
+  readonly to?: string;
+}
+
+export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackPath[] {
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const e of graph.edges) {
+    const list = incoming.get(e.to);
+    if (list) list.push(e);
+    else incoming.set(e.to, [e]);
+  }
+  const targets = options.to !== undefined ? (graph.nodes.has(options.to) ? [options.to] : []) : [...graph.nodes.values()].filter((n) => n.target).map((n) => n.id);
+  const next = new Map<string, GraphEdge | null>(targets.map((t) => [t, null]));
+  const queue = [...targets].sort();
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i];
+    // Deterministic: predecessors in a stable order.
+    for (const e of [...(incoming.get(at) ?? [])].sort((a, b) => (a.from + a.kind + a.resource < b.from + b.kind + b.resource ? -1 : 1))) {
+      if (next.has(e.from)) continue;
+      next.set(e.from, e);
+      queue.push(e.from);
+    }
+  }
+  const isSource = (n: GraphNode) => (options.from !== undefined ? n.id === options.from : n.source && (n.kind !== 'scope' && n.kind !== 'policy'));
+  const paths: AttackPath[] = [];
+  for (const n of graph.nodes.values()) {
+    if (!isSource(n) || !next.get(n.id)) continue;
+    const steps: PathStep[] = [];
+    const seen = new Set<string>();
+    for (let e = next.get(n.id); e && !seen.has(e.from); e = next.get(e.to)) {
+      seen.add(e.from);
+      steps.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
+    }
+    paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
+  }
+  return paths.sort((a, b) => a.steps.length - b.steps.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/** `a —can reset (okta_group_role.x: HELP_DESK_ADMIN)→ b`, one step per line. */
+export function describeStep(s: PathStep): string {
+  return `${s.from} —${s.kind} (${s.resource}${s.detail ? `: ${s.detail}` : ''})→ ${s.to}`;
+}

@@ -1,0 +1,160 @@
+/**
+ * The reset-authority graph: who can end up changing whose authentication.
+ * Nodes are principals (users, groups, guests, applications, service
+ * principals), the scopes reset authority reaches, and each provider's
+ * authentication policy. Every edge names the resource that creates it, so
+ * each step of a path names the code to change.
+ *
+ * Reading an edge `a → b`: whoever controls `a` can act as (or reach) `b`.
+ * A scope node `users in X` stands for "reset the authentication of any user
+ * in X"; it `includes` each of them, and resetting someone is becoming them.
+ */
+import type { RuleContext } from '../engine/context';
+import type { Provider } from '../engine/rule';
+import { scopeMembers } from '../engine/scopes';
+import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import { entraRoleById } from '../facts/entra-roles';
+import type { Resource } from '../model/resource';
+import { Unknown, literalStrings } from '../model/value';
+
+export type EdgeKind =
+  | 'member of'
+  | 'eligible for'
+  | 'approves own activation of'
+  | 'can reset'
+  | 'includes'
+  | 'can add members to'
+  | 'owns'
+  | 'acts as'
+  | 'can change'
+  | 'holds app permission';
+
+export interface GraphNode {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'user' | 'group' | 'application' | 'service principal' | 'scope' | 'policy';
+  readonly resource?: Resource;
+  /** A privileged identity, a break-glass account, or an authentication policy: where paths end. */
+  readonly target: boolean;
+  /** A principal outside the privileged tier: where paths start. */
+  readonly source: boolean;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: EdgeKind;
+  /** The resource that creates the edge. */
+  readonly resource: string;
+  readonly detail?: string;
+}
+
+export interface ResetGraph {
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: readonly GraphEdge[];
+}
+
+const PRINCIPAL_TYPES = new Set(['okta_user', 'azuread_user', 'azuread_invitation', 'okta_group', 'azuread_group', 'azuread_application', 'azuread_service_principal', 'okta_app_oauth']);
+const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage'];
+
+function kindOf(r: Resource): GraphNode['kind'] {
+  if (/_group$/.test(r.type)) return 'group';
+  if (r.type === 'azuread_service_principal') return 'service principal';
+  if (r.type === 'azuread_application' || r.type === 'okta_app_oauth') return 'application';
+  return 'user';
+}
+
+export function buildResetGraph(ctx: RuleContext): ResetGraph {
+  const p = ctx.principals;
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const node = (r: Resource): string => {
+    if (!nodes.has(r.address)) {
+      const target = p.isPrivileged(r) || p.isBreakGlass(r);
+      nodes.set(r.address, { id: r.address, label: r.address, kind: kindOf(r), resource: r, target, source: !target });
+    }
+    return r.address;
+  };
+  const virtual = (id: string, label: string, kind: GraphNode['kind'], target = false): string => {
+    if (!nodes.has(id)) nodes.set(id, { id, label, kind, target, source: false });
+    return id;
+  };
+  const edge = (from: string, to: string, kind: EdgeKind, resource: Resource, detail?: string) => edges.push({ from, to, kind, resource: resource.address, ...(detail ? { detail } : {}) });
+
+  for (const r of ctx.stack.resources) if (PRINCIPAL_TYPES.has(r.type)) node(r);
+
+  // Membership, static and through PIM for Groups; an approver who is also eligible approves themselves.
+  for (const g of ctx.resourcesOf('okta_group', 'azuread_group')) {
+    for (const m of p.members(g).resources) if (PRINCIPAL_TYPES.has(m.type)) edge(node(m), node(g), 'member of', p.membershipOf(m, g) ?? g);
+    for (const s of p.schedulesFor(g)) if (s.principal) edge(node(s.principal), node(g), s.kind === 'eligible' ? 'eligible for' : 'member of', s.schedule);
+    for (const owner of ctx.targets(g, 'owners').resources) if (PRINCIPAL_TYPES.has(owner.type)) edge(node(owner), node(g), 'can add members to', g, 'owner');
+  }
+  for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
+    const group = ctx.target(policy, 'group_id');
+    if (!group) continue;
+    const approvers = ctx.targets(policy, 'activation_rules.approval_stage.primary_approver.object_id').resources;
+    for (const s of p.schedulesFor(group)) {
+      const e = s.principal;
+      if (e && approvers.some((a) => a === e || p.groupsOf(e).includes(a))) edge(node(e), node(group), 'approves own activation of', policy);
+    }
+  }
+
+  // Role grants: reset authority over a scope, changing authentication policy, managing membership.
+  const scopeNode = (container: Resource) => {
+    const id = `users in ${container.address}`;
+    if (!nodes.has(id)) {
+      virtual(id, id, 'scope');
+      const members = container.type === 'azuread_administrative_unit' ? p.unitMembers(container).resources : p.members(container).resources;
+      for (const m of members) if (PRINCIPAL_TYPES.has(m.type)) edge(id, node(m), 'includes', p.membershipOf(m, container) ?? container);
+    }
+    return id;
+  };
+  const directory = (provider: Provider) => {
+    const id = `every ${provider === 'okta' ? 'Okta' : 'Entra ID'} user`;
+    if (!nodes.has(id)) {
+      virtual(id, id, 'scope');
+      for (const u of ctx.resourcesOf(...(provider === 'okta' ? ['okta_user'] : ['azuread_user', 'azuread_invitation']))) edge(id, node(u), 'includes', u);
+    }
+    return id;
+  };
+  const policyNode = (provider: Provider) => virtual(`authentication policy (${provider === 'okta' ? 'Okta' : 'Entra ID'})`, `how every ${provider === 'okta' ? 'Okta' : 'Entra ID'} user signs in and recovers`, 'policy', true);
+
+  for (const g of ctx.grants) {
+    if (!g.principal || !PRINCIPAL_TYPES.has(g.principal.type)) continue;
+    const from = node(g.principal);
+    if (g.role.resetAuthority) {
+      if (g.scope.kind === 'organisation' || g.scope.kind === 'other') edge(from, directory(g.provider), 'can reset', g.assignment, g.role.name);
+      else for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, scopeNode(c), 'can reset', g.assignment, g.role.name);
+    }
+    const changesPolicy = g.role.templateId ? entraRoleById(g.role.templateId)?.changesAuthentication === true : g.role.topRole || (g.role.permissions ?? []).some((x) => x.startsWith('okta.policies.') || x.startsWith('okta.authenticators.'));
+    if (changesPolicy) edge(from, policyNode(g.provider), 'can change', g.assignment, g.role.name);
+    const managesMembers = (g.role.permissions ?? []).some((x) => OKTA_MEMBERSHIP_PERMISSIONS.includes(x));
+    if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
+  }
+
+  // Applications: owners act as the application (they can add credentials), the application as its service principal.
+  for (const app of ctx.resourcesOf('azuread_application')) for (const o of ctx.targets(app, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(app), 'owns', app);
+  for (const link of ctx.resourcesOf('azuread_application_owner')) {
+    const app = ctx.target(link, 'application_id');
+    const owner = ctx.target(link, 'owner_object_id');
+    if (app && owner) edge(node(owner), node(app), 'owns', link);
+  }
+  for (const sp of ctx.resourcesOf('azuread_service_principal')) {
+    const app = ctx.target(sp, 'client_id') ?? ctx.target(sp, 'application_id');
+    if (app?.type === 'azuread_application') edge(node(app), node(sp), 'acts as', sp);
+    for (const o of ctx.targets(sp, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(sp), 'owns', sp);
+  }
+  for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {
+    const role = a.values.app_role_id;
+    const permission = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+    const sp = ctx.target(a, 'principal_object_id');
+    if (!permission || !sp) continue;
+    const to = /Policy\.ReadWrite|RoleManagement/.test(permission) ? policyNode('entra') : directory('entra');
+    edge(node(sp), to, 'holds app permission', a, permission);
+  }
+  for (const s of ctx.resourcesOf('okta_app_oauth_api_scope')) {
+    const app = ctx.target(s, 'app_id');
+    if (app && literalStrings(s.values.scopes).some((x) => x === 'okta.users.manage' || x === 'okta.factors.manage')) edge(node(app), directory('okta'), 'holds app permission', s, literalStrings(s.values.scopes).join(', '));
+  }
+  return { nodes, edges };
+}
