@@ -10,11 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFAULT_CONFIG } from '../policies/engine/config';
+import { RuleContext } from '../policies/engine/context';
 import { runRules } from '../policies/engine/run';
 import { loadInputs } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
 const OUT = path.resolve('.bench');
 
 /** A tenant of `n` resources: groups, users, memberships, scoped and unscoped role grants, policies. */
@@ -32,6 +35,8 @@ function syntheticStack(n: number): object {
     put('azuread_user', `eu${i}`, { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
     put('azuread_administrative_unit', `au${i}`, { display_name: `Unit ${i}`, members: [`\${azuread_user.eu${i}.object_id}`] });
     put('azuread_directory_role_assignment', `ra${i}`, { role_id: HELPDESK, principal_object_id: `\${azuread_group.eg${i}.object_id}`, directory_scope_id: i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.au${i}.object_id}` : '/' });
+    // Every hundredth person is an administrator: the targets of attack paths.
+    if (i % 100 === 0) put('azuread_directory_role_assignment', `admin${i}`, { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.eu${i}.object_id}` });
     put('azuread_privileged_access_group_eligibility_schedule', `pe${i}`, { group_id: `\${azuread_group.eg${i}.object_id}`, principal_id: `\${azuread_user.eu${i}.object_id}`, assignment_type: 'member', duration: 'P30D' });
   }
   return { resource: r };
@@ -56,9 +61,12 @@ async function measure(n: number): Promise<string> {
   const stacks = await loadInputs([dir]);
   const result = runRules(stacks, RULES, { now: new Date('2026-11-26T00:00:00Z') });
   const checkMs = ms(t);
+  t = process.hrtime.bigint();
+  const paths = stacks.reduce((n, stack) => n + new RuleContext(stack, DEFAULT_CONFIG, new Date('2026-11-26T00:00:00Z')).attackPaths.length, 0);
+  const pathsMs = ms(t);
   const resources = stacks[0].resources.length;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  return `| ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${parseMs.toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${(checkMs / parseMs).toFixed(1)}× | ${result.findings.length.toLocaleString('en')} | ${rssMb.toFixed(0)} MB |`;
+  return `| ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${parseMs.toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${(checkMs / parseMs).toFixed(1)}× | ${result.findings.length.toLocaleString('en')} | ${pathsMs.toFixed(0)} ms (${(pathsMs / checkMs).toFixed(1)}× check, ${paths.toLocaleString('en')} paths) | ${rssMb.toFixed(0)} MB |`;
 }
 
 function coldStart(): string {
@@ -75,8 +83,8 @@ function coldStart(): string {
 
 async function main(): Promise<void> {
   console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
-  console.log('| resources | bytes | JSON.parse | load + check | ratio (target ≤ 3× at 100k) | findings | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| resources | bytes | JSON.parse | load + check | ratio (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of [1_000, 10_000, 100_000]) console.log(await measure(n));
   console.log('\n' + floor(100_000));
   console.log('\n' + coldStart());

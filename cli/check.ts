@@ -1,5 +1,8 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
+import type { Config } from '../policies/engine/config';
+import { RuleContext } from '../policies/engine/context';
 import { SEVERITIES, Severity } from '../policies/engine/rule';
+import type { PathsReport } from '../policies/reporters/paths';
 import { CheckResult, runRules } from '../policies/engine/run';
 import { applySuppressions } from '../policies/engine/suppressions';
 import { InputError } from '../policies/inputs/input-error';
@@ -32,8 +35,17 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   let result = applySuppressions(runRules(stacks, RULES, { config, now }), config, RULES, now);
   if (values['write-baseline'] !== undefined) await io.writeFile(values['write-baseline'] as string, formatBaseline(result));
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
-  await emit(io, values, checkInput(result));
+  // The Markdown report draws the attack paths when there are any.
+  const paths = outputsOf(values).some((o) => o.format === 'markdown') ? pathsOf(stacks, config, now) : undefined;
+  await emit(io, values, { ...checkInput(result), ...(paths ? { paths } : {}) });
   return exitCode(result, failOn);
+}
+
+export function pathsOf(stacks: readonly Stack[], config: Config, now: Date): PathsReport[] {
+  return stacks.map((stack) => {
+    const ctx = new RuleContext(stack, config, now);
+    return { stack: stack.name, graph: ctx.resetGraph, paths: ctx.attackPaths };
+  });
 }
 
 /** `--stack NAME`: only those stacks; a name that matches none is a usage error naming the stacks there are. */

@@ -9,6 +9,7 @@ import { runRules, type CheckResult, type Finding } from '../engine/run';
 import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
+import { describeStep, type AttackPath } from '../graph/paths';
 
 export interface Change extends Weakening {
   readonly stack: string;
@@ -53,6 +54,31 @@ function matchStacks(base: readonly Stack[], head: readonly Stack[]): [Stack | u
   return head.map((h) => [base.find((b) => b.name === h.name), h]);
 }
 
+/** A path from outside the privileged tier to a privileged identity that the base did not have: W-PRIVILEGE. */
+function newPaths(base: Stack | undefined, head: Stack, config: Config, now: Date): Change[] {
+  const key = (p: AttackPath) => `${p.source}|${p.target}`;
+  const had = new Set(base ? new RuleContext(base, config, now).attackPaths.map(key) : []);
+  const out: Change[] = [];
+  for (const path of new RuleContext(head, config, now).attackPaths) {
+    if (had.has(key(path))) continue;
+    const first = path.steps[0];
+    const resource = head.resources.find((r) => r.address === first.resource);
+    out.push({
+      kind: 'W-PRIVILEGE',
+      ruleId: 'RG-02',
+      resource: first.resource,
+      attribute: 'path',
+      before: 'no path',
+      after: `${path.source} ⇒ ${path.target} in ${path.steps.length} step(s)`,
+      message: `a new way to change a privileged identity's authentication: ${path.steps.map(describeStep).join('; ')}`,
+      stack: head.name,
+      file: resource?.source.file ?? head.origin,
+      line: resource ? (head.locateLine?.(resource) ?? null) : null,
+    });
+  }
+  return out;
+}
+
 const findingKey = (f: Finding) => `${f.stack}|${f.ruleId}|${f.resource}|${f.messageId}`;
 
 export function review(base: readonly Stack[], head: readonly Stack[], options: ReviewOptions = {}): ReviewResult {
@@ -72,6 +98,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
       }
     }
   }
+  for (const [b, h] of pairs) changes.push(...newPaths(b, h, config, now));
   changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
   // Findings are compared per stack name; the head's names win where a lone stack was renamed.
   const renamed = pairs.length === 1 && pairs[0][0] ? [{ ...pairs[0][0], name: pairs[0][1].name }] : base;

@@ -8,6 +8,8 @@ import { Reference, Unknown, Value, valuesAt } from '../model/value';
 import { Attestation, readAttestations } from './attestations';
 import { AccessPolicy, readAccessPolicies } from './conditional-access';
 import { OktaSignOnRule, readOktaSignOnRules } from './okta-signon';
+import { AttackPath, findPaths } from '../graph/paths';
+import { ResetGraph, buildResetGraph } from '../graph/reset-graph';
 import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
@@ -40,6 +42,8 @@ export class RuleContext {
   private cachedAttestations?: readonly Attestation[];
   private cachedAccessPolicies?: readonly AccessPolicy[];
   private cachedSignOnRules?: readonly OktaSignOnRule[];
+  private cachedGraph?: ResetGraph;
+  private cachedPaths?: readonly AttackPath[];
   readonly providers: ReadonlySet<Provider>;
 
   constructor(
@@ -165,6 +169,16 @@ export class RuleContext {
   /** Okta sign-on rules (app and session), with provider defaults applied. */
   get oktaSignOnRules(): readonly OktaSignOnRule[] {
     return (this.cachedSignOnRules ??= readOktaSignOnRules(this));
+  }
+
+  /** Who can end up changing whose authentication (see policies/graph). */
+  get resetGraph(): ResetGraph {
+    return (this.cachedGraph ??= buildResetGraph(this));
+  }
+
+  /** The shortest path from each principal outside the privileged tier to a privileged identity, break-glass account or policy. */
+  get attackPaths(): readonly AttackPath[] {
+    return (this.cachedPaths ??= findPaths(this.resetGraph));
   }
 
   get attestations(): readonly Attestation[] {

@@ -6,6 +6,7 @@
 import type { CsfId } from '../facts/csf';
 import type { Resource } from '../model/resource';
 import type { RuleContext } from './context';
+import type { PathStep } from '../graph/paths';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -48,6 +49,8 @@ export interface Report<M extends string> {
   readonly data?: Data;
   /** Overrides the rule's severity for this finding (e.g. RG-16's optional log categories). */
   readonly severity?: Severity;
+  /** For findings that exist through a chain of steps: the chain, each step naming its resource. */
+  readonly path?: readonly PathStep[];
 }
 
 export type ReportFn<M extends string> = (finding: Report<M>) => void;

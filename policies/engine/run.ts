@@ -5,6 +5,7 @@
  */
 import type { Stack } from '../model/resource';
 import type { Config, Declarations } from './config';
+import type { PathStep } from '../graph/paths';
 import { isObject, literalStrings } from '../model/value';
 import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
@@ -28,6 +29,8 @@ export interface Finding {
   readonly frameworks: readonly string[];
   /** "Cannot verify": the rule needed a value that is unknown. */
   readonly unverified: boolean;
+  /** The chain of steps behind a finding that exists only transitively. */
+  readonly path?: readonly PathStep[];
   /** Accepted in recovery-gate.json: still reported, no longer failing the run. */
   readonly suppressed?: { readonly reason: string; readonly ticket: string; readonly approver?: string; readonly expires: string };
 }
@@ -87,6 +90,7 @@ export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], op
             code: r?.source.code ?? null,
             frameworks: meta.csf,
             unverified: report.messageId === 'cannotVerify',
+            ...(report.path ? { path: report.path } : {}),
           });
         });
       } catch (e) {

@@ -17,6 +17,7 @@ function finding(f: Finding) {
     message: f.message,
     messageId: f.messageId,
     frameworks: f.frameworks,
+    ...(f.path ? { path: f.path } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   };
 }

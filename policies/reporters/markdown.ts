@@ -9,6 +9,8 @@ import type { CheckResult, Finding } from '../engine/run';
 import { summarize } from '../engine/run';
 import { TOOL } from '../version';
 import { asInput, type ReportInput } from './report-input';
+import { describeStep } from '../graph/paths';
+import { formatPathsMarkdown } from './paths';
 
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
@@ -23,7 +25,8 @@ function findingTable(findings: readonly Finding[]): string[] {
   const rows = ['| Severity | Rule | Resource | Where | What to change |', '|---|---|---|---|---|'];
   for (const f of findings) {
     const status = f.suppressed ? ` (suppressed until ${f.suppressed.expires}, ${cell(f.suppressed.ticket)})` : '';
-    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `\`${cell(f.resource)}\`` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)} |`);
+    const chain = f.path ? `<br>${f.path.map((s) => cell(describeStep(s))).join('<br>')}` : '';
+    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `\`${cell(f.resource)}\`` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)}${chain} |`);
   }
   return rows;
 }
@@ -79,6 +82,7 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
     if (input.command === 'check') out.push(`### ${cell(stack)}`, '', ...lines, '');
     else out.push(...folded(`All findings in ${cell(stack)}`, lines));
   }
+  if (input.paths?.some((r) => r.paths.length > 0)) out.push(formatPathsMarkdown(input.paths).replace(/^## /, '### '));
   for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `\`${cell(r)}\``).join(', ')}`, '');
   for (const e of result.errors) out.push(`> **Error:** ${e.ruleId} could not run on ${cell(e.stack)}: ${cell(e.message)}`, '');
   return out.join('\n');

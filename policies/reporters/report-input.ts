@@ -2,6 +2,7 @@
 import type { DriftResult } from '../changes/drift';
 import type { Change } from '../changes/review';
 import type { CheckResult, Finding } from '../engine/run';
+import type { PathsReport } from './paths';
 
 export interface ReportInput {
   readonly command: 'check' | 'review' | 'drift';
@@ -13,6 +14,8 @@ export interface ReportInput {
   readonly resolved?: readonly Finding[];
   /** drift: per plan. */
   readonly drift?: readonly DriftResult[];
+  /** Attack paths per stack, for the Markdown diagram. */
+  readonly paths?: readonly PathsReport[];
 }
 
 export const checkInput = (result: CheckResult): ReportInput => ({ command: 'check', result });

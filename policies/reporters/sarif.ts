@@ -37,6 +37,7 @@ function result(f: Finding) {
     locations: [f.code ? location(f.code.file, f.code.line, f.resource) : location(f.file, f.line, f.resource)],
     ...(f.code ? { relatedLocations: [{ id: 0, message: { text: 'synthesized Terraform' }, ...location(f.file, f.line, f.resource) }] } : {}),
     partialFingerprints: { 'recoveryGate/v1': fingerprint(f.stack, f.ruleId, f.resource, f.messageId) },
+    ...(f.path ? { codeFlows: [{ message: { text: 'how the chain reaches a privileged identity' }, threadFlows: [{ locations: f.path.map((s) => ({ location: { message: { text: `${s.from} ${s.kind} ${s.to}` }, logicalLocations: [{ fullyQualifiedName: s.resource, kind: 'resource' }] } })) }] }] } : {}),
     properties: { severity: f.severity, stack: f.stack, ...(f.constructPath ? { constructPath: f.constructPath } : {}) },
     ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: `${f.suppressed.reason} (${f.suppressed.ticket}, until ${f.suppressed.expires})` }] } : {}),
   };

@@ -1,6 +1,7 @@
 /** Human-readable report: grouped by stack and severity, one line per finding. */
 import type { CheckResult, Finding } from '../engine/run';
 import { asInput, type ReportInput } from './report-input';
+import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
 
@@ -47,6 +48,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
         const where = f.resource ? `${f.resource}${f.line ? paint('dim', ` (${f.file}:${f.line})`) : ''}` : paint('dim', '(configuration)');
         lines.push(`    ${f.ruleId} ${where}${f.suppressed ? paint('dim', ' [suppressed]') : ''}`);
         lines.push(`      ${f.message}`);
+        for (const step of f.path ?? []) lines.push(paint('dim', `        ${describeStep(step)}`));
         if (f.suppressed) lines.push(paint('dim', `      Suppressed until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`));
       }
     }

@@ -17,11 +17,14 @@ export default defineRule({
     references: ["Okta 2023 advisory on help-desk social engineering of Super Admins", 'CISA SCuBA MS.AAD.7.x', 'Microsoft: who can reset passwords and authentication methods'],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
+      reachesThroughChain:
+        '{{role}} held by {{principal}} is scoped to {{scope}}, and from a user in that scope a chain of {{count}} steps reaches {{target}}: reset that user, act as them, and the rest follows. Break the chain at the step that should not exist (see the path), or take the user out of the scope.',
       reachesPrivileged:
         '{{role}} held by {{principal}} is scoped to {{scope}}, which contains {{reached}}: the operator can reset the factors of an identity that holds more power than they do. Take privileged and break-glass identities out of that scope (Okta: target only groups without admins; Entra: keep them out of the administrative unit, in role-assignable groups).',
     },
   },
   check(ctx, report) {
+    const reported = new Set<string>();
     for (const grant of ctx.grants) {
       if (!grant.role.operatorRole) continue; // help-desk roles and credential custom roles; unknown roles are RG-01's
       const p = grant.principal;
@@ -30,10 +33,28 @@ export default defineRule({
       if (!scope) continue;
       const reached = [...new Set(scope.groups.flatMap((g) => reachedIn(ctx, g, grant.provider)))];
       const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', scope: scope.label };
-      if (reached.length > 0) report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: reached.join(', ') } });
+      if (reached.length > 0) {
+        reported.add(grant.assignment.address);
+        report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: reached.join(', ') } });
+      }
       else if (scope.unknown || scope.groups.some((g) => membersOf(ctx, g).unknown)) {
         report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `who ${grant.assignment.address} can reset`, why: `the members of ${scope.label} are not all known` } });
       }
+    }
+    // Through chains: an explicit scope holds no privileged identity, yet someone in it can reach one.
+    for (const path of ctx.attackPaths) {
+      const i = path.steps.findIndex((s) => s.kind === 'can reset' && s.from === path.source && s.to.startsWith('users in '));
+      if (i !== 0 || path.steps.length <= 2 || reported.has(path.steps[0].resource)) continue;
+      const assignment = ctx.get(path.steps[0].resource);
+      const grant = ctx.grants.find((g) => g.assignment === assignment && g.role.operatorRole);
+      if (!assignment || !grant) continue;
+      reported.add(assignment.address);
+      report({
+        resource: assignment,
+        messageId: 'reachesThroughChain',
+        data: { role: grant.role.name, principal: path.source, scope: path.steps[0].to.replace(/^users in /, ''), count: path.steps.length, target: path.target },
+        path: path.steps,
+      });
     }
   },
 });

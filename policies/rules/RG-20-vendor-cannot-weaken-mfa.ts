@@ -16,6 +16,8 @@ export default defineRule({
     references: ['NIST SP 800-161r1 (supplier access)', 'CISA SCuBA MS.AAD.7.x', "Okta 2023 advisory on help-desk social engineering of Super Admins"],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
+      vendorChain:
+        'Vendor {{vendor}} can reach {{target}} in {{count}} steps, starting with {{first}}: a third party inherits what others hold and can change how a privileged identity authenticates. Remove the first step (see the path) or the vendor\'s control over it.',
       vendorPrivileged:
         '{{role}} is granted through {{assignment}} to {{principal}}, {{vendor}}: a third party can change how everyone authenticates. Remove the assignment; give the vendor a scoped operator role at most, and keep policy, conditional access and security roles in-house.',
     },
@@ -34,6 +36,16 @@ export default defineRule({
       } else if (weakensAuthentication(grant)) {
         report({ resource: grant.assignment, messageId: 'vendorPrivileged', data: { role: grant.role.name, assignment: grant.assignment.address, principal: p.address, vendor } });
       }
+    }
+    // Transitive: a vendor who controls something that reaches a privileged identity. Its own reset
+    // authority is RG-01's (unscoped) or RG-02's (scope holds an admin); here the first step is control.
+    for (const path of ctx.attackPaths) {
+      const vendor = ctx.get(path.source);
+      const first = path.steps[0];
+      if (!vendor || !ctx.principals.isVendor(vendor) || first.kind === 'can reset' || first.kind === 'holds app permission') continue;
+      const resource = ctx.get(first.resource);
+      if (!resource) continue;
+      report({ resource, messageId: 'vendorChain', data: { vendor: vendor.address, target: path.target, count: path.steps.length, first: `${first.kind} ${first.to} (${first.resource})` }, path: path.steps });
     }
   },
 });

@@ -41,6 +41,8 @@ describe('review of configuration', () => {
       'W-ENFORCEMENT azuread_conditional_access_policy.register_security_info state (RG-23)',
       'W-EXCLUSION azuread_conditional_access_policy.everyone_mfa conditions.users.excluded_groups (RG-08)',
       'W-PRIVILEGE azuread_app_role_assignment.method_reset_automation app_role_id (RG-22)',
+      'W-PRIVILEGE azuread_app_role_assignment.method_reset_automation path (RG-02)',
+      'W-PRIVILEGE azuread_service_principal.method_reset_automation path (RG-02)',
       'W-RECOVERY msgraph_update_resource.temporary_access_pass body.isUsableOnce (RG-10)',
       'W-VENDOR azuread_privileged_access_group_eligibility_schedule.contoso_consultant_eligible group_id (RG-20)',
     ]);
@@ -56,8 +58,10 @@ describe('review of configuration', () => {
     expect(kinds(doc)).toEqual([
       'W-EXCLUSION okta_app_signon_policy_rule.admins_phishing_resistant groups_excluded (RG-08)',
       'W-PRIVILEGE okta_admin_role_custom_assignments.tier2_reset role (RG-03)',
+      'W-PRIVILEGE okta_app_oauth_api_scope.provisioning path (RG-02)',
       'W-PRIVILEGE okta_app_oauth_api_scope.provisioning scopes (RG-22)',
       'W-PRIVILEGE okta_group_memberships.admins_members users (RG-03)',
+      'W-PRIVILEGE okta_group_role.service_desk_help_desk path (RG-02)',
       'W-RECOVERY okta_policy_password.staff_passwords question_recovery (RG-11)',
       'W-SCOPE okta_group_role.service_desk_help_desk target_group_list (RG-01)',
       'W-VENDOR okta_group_role.msp_org_admin role (RG-20)',

@@ -126,6 +126,8 @@ describe('recovery attack paths', () => {
     expect((await runCli(['paths', plan, '--format', 'markdown'])).stdout).toMatch(/```mermaid\nflowchart LR\n/);
     expect((await runCli(['paths', plan, '--format', 'dot'])).stdout).toMatch(/^digraph recovery_paths \{/);
     expect((await runCli(['paths', 'test/fixtures/tenants/acme-entra.cdk.tf.json'])).code).toBe(0);
+    expect((await runCli(['check', plan, '--now', '2026-11-26T12:00:00Z', '--format', 'markdown'])).stdout).toMatch(/### Recovery attack paths[\s\S]*```mermaid\nflowchart LR\n/);
+    expect((await runCli(['check', 'test/fixtures/tenants/acme-entra.cdk.tf.json', '--format', 'markdown'])).stdout).not.toContain('```mermaid');
     expect(await runCli(['paths', plan, '--to', 'azuread_user.nobody'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --to azuread_user.nobody names no principal in entra-tenant\n' });
   });
 });

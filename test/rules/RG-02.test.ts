@@ -51,6 +51,17 @@ testRule(rule, {
       }),
       expect: [{ messageId: 'reachesPrivileged', resource: 'okta_admin_role_custom_assignments.reset' }],
     },
+    {
+      name: 'only through a chain: the unit holds no administrator, but a member owns the admins group',
+      provider: 'entra',
+      stack: entra(['${azuread_user.sam.object_id}'], {
+        azuread_group: {
+          helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true },
+          pam: { display_name: 'Privileged admins', security_enabled: true, assignable_to_role: true, members: ['${azuread_user.ann.object_id}'], owners: ['${azuread_user.sam.object_id}'] },
+        },
+      }),
+      expect: [{ messageId: 'reachesThroughChain', resource: 'azuread_directory_role_assignment.helpdesk' }],
+    },
     { name: 'unit contains a directly assigned Security Administrator', provider: 'entra', stack: entra(['${azuread_user.ann.object_id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'azuread_directory_role_assignment.helpdesk' }] },
     { name: 'unit contains a break-glass account (member resource)', provider: 'entra', stack: entra([], { azuread_administrative_unit_member: { bg: { administrative_unit_object_id: '${azuread_administrative_unit.staff.object_id}', member_object_id: '${azuread_user.bg1.object_id}' } } }), expect: [{ messageId: 'reachesPrivileged', resource: 'azuread_directory_role_assignment.helpdesk' }] },
   ],

@@ -26,6 +26,20 @@ testRule(rule, {
   invalid: [
     { name: 'guest holds Conditional Access Administrator', provider: 'entra', stack: entra(ROLE.conditionalAccessAdministrator), expect: [{ messageId: 'vendorPrivileged', resource: 'azuread_directory_role_assignment.vendor' }] },
     { name: 'partner group holds Privileged Authentication Administrator', provider: 'entra', stack: entra(ROLE.privilegedAuthenticationAdministrator, '${azuread_group.partners.object_id}'), expect: [{ messageId: 'vendorPrivileged', resource: 'azuread_directory_role_assignment.vendor' }] },
+    {
+      name: 'only through a chain: the vendor group owns the help-desk group, whose unit holds an administrator',
+      provider: 'entra',
+      stack: configStack({
+        azuread_user: { admin: { user_principal_name: 'admin@acme.example', display_name: 'Admin' } },
+        azuread_administrative_unit: { staff: { display_name: 'Staff', members: ['${azuread_user.admin.object_id}'] } },
+        azuread_group: { vendor: { display_name: 'Contoso vendor support', security_enabled: true }, helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true, owners: ['${azuread_group.vendor.object_id}'] } },
+        azuread_directory_role_assignment: {
+          helpdesk: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.staff.object_id}' },
+          admin: { role_id: ROLE.securityAdministrator, principal_object_id: '${azuread_user.admin.object_id}' },
+        },
+      }),
+      expect: [{ messageId: 'vendorChain', resource: 'azuread_group.helpdesk' }],
+    },
     { name: 'MSP group holds ORG_ADMIN', provider: 'okta', stack: okta('ORG_ADMIN'), expect: [{ messageId: 'vendorPrivileged', resource: 'okta_group_role.msp' }] },
     { name: 'MSP group holds a custom role with okta.policies.manage', provider: 'okta', stack: okta('CUSTOM', { role_id: '${okta_admin_role_custom.policies.id}' }), expect: [{ messageId: 'vendorPrivileged', resource: 'okta_group_role.msp' }] },
   ],
