@@ -13,6 +13,8 @@ export interface EntraRole {
   readonly operatorRole: boolean;
   /** Can weaken MFA for everyone (policies, CA, security settings): never for a vendor (RG-20). */
   readonly changesAuthentication: boolean;
+  /** Can change the membership of groups that are not role-assignable. */
+  readonly managesGroups: boolean;
 }
 
 const role = (templateId: string, displayName: string, flags: Partial<Omit<EntraRole, 'templateId' | 'displayName'>>): EntraRole => ({
@@ -22,22 +24,25 @@ const role = (templateId: string, displayName: string, flags: Partial<Omit<Entra
   resetAuthority: false,
   operatorRole: false,
   changesAuthentication: false,
+  managesGroups: false,
   ...flags,
 });
 
 export const ENTRA_ROLES: readonly EntraRole[] = [
-  role('62e90394-69f5-4237-9190-012177145e10', 'Global Administrator', { privileged: true, resetAuthority: true, changesAuthentication: true }),
+  role('62e90394-69f5-4237-9190-012177145e10', 'Global Administrator', { privileged: true, resetAuthority: true, changesAuthentication: true, managesGroups: true }),
   role('e8611ab8-c189-46e8-94e1-60213ab1f814', 'Privileged Role Administrator', { privileged: true }),
   role('7be44c8a-adaf-4e2a-84d6-ab2649e08a13', 'Privileged Authentication Administrator', { privileged: true, resetAuthority: true, changesAuthentication: true }),
   role('0526716b-113d-4c15-b2c8-68e3c22b9f80', 'Authentication Policy Administrator', { privileged: true, changesAuthentication: true }),
   role('b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', 'Conditional Access Administrator', { privileged: true, changesAuthentication: true }),
   role('194ae4cb-b126-40b2-bd5b-6091b380977d', 'Security Administrator', { privileged: true, changesAuthentication: true }),
-  role('fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator', { privileged: true, resetAuthority: true, operatorRole: true }),
+  role('fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator', { privileged: true, resetAuthority: true, operatorRole: true, managesGroups: true }),
   role('9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'Application Administrator', { privileged: true }),
   role('158c047a-c907-4556-b7ef-446551a6b5f7', 'Cloud Application Administrator', { privileged: true }),
   role('c4e39bd9-1100-46d3-8c65-fb160da0071f', 'Authentication Administrator', { resetAuthority: true, operatorRole: true }),
   role('729827e3-9c14-49f7-bb1b-9608f156bbb8', 'Helpdesk Administrator', { resetAuthority: true, operatorRole: true }),
   role('966707d0-3269-4727-9be2-8c3a10f19b9d', 'Password Administrator', { resetAuthority: true, operatorRole: true }),
+  // Not in the catalogue's lists, but an edge of the reset-authority graph: whoever joins a group gains its roles.
+  role('fdd7a751-b60b-444a-984c-02652fe8fa1c', 'Groups Administrator', { managesGroups: true }),
 ];
 
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';

@@ -130,6 +130,13 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     if (changesPolicy) edge(from, policyNode(g.provider), 'can change', g.assignment, g.role.name);
     const managesMembers = (g.role.permissions ?? []).some((x) => OKTA_MEMBERSHIP_PERMISSIONS.includes(x));
     if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
+    // Entra: group management over the tenant (or a unit) reaches every group that is not role-assignable there.
+    if (g.role.templateId && entraRoleById(g.role.templateId)?.managesGroups) {
+      const inUnit = g.scope.kind === 'administrative-unit' ? (scopeMembers(ctx, g.scope)?.groups ?? []).flatMap((u) => p.unitMembers(u).resources) : undefined;
+      for (const group of inUnit ?? ctx.resourcesOf('azuread_group')) {
+        if (group.type === 'azuread_group' && group.values.assignable_to_role !== true && group !== g.principal) edge(from, node(group), 'can add members to', g.assignment, g.role.name);
+      }
+    }
   }
 
   // Applications: owners act as the application (they can add credentials), the application as its service principal.

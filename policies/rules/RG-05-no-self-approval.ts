@@ -1,6 +1,7 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { OKTA_CREDENTIAL_PERMISSIONS } from '../facts/okta-roles';
+import type { PathStep } from '../graph/paths';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 
@@ -10,6 +11,8 @@ const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 export const OKTA_SELF_GRANT_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage', 'okta.users.userprofile.manage', 'okta.identityProviders.manage', 'okta.policies.manage'] as const;
 
 const messages = {
+  approverReachable:
+    'Group role management policy {{policy}} is approved by {{approver}}, and {{member}}, who is eligible for {{group}}, can make themselves an approver in {{count}} steps: they approve their own activation. Break the chain (see the path) or choose approvers no eligible member can join.',
   selfApproval:
     'Group role management policy {{policy}} lets {{approver}} approve activations of {{group}}, and {{why}}: a requester can approve their own request. Name an approver group the eligible members are not in (a supervisor group).',
   packageNoApproval:
@@ -62,7 +65,44 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
       }
     }
     if (!flagged && approvers.unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `who approves activations in ${policy.address}`, why: 'the approver is not known' } });
+    if (flagged) continue;
+    // Transitive: an eligible member who can make themselves an approver (own the approver group, add members to it…).
+    for (const e of eligible) {
+      const chain = approvers.resources.map((a) => chainTo(ctx, e.address, a.address)).find((c) => c !== undefined);
+      if (!chain) continue;
+      report({ resource: policy, messageId: 'approverReachable', data: { policy: policy.address, group: group.address, member: e.address, approver: chain[chain.length - 1].to, count: chain.length }, path: chain });
+      break;
+    }
   }
+}
+
+/** Edges by which a principal comes to act as another: the steps that make an eligible member an approver. */
+const ACTING = new Set(['member of', 'can add members to', 'owns', 'acts as', 'eligible for']);
+
+/** The shortest chain of acting steps from one principal to another, if any (breadth-first). */
+function chainTo(ctx: RuleContext, from: string, to: string): PathStep[] | undefined {
+  const out = new Map<string, PathStep[]>();
+  for (const e of ctx.resetGraph.edges) {
+    if (!ACTING.has(e.kind)) continue;
+    const list = out.get(e.from) ?? [];
+    list.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
+    out.set(e.from, list);
+  }
+  const previous = new Map<string, PathStep>();
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    for (const step of out.get(queue[i]) ?? []) {
+      if (step.to === from || previous.has(step.to)) continue;
+      previous.set(step.to, step);
+      if (step.to === to) {
+        const chain: PathStep[] = [];
+        for (let s: PathStep | undefined = step; s; s = previous.get(s.from)) chain.unshift(s);
+        return chain;
+      }
+      queue.push(step.to);
+    }
+  }
+  return undefined;
 }
 
 /** Groups that hold reset authority, reachable from an access package through its resource associations. */

@@ -27,6 +27,12 @@ testRule(rule, {
     { name: 'the agents\' own group approves', provider: 'entra', stack: pim('${azuread_group.agents.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
     { name: 'the activated group approves itself', provider: 'entra', stack: pim('${azuread_group.helpdesk.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
     {
+      name: 'only through a chain: the eligible agent owns the supervisors group and can add itself',
+      provider: 'entra',
+      stack: pim('${azuread_group.supervisors.object_id}', { azuread_group: { helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true }, supervisors: { display_name: 'Supervisors', security_enabled: true, owners: ['${azuread_user.agent.object_id}'] }, agents: { display_name: 'All agents', security_enabled: true } } }),
+      expect: [{ messageId: 'approverReachable', resource: 'azuread_group_role_management_policy.helpdesk' }],
+    },
+    {
       name: 'reset authority and Privileged Role Administrator on one principal',
       provider: 'entra',
       stack: pim('${azuread_group.supervisors.object_id}', { azuread_directory_role_assignment: { helpdesk: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/x' }, pra: { role_id: ROLE.privilegedRoleAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}' } } }),
