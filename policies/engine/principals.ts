@@ -8,6 +8,8 @@ import { literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
 
+const NO_GRANTS: RoleGrant[] = [];
+
 export const BREAK_GLASS_NAME = /break[-_ .]?glass|emergency[-_ .]?access/i;
 export const VENDOR_NAME = /vendor|third[-_ ]?party|contractor|supplier|partner|outsourc|\bmsp\b/i;
 
@@ -184,8 +186,9 @@ export class Principals {
     }
     let held = this.heldCache.get(principal);
     if (!held) {
-      const own = this.heldByPrincipal.get(principal) ?? [];
-      const viaGroups = [...this.groupsOf(principal), ...this.scheduledGroupsOf(principal)].flatMap((g) => this.heldByPrincipal?.get(g) ?? []);
+      const own = this.heldByPrincipal.get(principal) ?? NO_GRANTS;
+      const groups = [...(this.memberOf.get(principal) ?? []), ...(this.eligibleFor.get(principal) ?? [])];
+      const viaGroups = groups.length === 0 ? NO_GRANTS : groups.flatMap((g) => this.heldByPrincipal?.get(g) ?? NO_GRANTS);
       held = viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
       this.heldCache.set(principal, held);
     }

@@ -87,7 +87,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   for (const g of ctx.resourcesOf('okta_group', 'azuread_group')) {
     for (const m of p.members(g).resources) if (PRINCIPAL_TYPES.has(m.type)) edge(node(m), node(g), 'member of', p.membershipOf(m, g) ?? g);
     for (const s of p.schedulesFor(g)) if (s.principal) edge(node(s.principal), node(g), s.kind === 'eligible' ? 'eligible for' : 'member of', s.schedule);
-    for (const owner of ctx.targets(g, 'owners').resources) if (PRINCIPAL_TYPES.has(owner.type)) edge(node(owner), node(g), 'can add members to', g, 'owner');
+    if (g.values.owners !== undefined) for (const owner of ctx.targets(g, 'owners').resources) if (PRINCIPAL_TYPES.has(owner.type)) edge(node(owner), node(g), 'can add members to', g, 'owner');
   }
   for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
     const group = ctx.target(policy, 'group_id');

@@ -128,7 +128,9 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
 export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 'after', entries: 'resource_changes' | 'resource_drift' = 'resource_changes'): Resource[] {
   const out: Resource[] = [];
   for (const rc of plan[entries] ?? []) {
-    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change)) throw new InputError(file, `plan has a malformed ${entries} entry`);
+    if (!isPlainObject(rc) || typeof rc.address !== 'string' || typeof rc.type !== 'string' || typeof rc.name !== 'string' || !isPlainObject(rc.change)) {
+      throw new InputError(file, `plan has a malformed ${entries} entry${isPlainObject(rc) && typeof rc.address === 'string' ? ` (${rc.address})` : ''}`);
+    }
     const raw = side === 'before' ? rc.change.before : rc.change.after;
     if (!isPlainObject(raw)) continue;
     const baseAddress = stripInstanceKeys(rc.address);

@@ -42,12 +42,13 @@ export default defineRule({
       }
     }
     // Through chains: an explicit scope holds no privileged identity, yet someone in it can reach one.
+    const operatorGrant = new Map(ctx.grants.filter((g) => g.role.operatorRole).map((g) => [g.assignment.address, g]));
     for (const path of ctx.attackPaths) {
       const i = path.steps.findIndex((s) => s.kind === 'can reset' && s.from === path.source && s.to.startsWith('users in '));
       if (i !== 0 || path.steps.length <= 2 || reported.has(path.steps[0].resource)) continue;
-      const assignment = ctx.get(path.steps[0].resource);
-      const grant = ctx.grants.find((g) => g.assignment === assignment && g.role.operatorRole);
-      if (!assignment || !grant) continue;
+      const grant = operatorGrant.get(path.steps[0].resource);
+      if (!grant) continue;
+      const assignment = grant.assignment;
       reported.add(assignment.address);
       report({
         resource: assignment,
