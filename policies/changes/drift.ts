@@ -71,20 +71,20 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
   return { stack: stack.name, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, config, options.warnDays ?? 14) };
 }
 
-interface CheckEntry {
-  address?: { to_display?: string };
-  status?: string;
-  instances?: { address?: { to_display?: string }; status?: string; problems?: { message?: string }[] }[];
-}
-
+/** Check results as `terraform show -json` writes them; read defensively, as every field may be missing. */
 function failedChecks(plan: PlanDocument): FailedCheck[] {
-  const checks = (plan as unknown as { checks?: CheckEntry[] }).checks;
+  const checks = (plan as unknown as { checks?: unknown }).checks;
   if (!Array.isArray(checks)) return [];
+  const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const display = (v: unknown) => (typeof obj(v).to_display === 'string' ? (obj(v).to_display as string) : undefined);
   const out: FailedCheck[] = [];
-  for (const c of checks) {
-    for (const i of c.instances?.length ? c.instances : [{ address: c.address, status: c.status, problems: [] }]) {
+  for (const raw of checks) {
+    const c = obj(raw);
+    const instances = Array.isArray(c.instances) && c.instances.length > 0 ? c.instances.map(obj) : [{ address: c.address, status: c.status, problems: [] }];
+    for (const i of instances) {
       if (i.status !== 'fail' && i.status !== 'error') continue;
-      out.push({ address: i.address?.to_display ?? c.address?.to_display ?? '(unknown)', status: i.status, problems: (i.problems ?? []).map((p) => p.message ?? '').filter(Boolean) });
+      const problems = Array.isArray(i.problems) ? i.problems.map((p) => obj(p).message).filter((m): m is string => typeof m === 'string' && m !== '') : [];
+      out.push({ address: display(i.address) ?? display(c.address) ?? '(unknown)', status: i.status, problems });
     }
   }
   return out.sort((x, y) => (x.address < y.address ? -1 : 1));

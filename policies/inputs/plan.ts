@@ -63,7 +63,9 @@ export function validatePlan(doc: Record<string, unknown>, file: string): PlanDo
   const version = doc.format_version;
   if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) throw new InputError(file, 'plan has no valid "format_version"');
   if (version.split('.')[0] !== '1') throw new InputError(file, `unsupported plan format_version ${version} (recovery-gate reads 1.x)`);
-  if (doc.resource_changes !== undefined && !Array.isArray(doc.resource_changes)) throw new InputError(file, 'plan "resource_changes" must be an array');
+  for (const list of ['resource_changes', 'resource_drift', 'checks'] as const) {
+    if (doc[list] !== undefined && doc[list] !== null && !Array.isArray(doc[list])) throw new InputError(file, `plan "${list}" must be an array`);
+  }
   if (doc.planned_values !== undefined && !isPlainObject(doc.planned_values)) throw new InputError(file, 'plan "planned_values" must be an object');
   if (doc.configuration !== undefined && !isPlainObject(doc.configuration)) throw new InputError(file, 'plan "configuration" must be an object');
   return doc as unknown as PlanDocument;

@@ -79,15 +79,26 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
 /** Edges by which a principal comes to act as another: the steps that make an eligible member an approver. */
 const ACTING = new Set(['member of', 'can add members to', 'owns', 'acts as', 'eligible for']);
 
+const adjacency = new WeakMap<RuleContext, Map<string, PathStep[]>>();
+
+/** The graph's acting edges by their start, built once per stack. */
+function actingEdges(ctx: RuleContext): Map<string, PathStep[]> {
+  let out = adjacency.get(ctx);
+  if (!out) {
+    adjacency.set(ctx, (out = new Map()));
+    for (const e of ctx.resetGraph.edges) {
+      if (!ACTING.has(e.kind)) continue;
+      const list = out.get(e.from) ?? [];
+      list.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
+      out.set(e.from, list);
+    }
+  }
+  return out;
+}
+
 /** The shortest chain of acting steps from one principal to another, if any (breadth-first). */
 function chainTo(ctx: RuleContext, from: string, to: string): PathStep[] | undefined {
-  const out = new Map<string, PathStep[]>();
-  for (const e of ctx.resetGraph.edges) {
-    if (!ACTING.has(e.kind)) continue;
-    const list = out.get(e.from) ?? [];
-    list.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
-    out.set(e.from, list);
-  }
+  const out = actingEdges(ctx);
   const previous = new Map<string, PathStep>();
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {
