@@ -3,6 +3,7 @@
  * line naming the file (exit 2) — never an internal error.
  */
 import * as fc from 'fast-check';
+import { mutate } from '../support/mutate';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,15 +13,6 @@ const BASE = JSON.parse(readFileSync('test/fixtures/plan/entra-tenant.json', 'ut
 // Give the plan drift to mutate as well: the first change, drifted.
 const PLAN = { ...BASE, resource_drift: [BASE.resource_changes[0]], checks: [{ address: { to_display: 'x' }, status: 'fail', instances: [{ address: { to_display: 'x' }, status: 'fail', problems: [{ message: 'm' }] }] }] };
 
-function mutate(doc: unknown, at: number[], replacement: unknown): unknown {
-  if (at.length === 0 || typeof doc !== 'object' || doc === null) return replacement;
-  const keys = Object.keys(doc);
-  if (keys.length === 0) return replacement;
-  const key = keys[at[0] % keys.length];
-  const copy: Record<string, unknown> = Array.isArray(doc) ? ([...doc] as unknown as Record<string, unknown>) : { ...(doc as Record<string, unknown>) };
-  copy[key] = mutate((doc as Record<string, unknown>)[key], at.slice(1), replacement);
-  return copy;
-}
 
 let tmp: string;
 beforeAll(() => (tmp = mkdtempSync(path.join(os.tmpdir(), 'rg-prop-'))));

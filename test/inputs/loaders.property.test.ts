@@ -4,6 +4,7 @@
  * the rules never crash on what they load.
  */
 import * as fc from 'fast-check';
+import { mutate } from '../support/mutate';
 import { readFileSync } from 'node:fs';
 import { runRules } from '../../policies/engine/run';
 import { InputError } from '../../policies/inputs/input-error';
@@ -33,16 +34,6 @@ async function loadsOrFailsCleanly(file: string, text: string): Promise<void> {
   }
 }
 
-/** Replaces the value at a random path of a document with an arbitrary JSON value. */
-function mutate(doc: unknown, path: number[], replacement: unknown): unknown {
-  if (path.length === 0 || typeof doc !== 'object' || doc === null) return replacement;
-  const keys = Object.keys(doc);
-  if (keys.length === 0) return replacement;
-  const key = keys[path[0] % keys.length];
-  const copy: Record<string, unknown> = Array.isArray(doc) ? ([...doc] as unknown as Record<string, unknown>) : { ...(doc as Record<string, unknown>) };
-  copy[key] = mutate((doc as Record<string, unknown>)[key], path.slice(1), replacement);
-  return copy;
-}
 
 describe('loaders under arbitrary input', () => {
   it('arbitrary JSON values', async () => {
