@@ -42,7 +42,7 @@ export class Principals {
   private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
   private readonly eligibleFor = new Map<Resource, Set<Resource>>();
-  private readonly membershipSource = new Map<string, Resource>();
+  private readonly membershipSource = new Map<Resource, Map<Resource, Resource>>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private readonly heldCache = new Map<Resource, RoleGrant[]>();
@@ -103,7 +103,9 @@ export class Principals {
   }
 
   private link(group: Resource, member: Resource, holder: Resource): void {
-    this.membershipSource.set(`${member.address}|${group.address}`, holder);
+    let sources = this.membershipSource.get(member);
+    if (!sources) this.membershipSource.set(member, (sources = new Map()));
+    sources.set(group, holder);
     let set = this.staticMembers.get(group);
     if (!set) this.staticMembers.set(group, (set = new Set()));
     set.add(member);
@@ -151,7 +153,7 @@ export class Principals {
 
   /** The resource that makes `member` a static member of `group` (the group's `members`, or a membership resource). */
   membershipOf(member: Resource, group: Resource): Resource | undefined {
-    return this.membershipSource.get(`${member.address}|${group.address}`);
+    return this.membershipSource.get(member)?.get(group);
   }
 
   /** Members of an administrative unit (`members` and `azuread_administrative_unit_member`). */

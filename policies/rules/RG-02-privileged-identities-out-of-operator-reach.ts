@@ -42,7 +42,8 @@ export default defineRule({
       }
     }
     // Through chains: an explicit scope holds no privileged identity, yet someone in it can reach one.
-    const operatorGrant = new Map(ctx.grants.filter((g) => g.role.operatorRole).map((g) => [g.assignment.address, g]));
+    const operatorGrant = new Map(ctx.grants.filter((g) => g.role.operatorRole && g.scope.kind !== 'organisation').map((g) => [g.assignment.address, g]));
+    if (operatorGrant.size === 0) return; // no explicit scope, no chain through one: skip the graph
     for (const path of ctx.attackPaths) {
       const i = path.steps.findIndex((s) => s.kind === 'can reset' && s.from === path.source && s.to.startsWith('users in '));
       if (i !== 0 || path.steps.length <= 2 || reported.has(path.steps[0].resource)) continue;

@@ -39,7 +39,8 @@ export default defineRule({
     }
     // Transitive: a vendor who controls something that reaches a privileged identity. Its own reset
     // authority is RG-01's (unscoped) or RG-02's (scope holds an admin); here the first step is control.
-    for (const path of ctx.attackPaths) {
+    const anyVendor = ctx.resourcesOf('okta_user', 'okta_group', 'azuread_user', 'azuread_group', 'azuread_invitation').some((r) => ctx.principals.isVendor(r));
+    for (const path of anyVendor ? ctx.attackPaths : []) {
       const vendor = ctx.get(path.source);
       const first = path.steps[0];
       if (!vendor || !ctx.principals.isVendor(vendor) || first.kind === 'can reset' || first.kind === 'holds app permission') continue;
