@@ -3,11 +3,10 @@
  * `--baseline FILE` then reports only findings that are not in it, so a team
  * adopting recovery-gate on an existing tenant fails only on what is new.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { CheckResult, Finding } from '../policies/engine/run';
 import { InputError, parseJson } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
+import { readUserFile } from './common';
 import type { CliIo } from './io';
 
 const keyOf = (f: Pick<Finding, 'stack' | 'ruleId' | 'resource' | 'messageId'>) => `${f.stack}|${f.ruleId}|${f.resource ?? ''}|${f.messageId}`;
@@ -18,13 +17,7 @@ export function formatBaseline(result: CheckResult): string {
 }
 
 export async function applyBaseline(result: CheckResult, file: string, io: CliIo): Promise<CheckResult> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new InputError(file, 'cannot read the baseline (write one with --write-baseline)');
-  }
-  const doc = parseJson(text, file) as { baseline?: unknown };
+  const doc = parseJson(await readUserFile(io, file, 'cannot read the baseline (write one with --write-baseline)'), file) as { baseline?: unknown };
   if (!Array.isArray(doc?.baseline)) throw new InputError(file, 'not a recovery-gate baseline (no "baseline" list)');
   const known = new Set((doc.baseline as Finding[]).map(keyOf));
   const fresh = result.findings.filter((f) => !known.has(keyOf(f)));

@@ -1,9 +1,9 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
-import type { Config } from '../policies/engine/config';
-import { RuleContext } from '../policies/engine/context';
+import type { RuleContext } from '../policies/engine/context';
+import { type PathOptions, findPaths } from '../policies/graph/paths';
 import { SEVERITIES, Severity } from '../policies/engine/rule';
 import type { PathsReport } from '../policies/reporters/paths';
-import { CheckResult, runRules } from '../policies/engine/run';
+import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
 import { applySuppressions } from '../policies/engine/suppressions';
 import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
@@ -32,20 +32,20 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const config = await readConfig(values, io, now);
   const stacks = selectStacks(await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out'], { varFiles: (values['var-file'] as string[] | undefined) ?? [] }), values.stack as string[] | undefined);
 
-  let result = applySuppressions(runRules(stacks, RULES, { config, now }), config, RULES, now);
+  const contexts = contextsOf(stacks, { config, now });
+  let result = applySuppressions(runRulesIn(contexts, RULES), config, RULES, now);
   if (values['write-baseline'] !== undefined) await io.writeFile(values['write-baseline'] as string, formatBaseline(result));
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
   // The Markdown report draws the attack paths when there are any.
-  const paths = outputsOf(values).some((o) => o.format === 'markdown') ? pathsOf(stacks, config, now) : undefined;
+  const paths = outputsOf(values).some((o) => o.format === 'markdown') ? contexts.map((ctx) => pathsReport(ctx)) : undefined;
   await emit(io, values, { ...checkInput(result), ...(paths ? { paths } : {}) });
   return exitCode(result, failOn);
 }
 
-export function pathsOf(stacks: readonly Stack[], config: Config, now: Date): PathsReport[] {
-  return stacks.map((stack) => {
-    const ctx = new RuleContext(stack, config, now);
-    return { stack: stack.name, graph: ctx.resetGraph, paths: ctx.attackPaths };
-  });
+/** A stack's attack paths, from a context that may already hold its graph. */
+export function pathsReport(ctx: RuleContext, options: PathOptions = {}): PathsReport {
+  const paths = options.from === undefined && options.to === undefined ? ctx.attackPaths : findPaths(ctx.resetGraph, options);
+  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths };
 }
 
 /** `--stack NAME`: only those stacks; a name that matches none is a usage error naming the stacks there are. */

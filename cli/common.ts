@@ -5,11 +5,10 @@ import { parseTime } from '../policies/engine/attestations';
 import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/engine/config';
 import { validateSuppressions } from '../policies/engine/suppressions';
 import { InputError, parseJson } from '../policies/inputs/input-error';
+import { type PlanDocument, isPlanShape, validatePlan } from '../policies/inputs/plan';
 import { formatJson } from '../policies/reporters/json';
-import { formatJunit } from '../policies/reporters/junit';
 import { formatMarkdown } from '../policies/reporters/markdown';
 import type { ReportInput } from '../policies/reporters/report-input';
-import { formatSarif } from '../policies/reporters/sarif';
 import { formatText, summaryLine } from '../policies/reporters/text';
 import { RULES } from '../policies/rules';
 import type { Flags } from './flags';
@@ -37,18 +36,28 @@ export function nowOf(values: Flags): Date {
   return now;
 }
 
+/** A file the user named, relative to the working directory; `problem` says what is wrong when it cannot be read. */
+export async function readUserFile(io: CliIo, file: string, problem: string): Promise<string> {
+  try {
+    return await fs.readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new InputError(file, problem);
+  }
+}
+
+/** A `terraform show -json` plan named on the command line. */
+export async function readPlanFile(io: CliIo, file: string): Promise<PlanDocument> {
+  const doc = parseJson(await readUserFile(io, file, 'no such file or directory'), file);
+  if (!isPlanShape(doc)) throw new InputError(file, 'not a terraform show -json plan');
+  return validatePlan(doc as Record<string, unknown>, file);
+}
+
 /** recovery-gate.json: the file named by --config, or one in the working directory, or the defaults. */
 export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<Config> {
   const file = values.config as string | undefined;
   const chosen = file ?? ((await io.exists(path.join(io.cwd, 'recovery-gate.json'))) ? 'recovery-gate.json' : undefined);
   if (!chosen) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(io.cwd, chosen), 'utf8');
-  } catch {
-    throw new InputError(chosen, 'cannot read the configuration file');
-  }
-  const config = parseConfig(parseJson(text, chosen), chosen);
+  const config = parseConfig(parseJson(await readUserFile(io, chosen, 'cannot read the configuration file'), chosen), chosen);
   validateSuppressions(config, RULES, now, chosen);
   return config;
 }
@@ -65,12 +74,13 @@ export function outputsOf(values: Flags): { format: Format; file?: string }[] {
   return formats.map((format, i) => ({ format, file: files[i] }));
 }
 
-export function render(format: Format, input: ReportInput, color: boolean): string {
+/** SARIF and JUnit are loaded only when asked for: most runs print text or JSON. */
+export async function render(format: Format, input: ReportInput, color: boolean): Promise<string> {
   switch (format) {
     case 'json': return formatJson(input);
     case 'markdown': return formatMarkdown(input);
-    case 'sarif': return formatSarif(input);
-    case 'junit': return formatJunit(input);
+    case 'sarif': return (await import('../policies/reporters/sarif')).formatSarif(input);
+    case 'junit': return (await import('../policies/reporters/junit')).formatJunit(input);
     default: return formatText(input, { color });
   }
 }
@@ -82,7 +92,7 @@ export function render(format: Format, input: ReportInput, color: boolean): stri
  */
 export async function emit(io: CliIo, values: Flags, input: ReportInput): Promise<void> {
   const outputs = outputsOf(values);
-  const rendered = outputs.map((o) => ({ ...o, text: render(o.format, input, io.isTTY && o.file === undefined) }));
+  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await render(o.format, input, io.isTTY && o.file === undefined) })));
   for (const r of rendered) {
     if (r.file === undefined) io.stdout(r.text);
     else await io.writeFile(r.file, r.text);

@@ -3,13 +3,12 @@
  * refresh-only or normal plan), failed checks, and expiries passed or near.
  * Decided from the plan's content, never from terraform's exit code.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { drift } from '../policies/changes/drift';
-import { InputError, parseJson } from '../policies/inputs/input-error';
-import { isPlanShape, readPlan, validatePlan } from '../policies/inputs/plan';
+import { InputError } from '../policies/inputs/input-error';
+import { readPlan } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
-import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig } from './common';
+import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
@@ -22,15 +21,7 @@ export async function driftCommand(args: readonly string[], io: CliIo): Promise<
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
   const file = positionals[0];
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new InputError(file, 'no such file or directory');
-  }
-  const doc = parseJson(text, file);
-  if (!isPlanShape(doc)) throw new InputError(file, 'not a terraform show -json plan');
-  const plan = validatePlan(doc as Record<string, unknown>, file);
+  const plan = await readPlanFile(io, file);
   const stack: Stack = { name: path.basename(file).replace(/\.json$/, ''), kind: 'plan', origin: file, resources: readPlan(plan, file), notEvaluated: [] };
   const result = drift(plan, stack, file, { config, now, warnDays });
   await emit(io, values, { command: 'drift', result: { findings: [], notices: [], errors: [] }, drift: [result] });

@@ -1,11 +1,9 @@
 /** `recovery-gate paths [PATH ...]`: who can end up changing whose authentication, step by step. */
-import { RuleContext } from '../policies/engine/context';
+import { contextsOf } from '../policies/engine/run';
 import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
-import { findPaths } from '../policies/graph/paths';
-import { buildResetGraph } from '../policies/graph/reset-graph';
 import { PathsReport, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText } from '../policies/reporters/paths';
-import { selectStacks } from './check';
+import { pathsReport, selectStacks } from './check';
 import { nowOf, oneOf, readConfig } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
@@ -26,10 +24,7 @@ export async function pathsCommand(args: readonly string[], io: CliIo): Promise<
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
   const stacks = selectStacks(await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out']), values.stack as string[] | undefined);
-  const reports: PathsReport[] = stacks.map((stack) => {
-    const graph = buildResetGraph(new RuleContext(stack, config, now));
-    return { stack: stack.name, graph, paths: findPaths(graph, { from: values.from as string | undefined, to: values.to as string | undefined }) };
-  });
+  const reports: PathsReport[] = contextsOf(stacks, { config, now }).map((ctx) => pathsReport(ctx, { from: values.from as string | undefined, to: values.to as string | undefined }));
   for (const flag of ['from', 'to'] as const) {
     const address = values[flag] as string | undefined;
     if (address !== undefined && !reports.some((r) => r.graph.nodes.has(address))) throw new InputError('', `--${flag} ${address} names no principal in ${stacks.map((s) => s.name).join(', ')}`);

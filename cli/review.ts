@@ -2,17 +2,16 @@
  * `recovery-gate review --base PATH --head PATH` (or `--plan plan.json`): what a
  * change weakens, and the findings it introduces and resolves.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { review } from '../policies/changes/review';
 import { SEVERITIES } from '../policies/engine/rule';
 import { applySuppressions } from '../policies/engine/suppressions';
-import { InputError, parseJson } from '../policies/inputs/input-error';
+import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
-import { isPlanShape, readPlan, readPlanSide, validatePlan } from '../policies/inputs/plan';
+import { readPlan, readPlanSide } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
 import { RULES } from '../policies/rules';
-import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig } from './common';
+import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
@@ -52,15 +51,7 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
 
 /** One plan's two sides: the state it starts from (`before`) and what it would apply. */
 async function planSides(file: string, io: CliIo): Promise<[Stack[], Stack[]]> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new InputError(file, 'no such file or directory');
-  }
-  const doc = parseJson(text, file);
-  if (!isPlanShape(doc)) throw new InputError(file, 'not a terraform show -json plan');
-  const plan = validatePlan(doc as Record<string, unknown>, file);
+  const plan = await readPlanFile(io, file);
   const name = path.basename(file).replace(/\.json$/, '');
   const stack = (resources: Stack['resources']): Stack => ({ name, kind: 'plan', origin: file, resources, notEvaluated: [] });
   return [[stack(readPlanSide(plan, file, 'before'))], [stack(readPlan(plan, file))]];

@@ -1,12 +1,7 @@
 /** Dispatches a command line to its command; turns input errors into one line and exit 2. */
 import { InputError, errorMessage } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
-import { checkCommand } from './check';
-import { driftCommand } from './drift';
-import { pathsCommand } from './paths';
-import { reviewCommand } from './review';
 import type { CliIo } from './io';
-import { rulesCommand } from './rules';
 
 const USAGE = `Usage: recovery-gate <command> [options]
 
@@ -27,12 +22,15 @@ Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeate
 Options: --debug (stack traces on errors), --version, --help
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
-  check: checkCommand,
-  review: reviewCommand,
-  drift: driftCommand,
-  paths: pathsCommand,
-  rules: rulesCommand,
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** Each command is loaded when it runs: `check` in CI never loads review, drift or the path reporters. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check')).checkCommand,
+  review: async () => (await import('./review')).reviewCommand,
+  drift: async () => (await import('./drift')).driftCommand,
+  paths: async () => (await import('./paths')).pathsCommand,
+  rules: async () => (await import('./rules')).rulesCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -47,9 +45,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${TOOL.version}\n`);
       return 0;
     }
-    const handler = COMMANDS[command];
-    if (!handler) throw new InputError('', `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-    return await handler(rest, io);
+    const load = COMMANDS[command];
+    if (!load) throw new InputError('', `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`recovery-gate: ${e.message}\n`);

@@ -7,9 +7,8 @@ import { TerraformStack } from 'cdktf';
 import type { Config } from '../policies/engine/config';
 import { DEFAULT_CONFIG } from '../policies/engine/config';
 import { CheckResult, runRules } from '../policies/engine/run';
-import { readConfiguration } from '../policies/inputs/configuration';
+import { jsonConfigurationStack } from '../policies/inputs/load';
 import type { Stack } from '../policies/model/resource';
-import type { Value } from '../policies/model/value';
 import { RULES } from '../policies/rules';
 
 export interface CheckStackOptions {
@@ -19,16 +18,11 @@ export interface CheckStackOptions {
   readonly now?: Date;
 }
 
-/** The stack in the checker's model, read from its synthesized JSON. */
+/** The stack in the checker's model, read from its synthesized JSON as `recovery-gate check cdktf.out` would. */
 export function modelOf(stack: TerraformStack): Stack {
   // A copy: the reader evaluates in place, and toTerraform() may hand back shared objects.
   const json = JSON.parse(JSON.stringify(stack.toTerraform())) as Record<string, unknown>;
-  const name = stack.node.id;
-  const file = `cdktf.out/stacks/${name}/cdk.tf.json`;
-  const { resources, notEvaluated } = readConfiguration([{ file, body: json }], { useDefaults: false, consumeInput: true });
-  const meta = json['//'] as Record<string, Value> | undefined;
-  const intent = meta?.['recovery-gate'];
-  return { name, kind: 'cdktf', origin: file, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}) };
+  return jsonConfigurationStack(`cdktf.out/stacks/${stack.node.id}/cdk.tf.json`, json);
 }
 
 export function checkStack(stack: TerraformStack, options: CheckStackOptions = {}): CheckResult {

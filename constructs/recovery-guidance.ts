@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, type Config } from '../policies/engine/config';
 import { SEVERITIES, type RuleId, type Severity } from '../policies/engine/rule';
 import type { Finding } from '../policies/engine/run';
 import { checkStack } from './check-stack';
-import { toRfc3339 } from './time';
+import { parseTime } from '../policies/engine/attestations';
 
 export interface RecoveryGuidanceProps {
   /** Findings at or above this severity fail synthesis; `none` only warns. @default 'high' */
@@ -86,9 +86,11 @@ export class RecoveryGuidance implements IAspect {
     if ((props.reason ?? '').trim().length < MIN_REASON) throw new Error(`${where}: the reason must say why the risk is accepted, in at least ${MIN_REASON} characters.`);
     if (!props.ticket?.trim()) throw new Error(`${where}: name the ticket that records the decision.`);
     if (!props.approver?.trim()) throw new Error(`${where}: name who approved it.`);
+    // Past dates are allowed here: an expired suppression is reported at synth, not refused.
+    const expires = typeof props.expires === 'string' ? parseTime(props.expires) : props.expires;
+    if (!expires || Number.isNaN(expires.getTime())) throw new Error(`${where}: expires ${String(props.expires)} is not an RFC 3339 time. Write it like "2027-02-01T00:00:00Z".`);
     const expiresAt = typeof props.expires === 'string' ? props.expires : props.expires.toISOString();
-    if (Number.isNaN(new Date(expiresAt).getTime())) toRfc3339(expiresAt, { what: `${where}: expires`, maxDays: 365 });
-    if ((new Date(expiresAt).getTime() - this.now.getTime()) / 86_400_000 > 365) {
+    if ((expires.getTime() - this.now.getTime()) / 86_400_000 > 365) {
       throw new Error(`${where}: expires ${expiresAt} is more than a year ahead. Accept the risk for at most 365 days.`);
     }
     this.suppressions.push({ ...props, expiresAt, used: false });

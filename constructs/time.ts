@@ -1,5 +1,6 @@
 /** Dates and addresses the constructs write into configuration. */
 import type { TerraformResource } from 'cdktf';
+import { parseTime } from '../policies/engine/attestations';
 
 const DAY_MS = 86_400_000;
 
@@ -16,8 +17,8 @@ export interface TimeCheck {
  * `maxDays` ahead; otherwise an error that says what to write instead.
  */
 export function toRfc3339(value: Date | string, check: TimeCheck): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value))) {
+  const date = typeof value === 'string' ? parseTime(value) : Number.isNaN(value.getTime()) ? undefined : value;
+  if (!date) {
     throw new Error(`${check.what} is not an RFC 3339 time (${String(value)}). Write it like "2027-02-01T00:00:00Z".`);
   }
   const now = check.now ?? new Date();

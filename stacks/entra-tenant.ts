@@ -8,9 +8,10 @@ import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azurea
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { User } from '@cdktf/provider-azuread/lib/user';
 import { EntraAuditLogging, EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, EntraTieredAuthentication, daysFromNow } from '../constructs';
+import { entraRoleByName } from '../policies/facts/entra-roles';
 import type { ExampleCompany } from './company';
 
-const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
+const SECURITY_ADMINISTRATOR = entraRoleByName('Security Administrator')!.templateId;
 
 export class EntraTenantStack extends TerraformStack {
   readonly operators: EntraRecoveryOperators;

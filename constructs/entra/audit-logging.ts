@@ -4,10 +4,11 @@
  * operations (RG-17).
  */
 import { Construct } from 'constructs';
-import { ENTRA_RECOVERY_OPERATIONS } from '../../policies/rules/RG-17-recovery-events-alerted';
+import { ENTRA_RECOVERY_OPERATIONS, ENTRA_RECOMMENDED_LOG_CATEGORIES, ENTRA_REQUIRED_LOG_CATEGORIES } from '../../policies/facts/monitoring';
 import { AadDiagnosticSetting, ScheduledQueryAlert } from './raw-resources';
 
-export const IDENTITY_LOG_CATEGORIES = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'MicrosoftGraphActivityLogs'] as const;
+/** Every identity log category the catalogue asks for (RG-16). */
+export const IDENTITY_LOG_CATEGORIES = [...ENTRA_REQUIRED_LOG_CATEGORIES, ...ENTRA_RECOMMENDED_LOG_CATEGORIES] as const;
 
 export interface EntraAuditLoggingProps {
   readonly workspaceId: string;

@@ -15,7 +15,7 @@ import type { User } from '@cdktf/provider-azuread/lib/user';
 import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { durationHours } from '../../policies/engine/durations';
-import { ENTRA_ROLES } from '../../policies/facts/entra-roles';
+import { entraRoleByName } from '../../policies/facts/entra-roles';
 import { declarePrincipals } from '../intent';
 
 /** Operator roles the construct assigns: never a privileged one. */
@@ -66,7 +66,7 @@ export class EntraRecoveryOperators extends Construct {
     if (exposed.length > 0) throw new Error(`${where}: administrative unit ${props.scope.node.path} contains privileged ${exposed.map((p) => p.node.path).join(', ')}. Operators must not reach administrators: keep them out of the unit (RG-02).`);
 
     const roleName = props.role ?? 'Authentication Administrator';
-    const role = ENTRA_ROLES.find((r) => r.displayName === roleName)!;
+    const role = entraRoleByName(roleName)!;
     this.group = new Group(this, 'group', { displayName: props.displayName, securityEnabled: true, assignableToRole: true, description: `${roleName} for ${props.scope.displayNameInput ?? 'one administrative unit'}, activated through PIM` });
     this.assignment = new DirectoryRoleAssignment(this, 'role', { roleId: role.templateId, principalObjectId: this.group.objectId, directoryScopeId: `/administrativeUnits/${props.scope.objectId}` });
     props.operators.forEach((operator, i) => {

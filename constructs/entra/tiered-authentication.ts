@@ -8,12 +8,13 @@
 import { ConditionalAccessPolicy, ConditionalAccessPolicyConfig } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import type { Group } from '@cdktf/provider-azuread/lib/group';
 import { Construct } from 'constructs';
+import { PHISHING_RESISTANT_STRENGTH as BUILT_IN_PHISHING_RESISTANT } from '../../policies/engine/conditional-access';
 import { ENTRA_ROLES } from '../../policies/facts/entra-roles';
 import { declarePrincipals } from '../intent';
 import type { Tiers } from '../tiers';
 
 /** The built-in phishing-resistant authentication strength, as azuread writes it. */
-export const PHISHING_RESISTANT_STRENGTH = '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004';
+export const PHISHING_RESISTANT_STRENGTH = `/policies/authenticationStrengthPolicies/${BUILT_IN_PHISHING_RESISTANT}`;
 
 export interface EntraTieredAuthenticationProps {
   readonly tiers: Tiers<Group>;

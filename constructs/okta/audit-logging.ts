@@ -5,7 +5,7 @@
 import { EventHook } from '@cdktf/provider-okta/lib/event-hook';
 import { LogStream, LogStreamSettings } from '@cdktf/provider-okta/lib/log-stream';
 import { Construct } from 'constructs';
-import { OKTA_RECOVERY_EVENTS } from '../../policies/rules/RG-17-recovery-events-alerted';
+import { OKTA_RECOVERY_EVENTS } from '../../policies/facts/monitoring';
 
 export interface OktaAuditLoggingProps {
   /** The log stream's type (`splunk_cloud_logstreaming`, `aws_eventbridge`). */

@@ -10,8 +10,7 @@ import { AdminRoleCustomAssignments } from '@cdktf/provider-okta/lib/admin-role-
 import type { Group } from '@cdktf/provider-okta/lib/group';
 import { ResourceSet } from '@cdktf/provider-okta/lib/resource-set';
 import { Construct } from 'constructs';
-import { OKTA_CREDENTIAL_PERMISSIONS, isOktaPolicyPermission } from '../../policies/facts/okta-roles';
-import { OKTA_SELF_GRANT_PERMISSIONS } from '../../policies/rules/RG-05-no-self-approval';
+import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS, isOktaPolicyPermission } from '../../policies/facts/okta-roles';
 import { Attestation } from '../attestation';
 import { declarePrincipals } from '../intent';
 import type { ApprovalEvidence } from '../tiers';

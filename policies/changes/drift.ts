@@ -4,8 +4,8 @@
  * terraform's exit code, which is unreliable for refresh-only plans.
  */
 import { parseTime } from '../engine/attestations';
-import { DEFAULT_CONFIG, type Config } from '../engine/config';
-import { RuleContext } from '../engine/context';
+import type { RuleContext } from '../engine/context';
+import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
 import type { Stack } from '../model/resource';
 import { weakeningsOf, type Weakening } from './weakenings';
@@ -44,17 +44,13 @@ export interface DriftResult {
   readonly expiries: readonly Expiry[];
 }
 
-export interface DriftOptions {
-  readonly config?: Config;
-  readonly now?: Date;
+export interface DriftOptions extends RunOptions {
   /** Report what expires within this many days. @default 14 */
   readonly warnDays?: number;
 }
 
 export function drift(plan: PlanDocument, stack: Stack, file: string, options: DriftOptions = {}): DriftResult {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const now = options.now ?? new Date();
-  const ctx = new RuleContext(stack, config, now);
+  const [ctx] = contextsOf([stack], options);
   const before = new Map(readPlanSide(plan, file, 'before', 'resource_drift').map((r) => [r.address, r]));
   const after = new Map(readPlanSide(plan, file, 'after', 'resource_drift').map((r) => [r.address, r]));
   const entries: DriftEntry[] = [];
@@ -68,7 +64,7 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
     entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }), deleted: !a });
   }
   entries.sort((x, y) => (x.resource < y.resource ? -1 : 1));
-  return { stack: stack.name, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, config, options.warnDays ?? 14) };
+  return { stack: stack.name, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };
 }
 
 /** Check results as `terraform show -json` writes them; read defensively, as every field may be missing. */
@@ -91,7 +87,7 @@ function failedChecks(plan: PlanDocument): FailedCheck[] {
 }
 
 /** Break-glass expiries, attestations, vendor schedules and suppressions that have passed or fall within `warnDays`. */
-function expiries(ctx: RuleContext, config: Config, warnDays: number): Expiry[] {
+function expiries(ctx: RuleContext, warnDays: number): Expiry[] {
   const out: Expiry[] = [];
   const add = (resource: string, what: Expiry['what'], when: Date | undefined) => {
     if (!when) return;
@@ -106,6 +102,6 @@ function expiries(ctx: RuleContext, config: Config, warnDays: number): Expiry[] 
     const principal = ctx.target(s, 'principal_id');
     if (principal && ctx.principals.isVendor(principal)) add(s.address, 'vendor access', parseTime(s.values.expiration_date));
   }
-  for (const s of config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
+  for (const s of ctx.config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
   return out.sort((x, y) => x.days - y.days || (x.resource < y.resource ? -1 : 1));
 }

@@ -3,9 +3,9 @@
  * and by cdktf construct path where an address changed; every weakening is
  * classified, and the findings the change introduces and resolves are listed.
  */
-import { DEFAULT_CONFIG, type Config } from '../engine/config';
-import { RuleContext } from '../engine/context';
-import { runRules, type CheckResult, type Finding } from '../engine/run';
+import { DEFAULT_CONFIG } from '../engine/config';
+import type { RuleContext } from '../engine/context';
+import { contextsOf, runRulesIn, type CheckResult, type Finding, type RunOptions } from '../engine/run';
 import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
@@ -26,10 +26,7 @@ export interface ReviewResult {
   readonly head: CheckResult;
 }
 
-export interface ReviewOptions {
-  readonly config?: Config;
-  readonly now?: Date;
-}
+export type ReviewOptions = RunOptions;
 
 /** Pairs resources of two versions of a stack: same address, or same construct path and type. */
 export function matchResources(base: readonly Resource[], head: readonly Resource[]): { before?: Resource; after?: Resource }[] {
@@ -55,14 +52,14 @@ function matchStacks(base: readonly Stack[], head: readonly Stack[]): [Stack | u
 }
 
 /** A path from outside the privileged tier to a privileged identity that the base did not have: W-PRIVILEGE. */
-function newPaths(base: Stack | undefined, head: Stack, config: Config, now: Date): Change[] {
+function newPaths(base: RuleContext | undefined, head: RuleContext): Change[] {
   const key = (p: AttackPath) => `${p.source}|${p.target}`;
-  const had = new Set(base ? new RuleContext(base, config, now).attackPaths.map(key) : []);
+  const had = new Set(base ? base.attackPaths.map(key) : []);
   const out: Change[] = [];
-  for (const path of new RuleContext(head, config, now).attackPaths) {
+  for (const path of head.attackPaths) {
     if (had.has(key(path))) continue;
     const first = path.steps[0];
-    const resource = head.resources.find((r) => r.address === first.resource);
+    const resource = head.get(first.resource);
     out.push({
       kind: 'W-PRIVILEGE',
       ruleId: 'RG-02',
@@ -71,9 +68,9 @@ function newPaths(base: Stack | undefined, head: Stack, config: Config, now: Dat
       before: 'no path',
       after: `${path.source} ⇒ ${path.target} in ${path.steps.length} step(s)`,
       message: `a new way to change a privileged identity's authentication: ${path.steps.map(describeStep).join('; ')}`,
-      stack: head.name,
-      file: resource?.source.file ?? head.origin,
-      line: resource ? (head.locateLine?.(resource) ?? null) : null,
+      stack: head.stack.name,
+      file: resource?.source.file ?? head.stack.origin,
+      line: resource ? (head.stack.locateLine?.(resource) ?? null) : null,
     });
   }
   return out;
@@ -82,14 +79,18 @@ function newPaths(base: Stack | undefined, head: Stack, config: Config, now: Dat
 const findingKey = (f: Finding) => `${f.stack}|${f.ruleId}|${f.resource}|${f.messageId}`;
 
 export function review(base: readonly Stack[], head: readonly Stack[], options: ReviewOptions = {}): ReviewResult {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const now = options.now ?? new Date();
+  const run = { config: options.config ?? DEFAULT_CONFIG, now: options.now ?? new Date() };
   const pairs = matchStacks(base, head);
+  // Findings are compared per stack name; the head's names win where a lone stack was renamed.
+  const renamed = pairs.length === 1 && pairs[0][0] ? [{ ...pairs[0][0], name: pairs[0][1].name }] : base;
+  // One context per stack serves the weakenings, the paths and the rules.
+  const baseContexts = contextsOf(renamed, run);
+  const headContexts = contextsOf(head, run);
+  const contextOf = (stack: Stack | undefined, contexts: RuleContext[], from: readonly Stack[]) => (stack ? contexts[from.indexOf(stack)] : undefined);
   const changes: Change[] = [];
   for (const [b, h] of pairs) {
-    const empty: Stack = { name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] };
-    const baseCtx = new RuleContext(b ?? empty, config, now);
-    const headCtx = new RuleContext(h, config, now);
+    const headCtx = contextOf(h, headContexts, head)!;
+    const baseCtx = contextOf(b, baseContexts, base) ?? contextsOf([{ name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] }], run)[0];
     for (const { before, after } of matchResources(b?.resources ?? [], h.resources)) {
       for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx })) {
         const where = after ?? before!;
@@ -97,13 +98,11 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
         changes.push({ ...w, stack: h.name, file: where.source.file, line: stack.locateLine?.(where) ?? null });
       }
     }
+    changes.push(...newPaths(b ? baseCtx : undefined, headCtx));
   }
-  for (const [b, h] of pairs) changes.push(...newPaths(b, h, config, now));
   changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
-  // Findings are compared per stack name; the head's names win where a lone stack was renamed.
-  const renamed = pairs.length === 1 && pairs[0][0] ? [{ ...pairs[0][0], name: pairs[0][1].name }] : base;
-  const before = runRules(renamed, RULES, { config, now });
-  const after = runRules(head, RULES, { config, now });
+  const before = runRulesIn(baseContexts, RULES);
+  const after = runRulesIn(headContexts, RULES);
   const had = new Set(before.findings.map(findingKey));
   const has = new Set(after.findings.map(findingKey));
   return {

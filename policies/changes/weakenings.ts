@@ -8,9 +8,12 @@
 import { isPhishingResistant, readPolicy } from '../engine/conditional-access';
 import type { RuleContext } from '../engine/context';
 import { durationHours } from '../engine/durations';
+import { TAP_URL, WEAK_METHOD_URL } from '../engine/msgraph';
+import { OKTA_STATUS_TYPES, requiresPhishingResistant } from '../engine/okta-signon';
 import { parseTime } from '../engine/attestations';
 import type { RuleId } from '../engine/rule';
-import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue, elements, isObject, literalStrings, valueAt } from '../model/value';
 import type { WeakeningKind } from './weakening-kinds';
@@ -38,7 +41,6 @@ export interface ResourcePair {
 type Detector = (pair: ResourcePair, report: (w: Omit<Weakening, 'resource'>) => void) => void;
 
 const OKTA_ROLE_RANK: Record<string, number> = { HELP_DESK_ADMIN: 1, USER_ADMIN: 2, GROUP_MEMBERSHIP_ADMIN: 2, APP_ADMIN: 3, API_ADMIN: 3, API_ACCESS_MANAGEMENT_ADMIN: 3, ORG_ADMIN: 4, SUPER_ADMIN: 5 };
-const OKTA_STATUS_TYPES = /^okta_(policy_|app_signon_policy_rule$)/;
 const IDP_TYPES = /^okta_(idp_|policy_rule_idp_discovery$)/;
 
 /** Elements of a list on the after side that the before side lacks (literals, or reference sources). */
@@ -52,7 +54,7 @@ const at = (r: Resource | undefined, path: string): Value | undefined => (r ? va
 const show = (v: Value | undefined) => describeValue(v);
 
 function grantsOf(ctx: RuleContext, assignment: Resource | undefined) {
-  return assignment ? ctx.grants.filter((g) => g.assignment === assignment) : [];
+  return assignment ? ctx.grantsOf(assignment) : [];
 }
 
 const detectors: Record<string, Detector> = {};
@@ -128,12 +130,11 @@ on(['azuread_group', 'okta_group_memberships', 'azuread_group_member'], ({ befor
 // Non-human identities gaining reset authority: Graph permissions and Okta API scopes.
 on(['azuread_app_role_assignment'], ({ before, after }, report) => {
   if (before || !after) return;
-  const role = after.values.app_role_id;
-  const power = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+  const power = graphResetPermissionOf(after.values.app_role_id);
   if (power) report({ kind: 'W-PRIVILEGE', ruleId: 'RG-22', attribute: 'app_role_id', before: 'none', after: power, message: `an application is granted ${power}, reset authority without a person` });
 });
 on(['okta_app_oauth_api_scope'], ({ before, after }, report) => {
-  const added = addedElements(at(before, 'scopes'), at(after, 'scopes')).filter((s) => /okta\.(users|factors)\.manage/.test(s));
+  const added = addedElements(at(before, 'scopes'), at(after, 'scopes')).filter((s) => OKTA_RESET_SCOPES.some((scope) => s === JSON.stringify(scope)));
   if (after && added.length > 0) report({ kind: 'W-PRIVILEGE', ruleId: 'RG-22', attribute: 'scopes', before: show(at(before, 'scopes')), after: show(at(after, 'scopes')), message: `an OAuth app is granted ${added.join(', ')}` });
 });
 
@@ -204,12 +205,11 @@ on(['azuread_authentication_strength_policy'], ({ before, after }, report) => {
   if (before && after && added.length > 0) report({ kind: 'W-STRENGTH', ruleId: 'RG-06', attribute: 'allowed_combinations', before: show(at(before, 'allowed_combinations')), after: show(at(after, 'allowed_combinations')), message: `weaker methods allowed: ${added.join(', ')}` });
 });
 
-const PHISHING_RESISTANT = /"phishingResistant"\s*:\s*"REQUIRED"/;
 on(['okta_app_signon_policy_rule', 'okta_policy_rule_signon'], ({ before, after }, report) => {
   if (!before || !after) return;
   const mode = (r: Resource) => (r.type === 'okta_policy_rule_signon' ? (at(r, 'mfa_required') === true ? '2FA' : '1FA') : (at(r, 'factor_mode') ?? '2FA'));
   if (mode(before) === '2FA' && mode(after) === '1FA') report({ kind: 'W-STRENGTH', ruleId: 'RG-07', attribute: after.type === 'okta_policy_rule_signon' ? 'mfa_required' : 'factor_mode', before: '2FA', after: '1FA', message: 'one factor is enough to sign in' });
-  const strong = (r: Resource) => literalStrings(at(r, 'constraints')).some((c) => PHISHING_RESISTANT.test(c));
+  const strong = (r: Resource) => requiresPhishingResistant(at(r, 'constraints')) === true;
   if (strong(before) && !strong(after)) report({ kind: 'W-STRENGTH', ruleId: 'RG-06', attribute: 'constraints', before: show(at(before, 'constraints')), after: show(at(after, 'constraints')), message: 'the phishing-resistant constraint is removed' });
   for (const path of ['users_excluded', 'groups_excluded']) {
     const added = addedElements(at(before, path), at(after, path));
@@ -242,13 +242,13 @@ on(['msgraph_update_resource'], ({ before, after }, report) => {
   const body = (r: Resource) => (isObject(r.values.body) ? r.values.body : typeof r.values.body === 'string' ? safeJson(r.values.body) : {});
   const b = body(before);
   const a = body(after);
-  if (/TemporaryAccessPass\/?$/i.test(url)) {
+  if (TAP_URL.test(url)) {
     if (b.isUsableOnce === true && a.isUsableOnce !== true) report({ kind: 'W-RECOVERY', ruleId: 'RG-10', attribute: 'body.isUsableOnce', before: show(b.isUsableOnce), after: show(a.isUsableOnce), message: 'Temporary Access Passes can be used more than once' });
     if (typeof b.maximumLifetimeInMinutes === 'number' && !(typeof a.maximumLifetimeInMinutes === 'number' && a.maximumLifetimeInMinutes <= b.maximumLifetimeInMinutes)) {
       report({ kind: 'W-RECOVERY', ruleId: 'RG-10', attribute: 'body.maximumLifetimeInMinutes', before: show(b.maximumLifetimeInMinutes), after: show(a.maximumLifetimeInMinutes), message: 'Temporary Access Passes live longer' });
     }
   }
-  if (/\/(Sms|Voice)\/?$/i.test(url) && b.state !== 'enabled' && a.state === 'enabled') report({ kind: 'W-RECOVERY', ruleId: 'RG-11', attribute: 'body.state', before: show(b.state), after: show(a.state), message: `${/Sms/i.test(url) ? 'SMS' : 'voice'} is turned on` });
+  if (WEAK_METHOD_URL.test(url) && b.state !== 'enabled' && a.state === 'enabled') report({ kind: 'W-RECOVERY', ruleId: 'RG-11', attribute: 'body.state', before: show(b.state), after: show(a.state), message: `${/Sms/i.test(url) ? 'SMS' : 'voice'} is turned on` });
 });
 
 function safeJson(text: string): Record<string, Value> {

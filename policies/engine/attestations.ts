@@ -51,9 +51,12 @@ function subjectOf(ctx: RuleContext, v: Value | undefined): Resource | undefined
   return undefined;
 }
 
+/** An RFC 3339 date-time (`2027-01-31T00:00:00Z`), the one form expiries take everywhere. */
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
 /** An RFC 3339 time, or undefined when the value is not one. */
 export function parseTime(v: Value | undefined): Date | undefined {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v)) return undefined;
+  if (typeof v !== 'string' || !RFC3339.test(v)) return undefined;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }

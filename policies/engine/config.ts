@@ -5,6 +5,7 @@
  */
 import schema from '../../schema/recovery-gate.schema.json';
 import { InputError } from '../inputs/input-error';
+import { parseTime } from './attestations';
 
 export interface Declarations {
   readonly breakGlass: readonly string[];
@@ -117,7 +118,7 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
       if (typeof value !== 'string') return `${where} must be a string`;
       if (node.minLength !== undefined && value.length < node.minLength) return node.minLength > 1 ? `${where} must be at least ${node.minLength} characters` : `${where} must not be empty`;
       if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `${where} must match ${node.pattern}`;
-      if (node.format === 'date-time' && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value)))) return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
+      if (node.format === 'date-time' && !parseTime(value)) return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
       if (node.format === 'regex') {
         try {
           new RegExp(value);

@@ -39,6 +39,7 @@ export class RuleContext {
   private incoming?: Map<Resource, Referrer[]>;
   private cachedPrincipals?: Principals;
   private cachedGrants?: readonly RoleGrant[];
+  private grantsByAssignment?: Map<Resource, RoleGrant[]>;
   private cachedAttestations?: readonly Attestation[];
   private cachedAccessPolicies?: readonly AccessPolicy[];
   private cachedSignOnRules?: readonly OktaSignOnRule[];
@@ -179,6 +180,15 @@ export class RuleContext {
   /** The shortest path from each principal outside the privileged tier to a privileged identity, break-glass account or policy. */
   get attackPaths(): readonly AttackPath[] {
     return (this.cachedPaths ??= findPaths(this.resetGraph));
+  }
+
+  /** The grants one assignment resource creates (several for `okta_user_admin_roles` and custom assignments). */
+  grantsOf(assignment: Resource): readonly RoleGrant[] {
+    if (!this.grantsByAssignment) {
+      this.grantsByAssignment = new Map();
+      for (const g of this.grants) push(this.grantsByAssignment, g.assignment, g);
+    }
+    return this.grantsByAssignment.get(assignment) ?? [];
   }
 
   get attestations(): readonly Attestation[] {

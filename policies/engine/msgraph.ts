@@ -7,6 +7,11 @@ import type { Resource } from '../model/resource';
 import { Unknown, Value, isObject } from '../model/value';
 import type { RuleContext } from './context';
 
+/** The Temporary Access Pass configuration (RG-10). */
+export const TAP_URL = /authenticationMethodConfigurations\/TemporaryAccessPass\/?$/i;
+/** The SMS and voice configurations (RG-11); the group names the method. */
+export const WEAK_METHOD_URL = /authenticationMethodConfigurations\/(Sms|Voice)\/?$/i;
+
 export interface GraphUpdate {
   readonly resource: Resource;
   readonly url: string;

@@ -26,6 +26,9 @@ export interface OktaSignOnRule {
   readonly policy: Resource | undefined;
 }
 
+/** Okta policies and rules that carry `status` (`okta_app_signon_policy` has none; its rules do). */
+export const OKTA_STATUS_TYPES = /^okta_(policy_(?!.*_sequence$)|app_signon_policy_rule$)/;
+
 const NONE: Targets = { resources: [], unknown: false, external: [] };
 
 export function readOktaSignOnRules(ctx: RuleContext): OktaSignOnRule[] {
@@ -71,7 +74,7 @@ function is(v: Value, expected: string | boolean): boolean | undefined {
 }
 
 /** `constraints` holds JSON strings: `{"possession":{"phishingResistant":"REQUIRED"}}`. */
-function requiresPhishingResistant(constraints: Value | undefined): boolean | undefined {
+export function requiresPhishingResistant(constraints: Value | undefined): boolean | undefined {
   if (constraints instanceof Unknown) return undefined;
   let unknown = false;
   for (const c of elements(constraints)) {

@@ -38,11 +38,11 @@ export interface Members {
 export class Principals {
   private readonly staticMembers = new Map<Resource, Set<Resource>>();
   private readonly unknownMembers = new Set<Resource>();
-  private readonly memberOf = new Map<Resource, Set<Resource>>();
   private readonly schedules = new Map<Resource, GroupSchedule[]>();
   private readonly breakGlassCache = new Map<Resource, boolean>();
   private readonly eligibleFor = new Map<Resource, Set<Resource>>();
-  private readonly membershipSource = new Map<Resource, Map<Resource, Resource>>();
+  /** member → the groups it is a static member of → the resource that makes it so. */
+  private readonly memberOf = new Map<Resource, Map<Resource, Resource>>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private readonly heldCache = new Map<Resource, RoleGrant[]>();
@@ -103,15 +103,12 @@ export class Principals {
   }
 
   private link(group: Resource, member: Resource, holder: Resource): void {
-    let sources = this.membershipSource.get(member);
-    if (!sources) this.membershipSource.set(member, (sources = new Map()));
-    sources.set(group, holder);
+    let groups = this.memberOf.get(member);
+    if (!groups) this.memberOf.set(member, (groups = new Map()));
+    groups.set(group, holder);
     let set = this.staticMembers.get(group);
     if (!set) this.staticMembers.set(group, (set = new Set()));
     set.add(member);
-    let groups = this.memberOf.get(member);
-    if (!groups) this.memberOf.set(member, (groups = new Set()));
-    groups.add(group);
   }
 
   isUser(r: Resource): boolean {
@@ -153,7 +150,7 @@ export class Principals {
 
   /** The resource that makes `member` a static member of `group` (the group's `members`, or a membership resource). */
   membershipOf(member: Resource, group: Resource): Resource | undefined {
-    return this.membershipSource.get(member)?.get(group);
+    return this.memberOf.get(member)?.get(group);
   }
 
   /** Members of an administrative unit (`members` and `azuread_administrative_unit_member`). */
@@ -163,7 +160,7 @@ export class Principals {
 
   /** Groups a principal is a static member of. */
   groupsOf(principal: Resource): Resource[] {
-    return [...(this.memberOf.get(principal) ?? [])];
+    return [...(this.memberOf.get(principal)?.keys() ?? [])];
   }
 
   /** Groups a principal can become a member of through PIM for Groups (eligible or time-bound assigned). */
@@ -189,7 +186,7 @@ export class Principals {
     let held = this.heldCache.get(principal);
     if (!held) {
       const own = this.heldByPrincipal.get(principal) ?? NO_GRANTS;
-      const groups = [...(this.memberOf.get(principal) ?? []), ...(this.eligibleFor.get(principal) ?? [])];
+      const groups = [...(this.memberOf.get(principal)?.keys() ?? []), ...(this.eligibleFor.get(principal) ?? [])];
       const viaGroups = groups.length === 0 ? NO_GRANTS : groups.flatMap((g) => this.heldByPrincipal?.get(g) ?? NO_GRANTS);
       held = viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
       this.heldCache.set(principal, held);

@@ -60,12 +60,22 @@ export interface RunOptions {
 }
 
 export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], options: RunOptions = {}): CheckResult {
+  return runRulesIn(contextsOf(stacks, options), rules);
+}
+
+/** One context per stack, with the declarations the stack recorded: for callers that ask more of a stack than the rules (paths, review). */
+export function contextsOf(stacks: readonly Stack[], options: RunOptions = {}): RuleContext[] {
+  const now = options.now ?? new Date();
+  return stacks.map((stack) => new RuleContext(stack, withIntent(options.config ?? DEFAULT_CONFIG, stack), now));
+}
+
+/** Runs rules in contexts built once, so that their indexes (and graph) serve the caller too. */
+export function runRulesIn(contexts: readonly RuleContext[], rules: readonly AnyRule[]): CheckResult {
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const errors: EngineError[] = [];
-  const now = options.now ?? new Date();
-  for (const stack of stacks) {
-    const ctx = new RuleContext(stack, withIntent(options.config ?? DEFAULT_CONFIG, stack), now);
+  for (const ctx of contexts) {
+    const stack = ctx.stack;
     const staticLimits = new Set(stack.kind === 'hcl' ? stack.notEvaluated : []);
     for (const rule of rules) {
       const { meta } = rule;

@@ -7,9 +7,15 @@ import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
 import type { RuleContext } from './context';
 import type { GrantScope } from './grants';
+import type { Members } from './principals';
 
 /** A group entry of an Okta resource set: `…/api/v1/groups/<id>` or `orn:…:directory:…:groups:<id>`. */
 const GROUP_ENTRY = /\/api\/v1\/groups\/([^/]+)\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+)$/;
+
+/** Who is inside a scope container: an administrative unit's members, or a group's. */
+export function containerMembers(ctx: RuleContext, container: Resource): Members {
+  return container.type === 'azuread_administrative_unit' ? ctx.principals.unitMembers(container) : ctx.principals.members(container);
+}
 
 export interface ScopeMembers {
   /** Groups (Okta) or administrative units (Entra) the scope names. */

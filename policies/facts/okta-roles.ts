@@ -25,6 +25,24 @@ export const OKTA_CREDENTIAL_PERMISSIONS: ReadonlySet<string> = new Set([
   'okta.users.manage',
 ]);
 
+/** Custom-role permissions that change group membership: whoever holds them can join the groups they manage. */
+export const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage'] as const;
+
+/**
+ * Permissions a credential role must not also hold (RG-05): membership edits let
+ * an operator grant itself more, profile edits move a recovery address, policy
+ * and identity-provider edits change how everyone signs in.
+ */
+export const OKTA_SELF_GRANT_PERMISSIONS = [...OKTA_MEMBERSHIP_PERMISSIONS, 'okta.users.userprofile.manage', 'okta.identityProviders.manage', 'okta.policies.manage'] as const;
+
+/** OAuth API scopes that let an application reset users' authentication (RG-22). */
+export const OKTA_RESET_SCOPES = ['okta.users.manage', 'okta.factors.manage'] as const;
+
+/** Custom-role permissions that change sign-in or recovery policy for everyone. */
+export function changesOktaAuthentication(permission: string): boolean {
+  return permission.startsWith('okta.policies.') || permission.startsWith('okta.authenticators.');
+}
+
 /** Custom-role permissions that make the holder privileged: they change how everyone authenticates. */
 export function isOktaPolicyPermission(permission: string): boolean {
   return permission.startsWith('okta.policies.') || permission.startsWith('okta.identityProviders.');

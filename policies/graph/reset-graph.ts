@@ -11,11 +11,12 @@
  */
 import type { RuleContext } from '../engine/context';
 import type { Provider } from '../engine/rule';
-import { scopeMembers } from '../engine/scopes';
-import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import { containerMembers, scopeMembers } from '../engine/scopes';
+import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { OKTA_MEMBERSHIP_PERMISSIONS, OKTA_RESET_SCOPES, changesOktaAuthentication } from '../facts/okta-roles';
 import { entraRoleById } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
-import { Unknown, literalStrings } from '../model/value';
+import { literalStrings } from '../model/value';
 
 export type EdgeKind =
   | 'member of'
@@ -55,7 +56,6 @@ export interface ResetGraph {
 }
 
 const PRINCIPAL_TYPES = new Set(['okta_user', 'azuread_user', 'azuread_invitation', 'okta_group', 'azuread_group', 'azuread_application', 'azuread_service_principal', 'okta_app_oauth']);
-const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage'];
 
 function kindOf(r: Resource): GraphNode['kind'] {
   if (/_group$/.test(r.type)) return 'group';
@@ -104,7 +104,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     const id = `users in ${container.address}`;
     if (!nodes.has(id)) {
       virtual(id, id, 'scope');
-      const members = container.type === 'azuread_administrative_unit' ? p.unitMembers(container).resources : p.members(container).resources;
+      const members = containerMembers(ctx, container).resources;
       for (const m of members) if (PRINCIPAL_TYPES.has(m.type)) edge(id, node(m), 'includes', p.membershipOf(m, container) ?? container);
     }
     return id;
@@ -126,9 +126,9 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
       if (g.scope.kind === 'organisation' || g.scope.kind === 'other') edge(from, directory(g.provider), 'can reset', g.assignment, g.role.name);
       else for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, scopeNode(c), 'can reset', g.assignment, g.role.name);
     }
-    const changesPolicy = g.role.templateId ? entraRoleById(g.role.templateId)?.changesAuthentication === true : g.role.topRole || (g.role.permissions ?? []).some((x) => x.startsWith('okta.policies.') || x.startsWith('okta.authenticators.'));
+    const changesPolicy = g.role.templateId ? entraRoleById(g.role.templateId)?.changesAuthentication === true : g.role.topRole || (g.role.permissions ?? []).some(changesOktaAuthentication);
     if (changesPolicy) edge(from, policyNode(g.provider), 'can change', g.assignment, g.role.name);
-    const managesMembers = (g.role.permissions ?? []).some((x) => OKTA_MEMBERSHIP_PERMISSIONS.includes(x));
+    const managesMembers = (g.role.permissions ?? []).some((x) => (OKTA_MEMBERSHIP_PERMISSIONS as readonly string[]).includes(x));
     if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
     // Entra: group management over the tenant (or a unit) reaches every group that is not role-assignable there.
     if (g.role.templateId && entraRoleById(g.role.templateId)?.managesGroups) {
@@ -152,8 +152,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     for (const o of ctx.targets(sp, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(sp), 'owns', sp);
   }
   for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {
-    const role = a.values.app_role_id;
-    const permission = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+    const permission = graphResetPermissionOf(a.values.app_role_id);
     const sp = ctx.target(a, 'principal_object_id');
     if (!permission || !sp) continue;
     const to = /Policy\.ReadWrite|RoleManagement/.test(permission) ? policyNode('entra') : directory('entra');
@@ -161,7 +160,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   }
   for (const s of ctx.resourcesOf('okta_app_oauth_api_scope')) {
     const app = ctx.target(s, 'app_id');
-    if (app && literalStrings(s.values.scopes).some((x) => x === 'okta.users.manage' || x === 'okta.factors.manage')) edge(node(app), directory('okta'), 'holds app permission', s, literalStrings(s.values.scopes).join(', '));
+    if (app && literalStrings(s.values.scopes).some((x) => (OKTA_RESET_SCOPES as readonly string[]).includes(x))) edge(node(app), directory('okta'), 'holds app permission', s, literalStrings(s.values.scopes).join(', '));
   }
   return { nodes, edges };
 }

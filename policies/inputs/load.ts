@@ -58,17 +58,22 @@ export async function loadFile(file: string, text: string, options: LoadOptions 
     return [stackOf(baseName(file), 'plan', file, readPlan(plan, file), [], undefined, createLocator('plan', () => text))];
   }
   if (isManifest(doc)) return loadManifest(path.dirname(file), doc, file);
-  if (isConfigurationShape(doc)) return [jsonConfigurationStack(file, text, doc)];
+  if (isConfigurationShape(doc)) return [jsonConfigurationStack(file, doc, text)];
   const keys = isPlainObject(doc) ? Object.keys(doc).slice(0, 5).join(', ') : Array.isArray(doc) ? 'an array' : typeof doc;
   throw new InputError(file, `neither Terraform configuration nor a plan (found ${keys || 'an empty object'})`);
 }
 
-function jsonConfigurationStack(file: string, text: string, doc: Record<string, unknown>): Stack {
+/**
+ * A stack from one Terraform JSON document (cdktf's `cdk.tf.json` or a
+ * `.tf.json`), with the intent the constructs recorded; `text`, where there is
+ * one, gives findings their lines. The reader evaluates `doc` in place.
+ */
+export function jsonConfigurationStack(file: string, doc: Record<string, unknown>, text?: string): Stack {
   const meta = isPlainObject(doc['//']) && isPlainObject(doc['//'].metadata) ? doc['//'].metadata : undefined;
   const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
   const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false, consumeInput: true });
   const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
-  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, createLocator('json', () => text));
+  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, text === undefined ? undefined : createLocator('json', () => text));
 }
 
 interface Manifest {
@@ -87,7 +92,7 @@ async function loadManifest(dir: string, manifest: Manifest, file: string): Prom
     const text = await readText(stackFile);
     const doc = parseJson(text, stackFile);
     if (!isConfigurationShape(doc)) throw new InputError(stackFile, 'not Terraform JSON configuration');
-    const stack = jsonConfigurationStack(stackFile, text, doc);
+    const stack = jsonConfigurationStack(stackFile, doc, text);
     stacks.push({ ...stack, name: typeof entry.name === 'string' ? entry.name : key, kind: 'cdktf' });
   }
   if (stacks.length === 0) throw new InputError(file, 'cdktf manifest lists no stacks');
@@ -220,8 +225,8 @@ function describeFsError(e: unknown): string {
 
 // ----------------------------------------------------------------- stacks
 
-function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine']): Stack {
-  return { name, kind, origin, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}), locateLine };
+function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine'] | undefined): Stack {
+  return { name, kind, origin, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}), ...(locateLine ? { locateLine } : {}) };
 }
 
 function baseName(file: string): string {

@@ -81,7 +81,10 @@ export function valuesAt(root: ValueObject, path: string): Value[] {
         const child = item[key];
         if (child !== undefined) next.push(child);
       } else if (Array.isArray(item)) {
-        for (const element of item) if (isObject(element) && element[key] !== undefined) next.push(element[key]);
+        for (const element of item) {
+          if (isObject(element) && element[key] !== undefined) next.push(element[key]);
+          else if (element instanceof Unknown) next.push(element); // a dynamic block over an unknown collection
+        }
       } else if (item instanceof Unknown) {
         next.push(item); // an unknown block makes everything under it unknown
       }

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context';
 import type { RoleGrant } from '../engine/grants';
-import { scopeMembers } from '../engine/scopes';
+import { containerMembers, scopeMembers } from '../engine/scopes';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 
@@ -37,7 +37,7 @@ export default defineRule({
         reported.add(grant.assignment.address);
         report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: reached.join(', ') } });
       }
-      else if (scope.unknown || scope.groups.some((g) => membersOf(ctx, g).unknown)) {
+      else if (scope.unknown || scope.groups.some((g) => containerMembers(ctx, g).unknown)) {
         report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `who ${grant.assignment.address} can reset`, why: `the members of ${scope.label} are not all known` } });
       }
     }
@@ -61,16 +61,12 @@ export default defineRule({
   },
 });
 
-function membersOf(ctx: RuleContext, container: Resource) {
-  return container.type === 'azuread_administrative_unit' ? ctx.principals.unitMembers(container) : ctx.principals.members(container);
-}
-
 /** Privileged or break-glass identities an operator reaches through one group or unit. */
 function reachedIn(ctx: RuleContext, container: Resource, provider: RoleGrant['provider']): string[] {
   const p = ctx.principals;
   const out: string[] = [];
   if (provider === 'okta' && container.type === 'okta_group' && p.grantsHeldBy(container).length > 0) out.push(`${container.address} (holds an admin role)`);
-  for (const m of membersOf(ctx, container).resources) {
+  for (const m of containerMembers(ctx, container).resources) {
     if (p.isBreakGlass(m)) out.push(`${m.address} (break-glass)`);
     else if (p.isDeclared('privileged', m) || exposedPrivilege(ctx, m, provider)) out.push(`${m.address} (privileged)`);
   }

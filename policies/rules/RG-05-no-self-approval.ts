@@ -1,14 +1,12 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
-import { OKTA_CREDENTIAL_PERMISSIONS } from '../facts/okta-roles';
+import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../facts/okta-roles';
 import type { PathStep } from '../graph/paths';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 
-/** Okta permissions that let a credential operator move a recovery address or grant itself more. */
-export const OKTA_SELF_GRANT_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage', 'okta.users.userprofile.manage', 'okta.identityProviders.manage', 'okta.policies.manage'] as const;
 
 const messages = {
   approverReachable:

@@ -1,10 +1,9 @@
 import type { RuleContext } from '../engine/context';
-import { graphUpdates } from '../engine/msgraph';
+import { TAP_URL, graphUpdates } from '../engine/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, describeValue } from '../model/value';
 
 const UNKNOWN_ATTESTATION = { what: 'whether temporary recovery credentials are attested (RG-10)', why: 'an attestation\'s control is not known' };
-const TAP_URL = /authenticationMethodConfigurations\/TemporaryAccessPass\/?$/i;
 
 const messages = {
   noEntraTap:

@@ -1,4 +1,4 @@
-import { graphUpdates } from '../engine/msgraph';
+import { WEAK_METHOD_URL, graphUpdates } from '../engine/msgraph';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 
@@ -39,7 +39,7 @@ export default defineRule({
         report({ resource: policy, messageId: 'cannotVerify', data: { what: `the recovery channels of ${policy.address}`, why: `${String(unknown)} is not known` } });
       }
     }
-    for (const { resource, body, url } of graphUpdates(ctx, /authenticationMethodConfigurations\/(Sms|Voice)\/?$/i)) {
+    for (const { resource, body, url } of graphUpdates(ctx, WEAK_METHOD_URL)) {
       const method = /Sms\/?$/i.test(url) ? 'SMS' : 'voice';
       const state = body instanceof Unknown || body === undefined ? body : body.state;
       if (state instanceof Unknown) report({ resource, messageId: 'cannotVerify', data: { what: `whether ${resource.address} enables ${method}`, why: 'its state is not known' } });

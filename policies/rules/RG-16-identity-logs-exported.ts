@@ -1,12 +1,8 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
+import { ENTRA_RECOMMENDED_LOG_CATEGORIES as RECOMMENDED_CATEGORIES, ENTRA_REQUIRED_LOG_CATEGORIES as REQUIRED_CATEGORIES } from '../facts/monitoring';
 import type { Resource } from '../model/resource';
 import { Unknown, blocks, elements } from '../model/value';
-
-/** Without these, recovery and sign-in by operators and break-glass accounts go unseen. */
-export const REQUIRED_CATEGORIES = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs'] as const;
-/** Useful for investigation; missing them is a low-severity finding. */
-export const RECOMMENDED_CATEGORIES = ['RiskyUsers', 'UserRiskEvents', 'MicrosoftGraphActivityLogs'] as const;
 
 const messages = {
   noOktaStream: 'No active okta_log_stream sends the Okta System Log out of the org. Add an okta_log_stream (status = "ACTIVE") to your SIEM.',

@@ -1,17 +1,9 @@
 import { readEventHooks, readLogAlerts } from '../engine/alerts';
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
+import { ENTRA_RECOVERY_OPERATIONS, OKTA_RECOVERY_EVENTS } from '../facts/monitoring';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, blocks, elements, valueAt } from '../model/value';
-
-export const OKTA_RECOVERY_EVENTS = ['user.mfa.factor.reset_all', 'user.mfa.factor.deactivate', 'user.account.reset_password', 'user.account.privilege.grant'] as const;
-export const ENTRA_RECOVERY_OPERATIONS = [
-  'Admin registered security info',
-  'Admin deleted security info',
-  'Admin updated security info',
-  'Reset password (by admin)',
-  'Admin registered temporary access pass method for user',
-] as const;
 
 const messages = {
   noOktaHook:

@@ -1,13 +1,12 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
-import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, elements, literalStrings } from '../model/value';
 import { parseTime } from '../engine/attestations';
 import { durationHours } from '../engine/durations';
 
-/** Okta API scopes that let an app reset users' authentication. */
-export const OKTA_RESET_SCOPES = ['okta.users.manage', 'okta.factors.manage'] as const;
 
 const messages = {
   secretNeverExpires:
@@ -50,7 +49,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   };
   for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {
     const role = a.values.app_role_id;
-    const power = typeof role === 'string' ? graphResetPermission(role) : role instanceof Unknown ? graphResetPermissionIn(role.expression ?? '') : undefined;
+    const power = graphResetPermissionOf(role);
     const principal = ctx.target(a, 'principal_object_id');
     if (power) grantTo(principal, power);
     else if (role instanceof Unknown && principal && applicationOf(ctx, principal) && !role.expression?.includes('app_role_ids[')) unknownGrants.push(a);

@@ -1,8 +1,7 @@
+import { OKTA_STATUS_TYPES } from '../engine/okta-signon';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 
-/** Okta policies and rules that carry `status` (`okta_app_signon_policy` has none; its rules do). */
-const OKTA_STATUS_TYPES = /^okta_(policy_(?!.*_sequence$)|app_signon_policy_rule$)/;
 
 export default defineRule({
   meta: {

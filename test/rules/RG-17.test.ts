@@ -1,4 +1,5 @@
-import rule, { ENTRA_RECOVERY_OPERATIONS, OKTA_RECOVERY_EVENTS } from '../../policies/rules/RG-17-recovery-events-alerted';
+import { ENTRA_RECOVERY_OPERATIONS, OKTA_RECOVERY_EVENTS } from '../../policies/facts/monitoring';
+import rule from '../../policies/rules/RG-17-recovery-events-alerted';
 import { testRule } from '../support/rule-tester';
 import { ROLE } from '../support/fixtures';
 import { configStack } from '../support/stacks';
