@@ -24,10 +24,13 @@ export interface Targets {
   readonly external: readonly string[];
 }
 
-export interface Referrer {
-  readonly from: Resource;
-  readonly path: string;
+interface MutableTargets {
+  resources: Resource[];
+  unknown: boolean;
+  external: string[];
 }
+
+const NONE: readonly Resource[] = Object.freeze([]);
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +39,8 @@ export class RuleContext {
   private readonly byAddress = new Map<string, Resource>();
   private readonly byBase = new Map<string, Resource[]>();
   private readonly byId = new Map<string, Resource>();
-  private incoming?: Map<Resource, Referrer[]>;
+  /** resolve()'s answers: each address is looked up once however often it is referenced. */
+  private readonly resolved = new Map<string, readonly Resource[]>();
   private cachedPrincipals?: Principals;
   private cachedGrants?: readonly RoleGrant[];
   private grantsByAssignment?: Map<Resource, RoleGrant[]>;
@@ -81,11 +85,15 @@ export class RuleContext {
   }
 
   /** The resources a reference or address names: one instance, or every instance of a counted resource. */
-  resolve(target: string | Reference): Resource[] {
+  resolve(target: string | Reference): readonly Resource[] {
     const address = typeof target === 'string' ? target : target.address;
-    const exact = this.byAddress.get(address);
-    if (exact) return [exact];
-    return this.byBase.get(address) ?? [];
+    let found = this.resolved.get(address);
+    if (found === undefined) {
+      const exact = this.byAddress.get(address);
+      found = exact ? [exact] : (this.byBase.get(address) ?? NONE);
+      this.resolved.set(address, found);
+    }
+    return found;
   }
 
   /** The resource a literal id (as a plan shows it) belongs to. */
@@ -95,62 +103,46 @@ export class RuleContext {
 
   /** Everything an attribute path points at: references, plan references, and literal ids. */
   targets(resource: Resource, path: string): Targets {
-    const found: Resource[] = [];
-    let seen: Set<Resource> | undefined; // only for long lists: most attributes name one or two resources
-    const add = (r: Resource) => {
-      if (found.length < 8 ? found.includes(r) : (seen ??= new Set(found)).has(r)) return;
-      found.push(r);
-      seen?.add(r);
-    };
-    const external: string[] = [];
-    let unknown = false;
-    const visit = (v: Value) => {
-      if (v instanceof Unknown) {
-        let resolved = 0;
-        for (const ref of v.references) {
-          for (const r of this.resolve(ref)) {
-            add(r);
-            resolved++;
-          }
-        }
-        if (resolved === 0) unknown = true;
-      } else if (typeof v === 'string') {
-        const r = this.byId.get(v) ?? this.byAddress.get(v);
-        if (r) add(r);
-        else external.push(v);
-      }
-    };
+    const out: MutableTargets = { resources: [], unknown: false, external: [] };
     const direct = path.indexOf('.') === -1 ? resource.values[path] : undefined;
-    for (const x of direct !== undefined ? [direct] : valuesAt(resource.values, path)) {
-      if (Array.isArray(x)) x.forEach(visit);
-      else if (x !== null) visit(x);
-    }
-    const planned = resource.references.get(path);
+    if (direct !== undefined) this.collectTargets(direct, out);
+    else for (const x of valuesAt(resource.values, path)) this.collectTargets(x, out);
+    // Only a plan's configuration adds references that its values do not carry.
+    const planned = this.stack.kind === 'plan' ? resource.references.get(path) : undefined;
     if (planned) {
-      for (const address of planned) for (const r of this.resolve(address)) add(r);
+      for (const address of planned) out.resources.push(...this.resolve(address));
       // A literal that a plan's configuration explains is not external.
-      if (found.length > 0) external.length = 0;
+      if (out.resources.length > 0) out.external.length = 0;
     }
-    return { resources: found, unknown, external };
+    if (out.resources.length > 1) out.resources = unique(out.resources);
+    return out;
+  }
+
+  private collectTargets(x: Value, out: MutableTargets): void {
+    if (Array.isArray(x)) for (const v of x) this.collectTarget(v, out);
+    else if (x !== null) this.collectTarget(x, out);
+  }
+
+  private collectTarget(v: Value, out: MutableTargets): void {
+    if (v instanceof Unknown) {
+      let resolved = 0;
+      for (const ref of v.references) {
+        const rs = this.resolve(ref);
+        for (const r of rs) out.resources.push(r);
+        resolved += rs.length;
+      }
+      if (resolved === 0) out.unknown = true;
+    } else if (typeof v === 'string') {
+      const r = this.byId.get(v) ?? this.byAddress.get(v);
+      if (r) out.resources.push(r);
+      else out.external.push(v);
+    }
   }
 
   /** The first target of a single-valued attribute, if it resolves to one resource. */
   target(resource: Resource, path: string): Resource | undefined {
     const t = this.targets(resource, path);
     return t.resources.length === 1 ? t.resources[0] : undefined;
-  }
-
-  /** Resources whose attributes point at `resource`. */
-  referrers(resource: Resource): readonly Referrer[] {
-    if (!this.incoming) {
-      this.incoming = new Map();
-      for (const from of this.stack.resources) {
-        for (const [path, addresses] of from.references) {
-          for (const address of addresses) for (const to of this.resolve(address)) push(this.incoming, to, { from, path });
-        }
-      }
-    }
-    return this.incoming.get(resource) ?? [];
   }
 
   get principals(): Principals {
@@ -231,6 +223,12 @@ export class RuleContext {
     }
     return v;
   }
+}
+
+/** In first-seen order; most attributes name one or two resources, so small lists skip the set. */
+function unique(list: Resource[]): Resource[] {
+  if (list.length <= 8) return list.filter((r, i) => list.indexOf(r) === i);
+  return [...new Set(list)];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

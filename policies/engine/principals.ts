@@ -4,7 +4,7 @@
  * recovery-gate.json first, inferred otherwise.
  */
 import type { Resource } from '../model/resource';
-import { literalStrings } from '../model/value';
+import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
 
@@ -35,6 +35,12 @@ export interface Members {
   readonly unknown: boolean;
 }
 
+/** A string, or a list with a string, that matches. */
+function anyMatches(v: Value | undefined, pattern: RegExp): boolean {
+  if (typeof v === 'string') return pattern.test(v);
+  return Array.isArray(v) && v.some((e) => typeof e === 'string' && pattern.test(e));
+}
+
 export class Principals {
   private readonly staticMembers = new Map<Resource, Set<Resource>>();
   private readonly unknownMembers = new Set<Resource>();
@@ -46,6 +52,7 @@ export class Principals {
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private readonly heldCache = new Map<Resource, RoleGrant[]>();
+  private readonly membersCache = new Map<Resource, Members>();
   private accounts?: Resource[];
   private readonly classCache = { privileged: new Map<Resource, boolean>(), operators: new Map<Resource, boolean>(), vendors: new Map<Resource, boolean>() };
 
@@ -129,6 +136,12 @@ export class Principals {
     return [r.name, ...literalStrings(v.login), ...literalStrings(v.user_principal_name), ...literalStrings(v.display_name), ...literalStrings(v.name)];
   }
 
+  /** Whether one of {@link namesOf} matches, without building the list: asked of every principal. */
+  hasNameMatching(r: Resource, pattern: RegExp): boolean {
+    const v = r.values;
+    return pattern.test(r.name) || anyMatches(v.login, pattern) || anyMatches(v.user_principal_name, pattern) || anyMatches(v.display_name, pattern) || anyMatches(v.name, pattern);
+  }
+
   /** Declared in recovery-gate.json by address or by one of its names. */
   isDeclared(kind: PrincipalClass, r: Resource): boolean {
     const declared = this.ctx.config.declarations[kind];
@@ -145,7 +158,9 @@ export class Principals {
 
   /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
   members(group: Resource): Members {
-    return { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) };
+    let members = this.membersCache.get(group);
+    if (!members) this.membersCache.set(group, (members = { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) }));
+    return members;
   }
 
   /** The resource that makes `member` a static member of `group` (the group's `members`, or a membership resource). */
@@ -186,9 +201,14 @@ export class Principals {
     let held = this.heldCache.get(principal);
     if (!held) {
       const own = this.heldByPrincipal.get(principal) ?? NO_GRANTS;
-      const groups = [...(this.memberOf.get(principal)?.keys() ?? []), ...(this.eligibleFor.get(principal) ?? [])];
-      const viaGroups = groups.length === 0 ? NO_GRANTS : groups.flatMap((g) => this.heldByPrincipal?.get(g) ?? NO_GRANTS);
-      held = viaGroups.length === 0 ? own : [...new Set([...own, ...viaGroups])];
+      let viaGroups: RoleGrant[] | undefined;
+      for (const groups of [this.memberOf.get(principal)?.keys(), this.eligibleFor.get(principal)]) {
+        for (const g of groups ?? []) {
+          const grants = this.heldByPrincipal.get(g);
+          if (grants) (viaGroups ??= []).push(...grants);
+        }
+      }
+      held = viaGroups === undefined ? own : [...new Set([...own, ...viaGroups])];
       this.heldCache.set(principal, held);
     }
     return held;
@@ -222,7 +242,7 @@ export class Principals {
       if (this.isDeclared('vendors', r)) return true;
       if (r.type === GUEST_TYPE) return true;
       if (!this.isUser(r) && !this.isGroup(r)) return false;
-      return [...this.namesOf(r), ...literalStrings(r.values.user_type)].some((n) => VENDOR_NAME.test(n));
+      return this.hasNameMatching(r, VENDOR_NAME) || anyMatches(r.values.user_type, VENDOR_NAME);
     });
   }
 
@@ -260,7 +280,7 @@ export class Principals {
   private decideBreakGlass(r: Resource): boolean {
     if (this.isDeclared('breakGlass', r)) return true;
     if (!this.isUser(r) && !this.isGroup(r)) return false;
-    if (this.namesOf(r).some((n) => BREAK_GLASS_NAME.test(n))) return true;
+    if (this.hasNameMatching(r, BREAK_GLASS_NAME)) return true;
     if (!this.isGroup(r)) return false;
     const m = this.members(r);
     return !m.unknown && m.resources.length > 0 && m.resources.every((x) => this.isBreakGlass(x));

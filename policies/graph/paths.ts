@@ -41,7 +41,9 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
   for (let i = 0; i < queue.length; i++) {
     const at = queue[i];
     // Deterministic: predecessors in a stable order.
-    for (const e of [...(incoming.get(at) ?? [])].sort((a, b) => (a.from + a.kind + a.resource < b.from + b.kind + b.resource ? -1 : 1))) {
+    const edges = incoming.get(at) ?? [];
+    if (edges.length > 1) edges.sort(byOrigin);
+    for (const e of edges) {
       if (next.has(e.from)) continue;
       next.set(e.from, e);
       queue.push(e.from);
@@ -61,6 +63,9 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
   }
   return paths.sort((a, b) => a.steps.length - b.steps.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byOrigin = (a: GraphEdge, b: GraphEdge) => compare(a.from, b.from) || compare(a.kind, b.kind) || compare(a.resource, b.resource);
 
 /** `a —can reset (okta_group_role.x: HELP_DESK_ADMIN)→ b`, one step per line. */
 export function describeStep(s: PathStep): string {

@@ -61,10 +61,11 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
       const section = file.body[mode];
       if (section === undefined) continue;
       if (!isPlainObject(section)) throw new InputError(file.file, `"${mode}" must be an object of resource types`);
-      for (const [type, byName] of Object.entries(section)) {
+      for (const type in section) {
+        const byName = section[type];
         if (!isPlainObject(byName)) throw new InputError(file.file, `${mode} "${type}" must be an object of named resources`);
-        for (const [name, rawBody] of Object.entries(byName)) {
-          const body = firstBlock(rawBody);
+        for (const name in byName) {
+          const body = firstBlock(byName[name]);
           if (!body) throw new InputError(file.file, `${mode} "${type}" "${name}" must be an object`);
           const base = `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
           const instances = instancesOf(body, scope);
@@ -185,23 +186,35 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   }
   // After the static blocks, so that both kinds of the same block add up.
   if (isPlainObject(body.dynamic)) expandDynamicBlocks(body.dynamic, values, scope);
-  const references = new Map<string, string[]>();
-  collectReferences(values, '', references);
   const metadata = asObject(asObject(body['//']).metadata);
   const code = codeLocation(metadata.stackTrace);
   const source: SourceLocation = typeof metadata.path === 'string' ? { file: file.file, constructPath: metadata.path, ...(code ? { code } : {}) } : sourceOf(file);
-  const address = scope.self ?? base;
-  return {
-    address,
-    baseAddress: base,
-    mode: mode === 'data' ? 'data' : 'managed',
-    type,
-    name,
-    values,
-    references,
-    conditions: body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope),
-    source,
-  };
+  const conditions = body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope);
+  return new ConfiguredResource(scope.self ?? base, base, mode === 'data' ? 'data' : 'managed', type, name, values, conditions, source);
+}
+
+/**
+ * A resource read from configuration. Its references are all in its values
+ * (as unknowns), so the by-path map is derived on first use, not for every
+ * resource of a large stack.
+ */
+class ConfiguredResource implements Resource {
+  private referencesByPath?: Map<string, string[]>;
+  constructor(
+    readonly address: string,
+    readonly baseAddress: string,
+    readonly mode: 'managed' | 'data',
+    readonly type: string,
+    readonly name: string,
+    readonly values: ValueObject,
+    readonly conditions: readonly Condition[],
+    readonly source: SourceLocation,
+  ) {}
+
+  get references(): ReadonlyMap<string, readonly string[]> {
+    if (!this.referencesByPath) collectReferences(this.values, '', (this.referencesByPath = new Map()));
+    return this.referencesByPath;
+  }
 }
 
 /** `at new Stack (/repo/stacks/okta-org.ts:27:5)` → the file (relative to the working directory) and line. */
@@ -357,8 +370,10 @@ function firstBlock(v: unknown): Record<string, unknown> | undefined {
   return isPlainObject(v) ? v : undefined;
 }
 
+const EMPTY: Record<string, unknown> = Object.freeze({});
+
 function asObject(v: unknown): Record<string, unknown> {
-  return isPlainObject(v) ? v : {};
+  return isPlainObject(v) ? v : EMPTY;
 }
 
 function asBlockList(v: unknown): Record<string, unknown>[] {

@@ -5,81 +5,118 @@
  */
 import type { Resource } from '../model/resource';
 
-type LineIndex = Map<string, number>;
+/** Lines by block kind (`resource` or `data`), type and name; nested so that a lookup builds no key. */
+class LineIndex {
+  private readonly byKind = new Map<string, Map<string, Map<string, number>>>();
 
-const keyOf = (mode: string, type: string, name: string) => `${mode === 'data' ? 'data' : 'resource'} ${type} ${name}`;
+  /** Keeps the first line a resource is written at. */
+  add(kind: string, type: string, name: string, line: number): void {
+    let byType = this.byKind.get(kind);
+    if (!byType) this.byKind.set(kind, (byType = new Map()));
+    let byName = byType.get(type);
+    if (!byName) byType.set(type, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, line);
+  }
+
+  get(kind: string, type: string, name: string): number | undefined {
+    return this.byKind.get(kind)?.get(type)?.get(name);
+  }
+}
 
 /** A locator over files whose text `read` returns; `kind` picks the indexer. */
 export function createLocator(kind: 'json' | 'hcl' | 'plan', read: (file: string) => string | undefined): (r: Resource) => number | undefined {
+  if (kind === 'plan') {
+    const indexes = new Map<string, Map<string, number>>();
+    return (r) => {
+      let index = indexes.get(r.source.file);
+      if (!index) indexes.set(r.source.file, (index = indexPlanAddresses(read(r.source.file) ?? '')));
+      return index.get(r.address);
+    };
+  }
   const indexes = new Map<string, LineIndex>();
   return (r) => {
     const file = r.source.file;
     let index = indexes.get(file);
     if (!index) {
       const text = read(file) ?? '';
-      const k = kind === 'hcl' && file.endsWith('.json') ? 'json' : kind;
-      index = k === 'json' ? indexJsonResources(text) : k === 'hcl' ? indexHclResources(text) : indexPlanAddresses(text);
+      index = kind === 'json' || file.endsWith('.json') ? indexJsonResources(text) : indexHclResources(text);
       indexes.set(file, index);
     }
-    return kind === 'plan' ? index.get(r.address) : index.get(keyOf(r.mode, r.type, r.name));
+    return index.get(r.mode === 'data' ? 'data' : 'resource', r.type, r.name);
   };
 }
 
-/** Lines of `"resource"|"data" → type → name` keys in Terraform JSON, in one pass. */
+/**
+ * Lines of `"resource"|"data" → type → name` keys in Terraform JSON, in one
+ * pass. Strings are skipped with indexOf and newlines counted only up to each
+ * resource key: a 15 MB stack is scanned in well under the time it takes to parse.
+ */
 export function indexJsonResources(text: string): LineIndex {
-  const out: LineIndex = new Map();
-  const path: (string | undefined)[] = []; // key at each object depth
+  const out = new LineIndex();
+  const keys: (string | undefined)[] = []; // the key at depths 1 to 3
   const isObject: boolean[] = [];
+  let depth = 0;
   let pendingKey: string | undefined;
   let expectKey = false;
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
+  let counted = 0; // newlines are counted up to here
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 34) {
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      if (expectKey) {
-        pendingKey = text.slice(i + 1, j);
-        const depth = isObject.length;
-        if (depth === 3 && (path[0] === 'resource' || path[0] === 'data') && path[1] !== undefined) {
-          const k = keyOf(path[0], path[1], pendingKey);
-          if (!out.has(k)) out.set(k, line);
+    if (c <= 32) continue; // whitespace, most of a pretty-printed file
+    if (c === 34) {
+      const end = closingQuote(text, i);
+      if (expectKey && depth <= 3) {
+        pendingKey = text.slice(i + 1, end);
+        if (depth === 3 && (keys[0] === 'resource' || keys[0] === 'data') && keys[1] !== undefined) {
+          for (let k = text.indexOf('\n', counted); k !== -1 && k < i; k = text.indexOf('\n', k + 1)) line++;
+          counted = i;
+          out.add(keys[0], keys[1], pendingKey, line);
         }
       }
-      i = j;
+      i = end;
     } else if (c === 58) {
       expectKey = false; // ':' — a value follows
-      path[isObject.length - 1] = pendingKey;
+      if (depth <= 3) keys[depth - 1] = pendingKey;
     } else if (c === 123 || c === 91) {
-      isObject.push(c === 123);
+      isObject[depth++] = c === 123;
       expectKey = c === 123;
+      if (depth <= 3) keys[depth - 1] = undefined;
     } else if (c === 125 || c === 93) {
-      isObject.pop();
-      path.length = isObject.length;
+      depth--;
       expectKey = false;
     } else if (c === 44) {
-      expectKey = isObject[isObject.length - 1] === true;
+      expectKey = isObject[depth - 1] === true;
     }
   }
   return out;
 }
 
+/** The index of the quote that closes the string opening at `start` (or the end of the text). */
+function closingQuote(text: string, start: number): number {
+  for (let j = text.indexOf('"', start + 1); j !== -1; j = text.indexOf('"', j + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(j - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return j;
+  }
+  return text.length;
+}
+
 /** Lines of `resource "type" "name"` and `data "type" "name"` blocks in HCL. */
 export function indexHclResources(text: string): LineIndex {
-  const out: LineIndex = new Map();
+  const out = new LineIndex();
   const lines = text.split('\n');
   const re = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
   lines.forEach((l, i) => {
     const m = re.exec(l);
-    if (m && !out.has(keyOf(m[1], m[2], m[3]))) out.set(keyOf(m[1], m[2], m[3]), i + 1);
+    if (m) out.add(m[1], m[2], m[3], i + 1);
   });
   return out;
 }
 
 /** Lines of each `"address": "…"` in a plan (its first appearance). */
-export function indexPlanAddresses(text: string): LineIndex {
-  const out: LineIndex = new Map();
+export function indexPlanAddresses(text: string): Map<string, number> {
+  const out = new Map<string, number>();
   const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
   let line = 1;
   let last = 0;
