@@ -123,6 +123,7 @@ function buildScope(files: readonly ConfigFile[], options: ReadOptions, prefix: 
   const evaluating = new Set<string>();
   const scope: Scope = {
     modulePrefix: prefix,
+    plainReferences: new Map(),
     variable(name) {
       const given = options.variables?.get(name);
       if (given !== undefined) return given;
@@ -172,7 +173,7 @@ function instancesOf(body: Record<string, unknown>, scope: Scope): readonly (Ins
  * runs once per resource.
  */
 function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
-  if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, modulePrefix: scope.modulePrefix, self: base };
+  if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, modulePrefix: scope.modulePrefix, plainReferences: scope.plainReferences, self: base };
   return { ...scope, ...instance.scope, self: base + instance.key };
 }
 
@@ -180,7 +181,8 @@ const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
 const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 
 function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
-  const values: ValueObject = {};
+  // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.
+  const values: ValueObject = inPlace && onlyAttributes(body) ? (body as ValueObject) : {};
   for (const k in body) {
     if (!META_ARGUMENTS.has(k) && k !== 'dynamic') values[k] = evaluateAttribute(k, undefined, body[k], scope, inPlace);
   }
@@ -215,6 +217,11 @@ class ConfiguredResource implements Resource {
     if (!this.referencesByPath) collectReferences(this.values, '', (this.referencesByPath = new Map()));
     return this.referencesByPath;
   }
+}
+
+function onlyAttributes(body: Record<string, unknown>): boolean {
+  for (const k in body) if (META_ARGUMENTS.has(k) || k === 'dynamic') return false;
+  return true;
 }
 
 /** `at new Stack (/repo/stacks/okta-org.ts:27:5)` → the file (relative to the working directory) and line. */

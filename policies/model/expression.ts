@@ -38,6 +38,11 @@ export interface Scope {
   self?: string;
   /** Prefix making module-relative addresses absolute (`module.idp.`). */
   modulePrefix?: string;
+  /**
+   * Plain references already evaluated in this module: `${okta_group.a.id}`
+   * becomes one (immutable) unknown however many resources name it.
+   */
+  plainReferences?: Map<string, Value>;
 }
 
 class ParseError extends Error {}
@@ -578,11 +583,16 @@ const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]
  */
 export function evaluateTemplate(text: string, scope: Scope): Value {
   if (text.indexOf('{') === -1 || !TEMPLATE_MARK.test(text)) return text;
+  const cache = scope.iterators ? undefined : scope.plainReferences; // an iterator can shadow a resource type
+  const cached = cache?.get(text);
+  if (cached !== undefined) return cached;
   const plain = PLAIN_REFERENCE.exec(text);
   if (plain && !RESERVED_ROOTS.has(plain[1]) && !scope.iterators?.has(plain[1])) {
     // The common case by far (`${okta_group.a.id}`): no parser needed.
     const address = `${scope.modulePrefix ?? ''}${plain[1]}.${plain[2]}`;
-    return new Unknown(text, [plain[3] ? { address, attribute: plain[3] } : { address }], true);
+    const reference = new Unknown(text, [plain[3] ? { address, attribute: plain[3] } : { address }], true);
+    cache?.set(text, reference);
+    return reference;
   }
   let node: Node;
   try {
