@@ -220,37 +220,43 @@ export class Principals {
    * role and so are privileged too; rules that exempt them ask {@link isBreakGlass}.
    */
   isPrivileged(r: Resource): boolean {
-    return this.remember('privileged', r, () => {
-      if (this.isDeclared('privileged', r)) return true;
-      if (!this.isUser(r) && !this.isGroup(r)) return false;
-      return this.grantsHeldBy(r).some((g) => g.role.privileged);
-    });
+    return this.remember('privileged', r, this.decidePrivileged);
+  }
+
+  private decidePrivileged(r: Resource): boolean {
+    if (this.isDeclared('privileged', r)) return true;
+    if (!this.isUser(r) && !this.isGroup(r)) return false;
+    return this.grantsHeldBy(r).some((g) => g.role.privileged);
   }
 
   /** Operator: declared, or holding reset authority without being privileged tier. Non-human identities are RG-22's. */
   isOperator(r: Resource): boolean {
-    return this.remember('operators', r, () => {
-      if (this.isDeclared('operators', r)) return true;
-      if (this.isNonHuman(r) || (!this.isUser(r) && !this.isGroup(r))) return false;
-      return !this.isPrivileged(r) && this.grantsHeldBy(r).some((g) => g.role.resetAuthority);
-    });
+    return this.remember('operators', r, this.decideOperator);
+  }
+
+  private decideOperator(r: Resource): boolean {
+    if (this.isDeclared('operators', r)) return true;
+    if (this.isNonHuman(r) || (!this.isUser(r) && !this.isGroup(r))) return false;
+    return !this.isPrivileged(r) && this.grantsHeldBy(r).some((g) => g.role.resetAuthority);
   }
 
   /** Vendor: declared; an Entra guest; or a user or group named like a third party (or an Okta `user_type` that says so). */
   isVendor(r: Resource): boolean {
-    return this.remember('vendors', r, () => {
-      if (this.isDeclared('vendors', r)) return true;
-      if (r.type === GUEST_TYPE) return true;
-      if (!this.isUser(r) && !this.isGroup(r)) return false;
-      return this.hasNameMatching(r, VENDOR_NAME) || anyMatches(r.values.user_type, VENDOR_NAME);
-    });
+    return this.remember('vendors', r, this.decideVendor);
   }
 
-  /** Each class is decided once per principal: many rules ask about the same few. */
-  private remember(kind: Exclude<PrincipalClass, 'breakGlass'>, r: Resource, decide: () => boolean): boolean {
+  private decideVendor(r: Resource): boolean {
+    if (this.isDeclared('vendors', r)) return true;
+    if (r.type === GUEST_TYPE) return true;
+    if (!this.isUser(r) && !this.isGroup(r)) return false;
+    return this.hasNameMatching(r, VENDOR_NAME) || anyMatches(r.values.user_type, VENDOR_NAME);
+  }
+
+  /** Each class is decided once per principal: many rules ask about the same few. A method, not a closure, so asking allocates nothing. */
+  private remember(kind: Exclude<PrincipalClass, 'breakGlass'>, r: Resource, decide: (this: Principals, r: Resource) => boolean): boolean {
     const cache = this.classCache[kind];
     let verdict = cache.get(r);
-    if (verdict === undefined) cache.set(r, (verdict = decide()));
+    if (verdict === undefined) cache.set(r, (verdict = decide.call(this, r)));
     return verdict;
   }
 

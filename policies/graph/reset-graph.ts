@@ -58,7 +58,7 @@ export interface ResetGraph {
 const PRINCIPAL_TYPES = new Set(['okta_user', 'azuread_user', 'azuread_invitation', 'okta_group', 'azuread_group', 'azuread_application', 'azuread_service_principal', 'okta_app_oauth']);
 
 function kindOf(r: Resource): GraphNode['kind'] {
-  if (/_group$/.test(r.type)) return 'group';
+  if (r.type.endsWith('_group')) return 'group';
   if (r.type === 'azuread_service_principal') return 'service principal';
   if (r.type === 'azuread_application' || r.type === 'okta_app_oauth') return 'application';
   return 'user';

@@ -589,7 +589,9 @@ export function evaluateTemplate(text: string, scope: Scope): Value {
   const plain = PLAIN_REFERENCE.exec(text);
   if (plain && !RESERVED_ROOTS.has(plain[1]) && !scope.iterators?.has(plain[1])) {
     // The common case by far (`${okta_group.a.id}`): no parser needed.
-    const address = `${scope.modulePrefix ?? ''}${plain[1]}.${plain[2]}`;
+    // A slice of the text rather than a concatenation: it is hashed for every lookup without first being copied flat.
+    const inText = text.slice(2, 3 + plain[1].length + plain[2].length);
+    const address = scope.modulePrefix ? scope.modulePrefix + inText : inText;
     const reference = new Unknown(text, [plain[3] ? { address, attribute: plain[3] } : { address }], true);
     cache?.set(text, reference);
     return reference;
