@@ -42,7 +42,9 @@ export interface Resource {
   /**
    * Addresses each attribute path refers to (`target_group_list` → [`okta_group.support`]),
    * from expressions or, for plans, the configuration's `references`. Unresolved targets are kept
-   * as written so rules can tell "points at something outside this configuration".
+   * as written so rules can tell "points at something outside this configuration". For
+   * configuration inputs this repeats what the values' unknowns already say (and is derived on
+   * first use); rules read it only for plans, whose values are literal.
    */
   readonly references: ReadonlyMap<string, readonly string[]>;
   readonly conditions: readonly Condition[];
