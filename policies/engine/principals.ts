@@ -51,7 +51,7 @@ export class Principals {
   private readonly memberOf = new Map<Resource, Map<Resource, Resource>>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
-  private readonly heldCache = new Map<Resource, RoleGrant[]>();
+  private readonly heldCache = new Map<Resource, readonly RoleGrant[]>();
   private readonly membersCache = new Map<Resource, Members>();
   private accounts?: Resource[];
   private readonly classCache = { privileged: new Map<Resource, boolean>(), operators: new Map<Resource, boolean>(), vendors: new Map<Resource, boolean>() };
@@ -188,7 +188,7 @@ export class Principals {
    * belongs to, statically or through PIM for Groups (one level, as Entra
    * role-assignable groups cannot nest; Okta groups do not nest).
    */
-  grantsHeldBy(principal: Resource): RoleGrant[] {
+  grantsHeldBy(principal: Resource): readonly RoleGrant[] {
     if (!this.heldByPrincipal) {
       this.heldByPrincipal = new Map();
       for (const g of this.ctx.grants) {
@@ -199,17 +199,28 @@ export class Principals {
       }
     }
     let held = this.heldCache.get(principal);
-    if (!held) {
-      const own = this.heldByPrincipal.get(principal) ?? NO_GRANTS;
-      let viaGroups: RoleGrant[] | undefined;
-      for (const groups of [this.memberOf.get(principal)?.keys(), this.eligibleFor.get(principal)]) {
-        for (const g of groups ?? []) {
-          const grants = this.heldByPrincipal.get(g);
-          if (grants) (viaGroups ??= []).push(...grants);
+    if (!held) this.heldCache.set(principal, (held = this.collectHeld(this.heldByPrincipal, principal)));
+    return held;
+  }
+
+  /** Own grants, then those of each group; most principals hold grants through one source, whose list is shared rather than copied. */
+  private collectHeld(byPrincipal: ReadonlyMap<Resource, RoleGrant[]>, principal: Resource): readonly RoleGrant[] {
+    let held = byPrincipal.get(principal) ?? NO_GRANTS;
+    let ownCopy = false;
+    for (const groups of [this.memberOf.get(principal)?.keys(), this.eligibleFor.get(principal)]) {
+      for (const group of groups ?? []) {
+        const grants = byPrincipal.get(group);
+        if (!grants) continue;
+        if (held.length === 0) {
+          held = grants;
+          continue;
         }
+        if (!ownCopy) {
+          held = [...held];
+          ownCopy = true;
+        }
+        for (const grant of grants) if (!held.includes(grant)) held.push(grant);
       }
-      held = viaGroups === undefined ? own : [...new Set([...own, ...viaGroups])];
-      this.heldCache.set(principal, held);
     }
     return held;
   }
