@@ -10,6 +10,7 @@ import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
 import { describeStep, type AttackPath } from '../graph/paths';
+import { append } from '../model/lists';
 
 export interface Change extends Weakening {
   readonly stack: string;
@@ -98,7 +99,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
         changes.push({ ...w, stack: h.name, file: where.source.file, line: stack.locateLine?.(where) ?? null });
       }
     }
-    changes.push(...newPaths(b ? baseCtx : undefined, headCtx));
+    append(changes, newPaths(b ? baseCtx : undefined, headCtx));
   }
   changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
   const before = runRulesIn(baseContexts, RULES);

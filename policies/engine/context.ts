@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
 import type { Provider } from './rule';
+import { append } from '../model/lists';
 
 /** What an attribute points at. */
 export interface Targets {
@@ -110,7 +111,7 @@ export class RuleContext {
     // Only a plan's configuration adds references that its values do not carry.
     const planned = this.stack.kind === 'plan' ? resource.references.get(path) : undefined;
     if (planned) {
-      for (const address of planned) out.resources.push(...this.resolve(address));
+      for (const address of planned) append(out.resources, this.resolve(address));
       // A literal that a plan's configuration explains is not external.
       if (out.resources.length > 0) out.external.length = 0;
     }

@@ -7,6 +7,7 @@ import type { Resource } from '../model/resource';
 import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
+import { append } from '../model/lists';
 
 const NO_GRANTS: RoleGrant[] = [];
 
@@ -98,7 +99,7 @@ export class Principals {
     const t = this.ctx.targets(holder, path);
     let entry = this.units.get(unit);
     if (!entry) this.units.set(unit, (entry = { resources: [], unknown: false }));
-    entry.resources.push(...t.resources);
+    append(entry.resources, t.resources);
     // An id managed elsewhere could be anyone: the unit's membership is not fully known.
     entry.unknown ||= t.unknown || t.external.length > 0;
   }

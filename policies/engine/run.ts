@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
 import { errorMessage } from '../inputs/input-error';
 import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
+import { append } from '../model/lists';
 
 export interface Finding {
   readonly ruleId: string;
@@ -108,7 +109,7 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
         continue;
       }
       // Static HCL: what the reader could not evaluate is one notice, not a "cannot verify" each.
-      findings.push(...found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource))));
+      append(findings, found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource))));
     }
     if (stack.notEvaluated.length > 0) {
       notices.push({

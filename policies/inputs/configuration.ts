@@ -9,6 +9,7 @@ import type { Condition, Resource, SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
 import { InputError } from './input-error';
+import { append } from '../model/lists';
 
 /** One configuration file, parsed. */
 export interface ConfigFile {
@@ -104,8 +105,8 @@ function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, prefi
       if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, scope));
     }
     const child = readConfiguration(loaded, { ...options, variables: args, modulePrefix: `${address}.` });
-    resources.push(...child.resources);
-    notEvaluated.push(...child.notEvaluated);
+    append(resources, child.resources);
+    append(notEvaluated, child.notEvaluated);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
 import type { ReportInput } from './report-input';
+import { append } from '../model/lists';
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, return). */
 function isXmlChar(c: string): boolean {
@@ -49,9 +50,9 @@ export function formatJunit(input: ReportInput): string {
     for (const { meta } of RULES) {
       const own = findings.filter((f) => f.ruleId === meta.id);
       if (own.length === 0) cases.push({ name: `${meta.id} ${meta.slug}`, classname: stack });
-      else cases.push(...own.map(findingCase));
+      else append(cases, own.map(findingCase));
     }
-    cases.push(...findings.filter((f) => !RULES.some((r) => r.meta.id === f.ruleId)).map(findingCase));
+    append(cases, findings.filter((f) => !RULES.some((r) => r.meta.id === f.ruleId)).map(findingCase));
     suites.push(suite(`recovery-gate ${stack}`, cases));
   }
   const changes = (input.changes ?? []).map((c): Case => ({ name: `${c.kind} ${c.resource} ${c.attribute}`, classname: `${c.stack}.changes`, failure: { message: c.message, type: c.kind, body: `${c.before} → ${c.after} (erodes ${c.ruleId})` } }));

@@ -11,6 +11,7 @@ import { TOOL } from '../version';
 import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
+import { append } from '../model/lists';
 
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
@@ -72,15 +73,15 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
     out.push('');
   }
   if (input.command === 'review') {
-    if (input.introduced?.length) out.push('### Findings this change introduces', '', ...findingTable(input.introduced), '');
-    if (input.resolved?.length) out.push(...folded(`Findings this change resolves (${input.resolved.length})`, findingTable(input.resolved)));
+    if (input.introduced?.length) append(out, ['### Findings this change introduces', '', ...findingTable(input.introduced), '']);
+    if (input.resolved?.length) append(out, folded(`Findings this change resolves (${input.resolved.length})`, findingTable(input.resolved)));
   }
   const s = summarize(result.findings);
   out.push(`| ${SEVERITIES.join(' | ')} |`, `|${SEVERITIES.map(() => '---:').join('|')}|`, `| ${SEVERITIES.map((k) => s[k]).join(' | ')} |`, '');
   for (const stack of [...new Set(result.findings.map((f) => f.stack))]) {
     const lines = findingTable(result.findings.filter((f) => f.stack === stack));
-    if (input.command === 'check') out.push(`### ${cell(stack)}`, '', ...lines, '');
-    else out.push(...folded(`All findings in ${cell(stack)}`, lines));
+    if (input.command === 'check') append(out, [`### ${cell(stack)}`, '', ...lines, '']);
+    else append(out, folded(`All findings in ${cell(stack)}`, lines));
   }
   if (input.paths?.some((r) => r.paths.length > 0)) out.push(formatPathsMarkdown(input.paths).replace(/^## /, '### '));
   for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `\`${cell(r)}\``).join(', ')}`, '');
