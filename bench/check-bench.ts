@@ -22,10 +22,15 @@ const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
 const OUT = path.resolve('.bench');
 const NOW = new Date('2026-11-26T00:00:00Z');
 
+type Body = Record<string, unknown>;
+interface SyntheticStack {
+  resource: Record<string, Record<string, Body>>;
+}
+
 /** A tenant of `n` resources: groups, users, memberships, scoped and unscoped role grants, policies. */
-function syntheticStack(n: number): object {
-  const r: Record<string, Record<string, object>> = {};
-  const put = (type: string, name: string, body: object) => ((r[type] ??= {})[name] = body);
+function syntheticStack(n: number): SyntheticStack {
+  const r: Record<string, Record<string, Body>> = {};
+  const put = (type: string, name: string, body: Body) => ((r[type] ??= {})[name] = body);
   const units = Math.ceil(n / 10);
   for (let i = 0; i < units; i++) {
     put('okta_group', `g${i}`, { name: `Team ${i}` });
@@ -44,6 +49,48 @@ function syntheticStack(n: number): object {
   return { resource: r };
 }
 
+/** `${a.b.c}` inside a string: each becomes the two references Terraform lists (`a.b.c` and `a.b`). */
+const REFERENCE = /\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\.([\w.-]+))?\}/g;
+
+function referencesOf(v: unknown): string[] {
+  if (typeof v === 'string') return [...v.matchAll(REFERENCE)].flatMap((m) => [m[3] ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`, `${m[1]}.${m[2]}`]);
+  return Array.isArray(v) ? v.flatMap(referencesOf) : [];
+}
+
+/**
+ * The plan `terraform show -json` prints for a first apply of the same
+ * tenant: planned values, resource changes (what depends on another resource
+ * is known after apply) and the configuration's expressions, on one line.
+ */
+function syntheticPlan(stack: SyntheticStack): object {
+  const planned: object[] = [];
+  const changes: object[] = [];
+  const configured: object[] = [];
+  for (const [type, byName] of Object.entries(stack.resource)) {
+    for (const [name, body] of Object.entries(byName)) {
+      const after: Body = {};
+      const unknown: Body = { id: true };
+      const expressions: Body = {};
+      for (const [key, value] of Object.entries(body)) {
+        const references = referencesOf(value);
+        if (references.length > 0) {
+          unknown[key] = true;
+          expressions[key] = { references };
+        } else {
+          after[key] = value;
+          expressions[key] = { constant_value: value };
+        }
+      }
+      const address = `${type}.${name}`;
+      const provider = type.startsWith('okta_') ? 'registry.terraform.io/okta/okta' : 'registry.terraform.io/hashicorp/azuread';
+      planned.push({ address, mode: 'managed', type, name, provider_name: provider, schema_version: 0, values: after, sensitive_values: {} });
+      changes.push({ address, mode: 'managed', type, name, provider_name: provider, change: { actions: ['create'], before: null, after, after_unknown: unknown, before_sensitive: false, after_sensitive: {} } });
+      configured.push({ address, mode: 'managed', type, name, provider_config_key: type.split('_')[0], expressions, schema_version: 0 });
+    }
+  }
+  return { format_version: '1.2', terraform_version: '1.11.4', planned_values: { root_module: { resources: planned } }, resource_changes: changes, configuration: { root_module: { resources: configured } } };
+}
+
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -59,11 +106,14 @@ function median(xs: number[]): number {
  * speed drifts by tens of percent over seconds, and a pair measured back to
  * back drifts together. Reported: medians of the times and of the per-pair ratios.
  */
-async function measure(n: number, runs: number): Promise<string> {
-  const dir = path.join(OUT, `stack-${n}`);
+async function measure(n: number, runs: number, form: 'configuration' | 'plan'): Promise<string> {
+  const dir = path.join(OUT, `${form}-${n}`);
   mkdirSync(dir, { recursive: true });
-  const text = JSON.stringify(syntheticStack(n), null, 2);
-  writeFileSync(path.join(dir, 'cdk.tf.json'), text);
+  // cdktf writes its stacks indented; terraform show -json writes a plan on one line.
+  const stack = syntheticStack(n);
+  const text = form === 'plan' ? JSON.stringify(syntheticPlan(stack)) : JSON.stringify(stack, null, 2);
+  const input = path.join(dir, form === 'plan' ? 'plan.json' : 'cdk.tf.json');
+  writeFileSync(input, text);
   const parses: number[] = [];
   const checks: number[] = [];
   const ratios: number[] = [];
@@ -76,7 +126,7 @@ async function measure(n: number, runs: number): Promise<string> {
     const parseMs = ms(t);
     global.gc?.();
     t = process.hrtime.bigint();
-    const stacks = await loadInputs([dir]);
+    const stacks = await loadInputs([input]);
     const result = runRules(stacks, RULES, { now: NOW });
     const checkMs = ms(t);
     parses.push(parseMs);
@@ -85,13 +135,13 @@ async function measure(n: number, runs: number): Promise<string> {
     findings = result.findings.length;
     resources = stacks[0].resources.length;
   }
-  const stacks = await loadInputs([dir]);
+  const stacks = await loadInputs([input]);
   const t = process.hrtime.bigint();
   const paths = stacks.reduce((count, stack) => count + new RuleContext(stack, DEFAULT_CONFIG, NOW).attackPaths.length, 0);
   const pathsMs = ms(t);
   const checkMs = median(checks);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  return `| ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${median(parses).toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${median(ratios).toFixed(1)}× | ${findings.toLocaleString('en')} | ${pathsMs.toFixed(0)} ms (${(pathsMs / checkMs).toFixed(1)}× check, ${paths.toLocaleString('en')} paths) | ${rssMb.toFixed(0)} MB |`;
+  return `| ${form} | ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${median(parses).toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${median(ratios).toFixed(1)}× | ${findings.toLocaleString('en')} | ${pathsMs.toFixed(0)} ms (${(pathsMs / checkMs).toFixed(1)}× check, ${paths.toLocaleString('en')} paths) | ${rssMb.toFixed(0)} MB |`;
 }
 
 function coldStart(): string {
@@ -108,11 +158,13 @@ function coldStart(): string {
 
 async function main(): Promise<void> {
   console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
-  console.log('| resources | bytes | JSON.parse | load + check | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(await measure(1_000, 9));
-  console.log(await measure(10_000, 7));
-  console.log(await measure(100_000, 5));
+  console.log('| input | resources | bytes | JSON.parse | load + check | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const form of ['configuration', 'plan'] as const) {
+    console.log(await measure(1_000, 9, form));
+    console.log(await measure(10_000, 7, form));
+    console.log(await measure(100_000, form === 'plan' ? 3 : 5, form));
+  }
   console.log('\n' + floor(100_000));
   console.log('\n' + coldStart());
 }

@@ -58,8 +58,7 @@ export function indexJsonResources(text: string): LineIndex {
   let depth = 0;
   let pendingKey: string | undefined;
   let expectKey = false;
-  let line = 1;
-  let counted = 0; // newlines are counted up to here
+  const lines = new LineCounter(text);
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -69,9 +68,7 @@ export function indexJsonResources(text: string): LineIndex {
       if (expectKey && depth <= 3) {
         pendingKey = text.slice(i + 1, end);
         if (depth === 3 && (keys[0] === 'resource' || keys[0] === 'data') && keys[1] !== undefined) {
-          for (let k = text.indexOf('\n', counted); k !== -1 && k < i; k = text.indexOf('\n', k + 1)) line++;
-          counted = i;
-          out.add(keys[0], keys[1], pendingKey, line);
+          out.add(keys[0], keys[1], pendingKey, lines.lineAt(i));
         }
       }
       i = end;
@@ -90,6 +87,29 @@ export function indexJsonResources(text: string): LineIndex {
     }
   }
   return out;
+}
+
+/**
+ * Lines of increasing offsets in one text, each newline found once: `terraform
+ * show -json` writes a plan on a single line, and searching for the next newline
+ * from every address again would scan to its end each time.
+ */
+class LineCounter {
+  private line = 1;
+  private nextNewline: number;
+
+  constructor(private readonly text: string) {
+    this.nextNewline = text.indexOf('\n');
+  }
+
+  /** The 1-based line of `offset`; offsets must not decrease from one call to the next. */
+  lineAt(offset: number): number {
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line++;
+      this.nextNewline = this.text.indexOf('\n', this.nextNewline + 1);
+    }
+    return this.line;
+  }
 }
 
 /** The index of the quote that closes the string opening at `start` (or the end of the text). */
@@ -118,13 +138,10 @@ export function indexHclResources(text: string): LineIndex {
 export function indexPlanAddresses(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  let line = 1;
-  let last = 0;
+  const lines = new LineCounter(text);
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (let i = text.indexOf('\n', last); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    last = m.index;
     const address = JSON.parse(`"${m[1]}"`) as string;
-    if (!out.has(address)) out.set(address, line);
+    if (!out.has(address)) out.set(address, lines.lineAt(m.index));
   }
   return out;
 }
