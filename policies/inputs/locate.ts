@@ -26,10 +26,10 @@ class LineIndex {
 /** A locator over files whose text `read` returns; `kind` picks the indexer. */
 export function createLocator(kind: 'json' | 'hcl' | 'plan', read: (file: string) => string | undefined): (r: Resource) => number | undefined {
   if (kind === 'plan') {
-    const indexes = new Map<string, Map<string, number>>();
+    const indexes = new Map<string, PlanAddressIndex>();
     return (r) => {
       let index = indexes.get(r.source.file);
-      if (!index) indexes.set(r.source.file, (index = indexPlanAddresses(read(r.source.file) ?? '')));
+      if (!index) indexes.set(r.source.file, (index = new PlanAddressIndex(read(r.source.file) ?? '')));
       return index.get(r.address);
     };
   }
@@ -134,14 +134,50 @@ export function indexHclResources(text: string): LineIndex {
   return out;
 }
 
-/** Lines of each `"address": "…"` in a plan (its first appearance). */
-export function indexPlanAddresses(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  const lines = new LineCounter(text);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const address = JSON.parse(`"${m[1]}"`) as string;
-    if (!out.has(address)) out.set(address, lines.lineAt(m.index));
+/**
+ * Lines of each `"address": "…"` in a plan (its first appearance), found by
+ * reading on from where the last lookup stopped, only as far as the addresses
+ * asked for require: a plan lists every resource in `planned_values` first, so
+ * most of a large plan is never scanned.
+ */
+export class PlanAddressIndex {
+  private readonly lines = new Map<string, number>();
+  private readonly counter: LineCounter;
+  private cursor = 0; // -1 once the whole text is read
+
+  constructor(private readonly text: string) {
+    this.counter = new LineCounter(text);
   }
-  return out;
+
+  get(address: string): number | undefined {
+    let line = this.lines.get(address);
+    while (line === undefined && this.cursor !== -1) if (this.readNext() === address) line = this.lines.get(address);
+    return line;
+  }
+
+  /** The next `"address": "…"` pair, recorded; undefined where the key has another kind of value, or at the end. */
+  private readNext(): string | undefined {
+    const text = this.text;
+    const key = text.indexOf('"address"', this.cursor);
+    if (key === -1) {
+      this.cursor = -1;
+      return undefined;
+    }
+    let i = skipSpace(text, key + 9);
+    this.cursor = i;
+    if (text.charCodeAt(i) !== 58) return undefined; // no ':': the word as a value, not the key
+    i = this.cursor = skipSpace(text, i + 1);
+    if (text.charCodeAt(i) !== 34) return undefined; // an address that is not a string
+    const end = closingQuote(text, i);
+    const raw = text.slice(i + 1, end);
+    const address = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+    this.cursor = end + 1;
+    if (!this.lines.has(address)) this.lines.set(address, this.counter.lineAt(key));
+    return address;
+  }
+}
+
+function skipSpace(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
+  return i;
 }

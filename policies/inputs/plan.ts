@@ -73,6 +73,7 @@ export function validatePlan(doc: Record<string, unknown>, file: string): PlanDo
 
 /** Removes instance keys: `module.a["x"].okta_group.b[0]` → `module.a.okta_group.b`. */
 export function stripInstanceKeys(address: string): string {
+  if (address.indexOf('[') === -1) return address;
   return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\]/g, '');
 }
 
@@ -88,7 +89,9 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     changes.set(rc.address, rc);
   }
 
-  const addresses = new Set([...planned.keys(), ...changes.keys()]);
+  const addresses = new Set(planned.keys());
+  for (const address of changes.keys()) addresses.add(address);
+  const readers = new Map<string, ReferenceReader>();
   const resources: Resource[] = [];
   for (const address of addresses) {
     const rc = changes.get(address);
@@ -102,10 +105,12 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     const after = rc ? rc.change.after : pr?.values;
     const unknown = rc ? rc.change.after_unknown : undefined;
     const sensitive = rc ? rc.change.after_sensitive : pr?.sensitive_values;
-    const modulePrefix = baseAddress.slice(0, baseAddress.length - `${rc?.mode === 'data' || pr?.mode === 'data' ? 'data.' : ''}${type}.${name}`.length);
-    const values = planValues(after, unknown, sensitive, config, modulePrefix);
+    const modulePrefix = baseAddress.startsWith('module.') ? baseAddress.slice(0, baseAddress.length - `${rc?.mode === 'data' || pr?.mode === 'data' ? 'data.' : ''}${type}.${name}`.length) : '';
+    let reader = readers.get(modulePrefix);
+    if (!reader) readers.set(modulePrefix, (reader = new ReferenceReader(modulePrefix)));
+    const values = planValues(after, unknown, sensitive, config, reader);
     const references = new Map<string, string[]>();
-    if (config) collectExpressionReferences(config, '', modulePrefix, references);
+    if (config) collectExpressionReferences(config, '', reader, references);
     resources.push({
       address,
       baseAddress,
@@ -155,8 +160,8 @@ export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 
 export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'): ValueObject {
   const c = rc.change;
   return which === 'before'
-    ? planValues(c.before, undefined, c.before_sensitive, undefined, '')
-    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, '');
+    ? planValues(c.before, undefined, c.before_sensitive, undefined, NO_REFERENCES)
+    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, NO_REFERENCES);
 }
 
 function collectPlanned(mod: PlanModule | undefined, out: Map<string, PlanResource>, file: string): void {
@@ -183,41 +188,65 @@ function isListOrAbsent(v: unknown): boolean {
   return v === undefined || Array.isArray(v);
 }
 
-/** Turns a plan's `references` strings into references, resolved as an expression would be. */
-function toReferences(refs: unknown, modulePrefix: string): Reference[] {
-  if (!Array.isArray(refs)) return [];
-  const out = new Map<string, Reference>();
-  for (const r of refs) {
-    if (typeof r !== 'string') continue;
-    const v = evaluateTemplate('${' + r + '}', { modulePrefix });
-    if (v instanceof Unknown) for (const ref of v.references) if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
+/**
+ * Turns a plan's `references` strings into references, resolved as an
+ * expression would be, each string once per module: the same few resources are
+ * named from thousands of expressions.
+ */
+class ReferenceReader {
+  private readonly cache = new Map<string, readonly Reference[]>();
+
+  constructor(private readonly modulePrefix: string) {}
+
+  read(refs: unknown): Reference[] {
+    if (!Array.isArray(refs)) return [];
+    const out = new Map<string, Reference>();
+    for (const r of refs) {
+      if (typeof r !== 'string') continue;
+      for (const ref of this.evaluate(r)) if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
+    }
+    return [...out.values()];
   }
-  return [...out.values()];
+
+  private evaluate(r: string): readonly Reference[] {
+    let refs = this.cache.get(r);
+    if (!refs) {
+      const v = evaluateTemplate('${' + r + '}', { modulePrefix: this.modulePrefix });
+      this.cache.set(r, (refs = v instanceof Unknown ? v.references : []));
+    }
+    return refs;
+  }
 }
 
-function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, modulePrefix: string, parent?: string): ValueObject {
+/** For values read without configuration (review and drift sides): nothing to resolve. */
+const NO_REFERENCES = new ReferenceReader('');
+
+function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, refs: ReferenceReader, parent?: string): ValueObject {
   const out: ValueObject = {};
-  const a = isPlainObject(after) ? after : {};
-  const u = isPlainObject(unknown) ? unknown : {};
-  const s = isPlainObject(sensitive) ? sensitive : {};
+  const a = isPlainObject(after) ? after : NONE;
+  const u = isPlainObject(unknown) ? unknown : NONE;
+  const s = isPlainObject(sensitive) ? sensitive : NONE;
   const c = isPlainObject(config) ? config : undefined;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(u)])) {
-    const v = planValue(a[key], u[key], s[key], c ? c[key] : undefined, c !== undefined, modulePrefix, key, parent);
+  const put = (key: string) => {
+    const v = planValue(a[key], u[key], s[key], c ? c[key] : undefined, c !== undefined, refs, key, parent);
     if (v !== undefined) out[key] = v;
-  }
+  };
+  for (const key in a) put(key);
+  for (const key in u) if (!(key in a)) put(key);
   return out;
 }
 
-function planValue(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, haveConfig: boolean, modulePrefix: string, key: string, parent: string | undefined): Value | undefined {
+const NONE: Record<string, unknown> = Object.freeze({});
+
+function planValue(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, haveConfig: boolean, refs: ReferenceReader, key: string, parent: string | undefined): Value | undefined {
   if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== '')) return Secret.instance;
   if (unknown === true) {
     // Known after apply: set in configuration → unknown with its references; not set → absent.
     if (haveConfig && config === undefined) return undefined;
     const expr = isPlainObject(config) ? config : undefined;
-    if (expr && 'constant_value' in expr) return planValue(expr.constant_value, undefined, undefined, undefined, false, modulePrefix, key, parent);
-    const refs = toReferences(expr?.references, modulePrefix);
-    const addresses = new Set(refs.map((r) => r.address));
-    return new Unknown(undefined, refs, addresses.size === 1);
+    if (expr && 'constant_value' in expr) return planValue(expr.constant_value, undefined, undefined, undefined, false, refs, key, parent);
+    const references = refs.read(expr?.references);
+    return new Unknown(undefined, references, references.length === 1);
   }
   if (Array.isArray(after)) {
     const us = Array.isArray(unknown) ? unknown : [];
@@ -225,28 +254,27 @@ function planValue(after: unknown, unknown: unknown, sensitive: unknown, config:
     const cs = Array.isArray(config) ? config : [];
     return after.map((e, i) =>
       isPlainObject(e)
-        ? planValues(e, us[i], ss[i], cs[i] ?? cs[0], modulePrefix, key)
-        : (planValue(e, us[i], ss[i], undefined, false, modulePrefix, key, parent) ?? null),
+        ? planValues(e, us[i], ss[i], cs[i] ?? cs[0], refs, key)
+        : (planValue(e, us[i], ss[i], undefined, false, refs, key, parent) ?? null),
     );
   }
-  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) && !('references' in config) && !('constant_value' in config) ? config : undefined, modulePrefix, key);
+  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) && !('references' in config) && !('constant_value' in config) ? config : undefined, refs, key);
   if (after === undefined) return undefined;
   return after as Value;
 }
 
-function collectExpressionReferences(expr: unknown, path: string, modulePrefix: string, out: Map<string, string[]>): void {
+function collectExpressionReferences(expr: unknown, path: string, refs: ReferenceReader, out: Map<string, string[]>): void {
   if (Array.isArray(expr)) {
-    for (const e of expr) collectExpressionReferences(e, path, modulePrefix, out);
+    for (const e of expr) collectExpressionReferences(e, path, refs, out);
     return;
   }
   if (!isPlainObject(expr)) return;
   if (Array.isArray(expr.references)) {
     const list = out.get(path) ?? [];
-    for (const r of toReferences(expr.references, modulePrefix)) if (!list.includes(r.address)) list.push(r.address);
+    for (const r of refs.read(expr.references)) if (!list.includes(r.address)) list.push(r.address);
     if (list.length) out.set(path, list);
     return;
   }
   if ('constant_value' in expr) return;
-  for (const [k, v] of Object.entries(expr)) collectExpressionReferences(v, path ? `${path}.${k}` : k, modulePrefix, out);
+  for (const k in expr) collectExpressionReferences(expr[k], path ? `${path}.${k}` : k, refs, out);
 }
-

@@ -1,5 +1,5 @@
 /** Line numbers for findings, in indented files and in files written on one line (as `terraform show -json` writes plans). */
-import { createLocator, indexPlanAddresses } from '../../policies/inputs/locate';
+import { PlanAddressIndex, createLocator } from '../../policies/inputs/locate';
 import type { Resource } from '../../policies/model/resource';
 
 const resource = (type: string, name: string, file = 'x.tf.json'): Resource => ({
@@ -39,14 +39,14 @@ describe('plans', () => {
 
   it('keeps the first line each address appears on', () => {
     const text = JSON.stringify(plan, null, 2);
-    const index = indexPlanAddresses(text);
+    const index = new PlanAddressIndex(text);
     expect(index.get('okta_group.a')).toBe(text.split('\n').findIndex((l) => l.includes('"okta_group.a"')) + 1);
     expect(index.get('module.m.okta_user.u["x"]')).toBe(text.split('\n').findIndex((l) => l.includes('okta_user.u')) + 1);
   });
 
-  it('reads a plan written on one line', () => {
-    const index = indexPlanAddresses(JSON.stringify(plan));
-    expect([...index.entries()]).toEqual([['okta_group.a', 1], ['module.m.okta_user.u["x"]', 1]]);
+  it('reads a plan written on one line, and skips "address" where it is a value or holds no string', () => {
+    const index = new PlanAddressIndex(JSON.stringify({ ...plan, variables: { v: { value: 'address' } }, other: { address: 7 } }));
+    expect([index.get('module.m.okta_user.u["x"]'), index.get('okta_group.a'), index.get('nothing')]).toEqual([1, 1, undefined]);
   });
 
   it('looks for newlines once per newline, not once per resource: a one-line plan is read in one pass', () => {
@@ -54,8 +54,8 @@ describe('plans', () => {
     const text = JSON.stringify(many);
     const indexOf = jest.spyOn(String.prototype, 'indexOf');
     try {
-      const index = indexPlanAddresses(text);
-      expect(index.size).toBe(1000);
+      const index = new PlanAddressIndex(text);
+      expect([index.get('okta_user.u0'), index.get('okta_user.u999'), index.get('okta_user.u1000')]).toEqual([1, 1, undefined]);
       expect(indexOf.mock.calls.filter(([search]) => search === '\n').length).toBeLessThan(5);
     } finally {
       indexOf.mockRestore();
