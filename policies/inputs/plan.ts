@@ -8,7 +8,7 @@
  * keeps the expression's `references`. Sensitive values become secrets.
  */
 import { evaluateTemplate } from '../model/expression';
-import type { Resource } from '../model/resource';
+import type { Condition, Resource, SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Reference, Secret, Unknown, Value, ValueObject } from '../model/value';
 import { isPlainObject } from './configuration';
@@ -92,6 +92,7 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
   const addresses = new Set(planned.keys());
   for (const address of changes.keys()) addresses.add(address);
   const readers = new Map<string, ReferenceReader>();
+  const source = { file };
   const resources: Resource[] = [];
   for (const address of addresses) {
     const rc = changes.get(address);
@@ -109,21 +110,35 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     let reader = readers.get(modulePrefix);
     if (!reader) readers.set(modulePrefix, (reader = new ReferenceReader(modulePrefix)));
     const values = planValues(after, unknown, sensitive, config, reader);
-    const references = new Map<string, string[]>();
-    if (config) collectExpressionReferences(config, '', reader, references);
-    resources.push({
-      address,
-      baseAddress,
-      mode: (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed',
-      type,
-      name,
-      values,
-      references,
-      conditions: [],
-      source: { file },
-    });
+    resources.push(new PlannedResource(address, baseAddress, (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed', type, name, values, source, config, reader));
   }
   return resources;
+}
+
+/** A resource of a plan; the references of its configuration are read on first use. */
+class PlannedResource implements Resource {
+  readonly conditions: readonly Condition[] = [];
+  private referencesByPath?: Map<string, string[]>;
+
+  constructor(
+    readonly address: string,
+    readonly baseAddress: string,
+    readonly mode: 'managed' | 'data',
+    readonly type: string,
+    readonly name: string,
+    readonly values: ValueObject,
+    readonly source: SourceLocation,
+    private readonly config: Record<string, unknown> | undefined,
+    private readonly reader: ReferenceReader,
+  ) {}
+
+  get references(): ReadonlyMap<string, readonly string[]> {
+    if (!this.referencesByPath) {
+      this.referencesByPath = new Map();
+      if (this.config) collectExpressionReferences(this.config, '', this.reader, this.referencesByPath);
+    }
+    return this.referencesByPath;
+  }
 }
 
 /**
@@ -198,8 +213,13 @@ class ReferenceReader {
 
   constructor(private readonly modulePrefix: string) {}
 
-  read(refs: unknown): Reference[] {
+  read(refs: unknown): readonly Reference[] {
     if (!Array.isArray(refs)) return [];
+    // Terraform's usual pair, `["okta_group.a.id", "okta_group.a"]`: the first says it all.
+    if (refs.length === 2 && typeof refs[0] === 'string' && typeof refs[1] === 'string' && refs[0].startsWith(refs[1] + '.')) {
+      const first = this.evaluate(refs[0]);
+      if (first.length === 1) return first;
+    }
     const out = new Map<string, Reference>();
     for (const r of refs) {
       if (typeof r !== 'string') continue;
