@@ -108,8 +108,10 @@ export class RuleContext {
     const direct = path.indexOf('.') === -1 ? resource.values[path] : undefined;
     if (direct !== undefined) this.collectTargets(direct, out);
     else for (const x of valuesAt(resource.values, path)) this.collectTargets(x, out);
-    // Only a plan's configuration adds references that its values do not carry.
-    const planned = this.stack.kind === 'plan' ? resource.references.get(path) : undefined;
+    // Only a plan's configuration adds references its values do not carry, and only where
+    // the values leave something unexplained: a literal id of no resource here, or nothing at all.
+    const unexplained = out.external.length > 0 || (out.resources.length === 0 && !out.unknown);
+    const planned = this.stack.kind === 'plan' && unexplained ? resource.references.get(path) : undefined;
     if (planned) {
       for (const address of planned) append(out.resources, this.resolve(address));
       // A literal that a plan's configuration explains is not external.
