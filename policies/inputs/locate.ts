@@ -98,8 +98,12 @@ class LineCounter {
   private line = 1;
   private nextNewline: number;
 
+  /** The text has no newline at all. */
+  readonly singleLine: boolean;
+
   constructor(private readonly text: string) {
     this.nextNewline = text.indexOf('\n');
+    this.singleLine = this.nextNewline === -1;
   }
 
   /** The 1-based line of `offset`; offsets must not decrease from one call to the next. */
@@ -150,6 +154,8 @@ export class PlanAddressIndex {
   }
 
   get(address: string): number | undefined {
+    // `terraform show -json` writes one line: every resource of the plan is on it.
+    if (this.counter.singleLine) return 1;
     let line = this.lines.get(address);
     while (line === undefined && this.cursor !== -1) if (this.readNext() === address) line = this.lines.get(address);
     return line;

@@ -44,18 +44,25 @@ describe('plans', () => {
     expect(index.get('module.m.okta_user.u["x"]')).toBe(text.split('\n').findIndex((l) => l.includes('okta_user.u')) + 1);
   });
 
-  it('reads a plan written on one line, and skips "address" where it is a value or holds no string', () => {
-    const index = new PlanAddressIndex(JSON.stringify({ ...plan, variables: { v: { value: 'address' } }, other: { address: 7 } }));
-    expect([index.get('module.m.okta_user.u["x"]'), index.get('okta_group.a'), index.get('nothing')]).toEqual([1, 1, undefined]);
+  it('puts every resource of a plan written on one line on line 1', () => {
+    const index = new PlanAddressIndex(JSON.stringify(plan));
+    expect([index.get('module.m.okta_user.u["x"]'), index.get('okta_group.a')]).toEqual([1, 1]);
   });
 
-  it('looks for newlines once per newline, not once per resource: a one-line plan is read in one pass', () => {
+  it('skips "address" where it is a value or holds no string', () => {
+    const text = JSON.stringify({ variables: { v: { value: 'address' } }, other: { address: 7 }, ...plan }, null, 2);
+    const index = new PlanAddressIndex(text);
+    expect(index.get('okta_group.a')).toBe(text.split('\n').findIndex((l) => l.includes('"okta_group.a"')) + 1);
+    expect(index.get('nothing')).toBeUndefined();
+  });
+
+  it('looks for newlines once per newline, not once per resource', () => {
     const many = { resource_changes: Array.from({ length: 1000 }, (_, i) => ({ address: `okta_user.u${i}` })) };
-    const text = JSON.stringify(many);
+    const text = JSON.stringify(many).replace('{', '{\n'); // one newline at the start, then one long line
     const indexOf = jest.spyOn(String.prototype, 'indexOf');
     try {
       const index = new PlanAddressIndex(text);
-      expect([index.get('okta_user.u0'), index.get('okta_user.u999'), index.get('okta_user.u1000')]).toEqual([1, 1, undefined]);
+      expect([index.get('okta_user.u0'), index.get('okta_user.u999'), index.get('okta_user.u1000')]).toEqual([2, 2, undefined]);
       expect(indexOf.mock.calls.filter(([search]) => search === '\n').length).toBeLessThan(5);
     } finally {
       indexOf.mockRestore();
