@@ -89,14 +89,12 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     changes.set(rc.address, rc);
   }
 
-  const addresses = new Set(planned.keys());
-  for (const address of changes.keys()) addresses.add(address);
   const readers = new Map<string, ReferenceReader>();
   const source = { file };
   const resources: Resource[] = [];
-  for (const address of addresses) {
+  const read = (address: string) => {
     const rc = changes.get(address);
-    if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') continue;
+    if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') return;
     const pr = planned.get(address);
     const type = rc?.type ?? pr?.type;
     const name = rc?.name ?? pr?.name;
@@ -111,13 +109,18 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     if (!reader) readers.set(modulePrefix, (reader = new ReferenceReader(modulePrefix)));
     const values = planValues(after, unknown, sensitive, config, reader);
     resources.push(new PlannedResource(address, baseAddress, (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed', type, name, values, source, config, reader));
-  }
+  };
+  // Planned values first, then what only resource_changes lists: each address once.
+  for (const address of planned.keys()) read(address);
+  for (const address of changes.keys()) if (!planned.has(address)) read(address);
   return resources;
 }
 
+const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
 /** A resource of a plan; the references of its configuration are read on first use. */
 class PlannedResource implements Resource {
-  readonly conditions: readonly Condition[] = [];
+  readonly conditions = NO_CONDITIONS;
   private referencesByPath?: Map<string, string[]>;
 
   constructor(
