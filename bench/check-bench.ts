@@ -156,14 +156,26 @@ function coldStart(): string {
   return `Cold \`recovery-gate check\` of a small plan (${small}): median ${runs[3].toFixed(0)} ms over 7 runs (target < 500 ms).`;
 }
 
+/** Each row in a process of its own, so that its peak memory is its own. */
+function row(form: 'configuration' | 'plan', n: number, runs: number): string {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, 'row', form, String(n), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench row ${form} ${n} failed: ${child.stderr}`);
+  return child.stdout.trimEnd();
+}
+
 async function main(): Promise<void> {
+  const [command, form, n, runs] = process.argv.slice(2);
+  if (command === 'row') {
+    console.log(await measure(Number(n), Number(runs), form === 'plan' ? 'plan' : 'configuration'));
+    return;
+  }
   console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
   console.log('| input | resources | bytes | JSON.parse | load + check | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const form of ['configuration', 'plan'] as const) {
-    console.log(await measure(1_000, 9, form));
-    console.log(await measure(10_000, 7, form));
-    console.log(await measure(100_000, form === 'plan' ? 3 : 5, form));
+    console.log(row(form, 1_000, 9));
+    console.log(row(form, 10_000, 7));
+    console.log(row(form, 100_000, 5));
   }
   console.log('\n' + floor(100_000));
   console.log('\n' + coldStart());
