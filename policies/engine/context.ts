@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
 import type { Provider } from './rule';
-import { append } from '../model/lists';
+import { addTo, append } from '../model/lists';
 
 /** What an attribute points at. */
 export interface Targets {
@@ -59,9 +59,9 @@ export class RuleContext {
   ) {
     const providers = new Set<Provider>();
     for (const r of stack.resources) {
-      push(this.byType, r.type, r);
+      addTo(this.byType, r.type, r);
       // An exact address always wins in resolve(); only instances need their base.
-      if (r.baseAddress !== r.address) push(this.byBase, r.baseAddress, r);
+      if (r.baseAddress !== r.address) addTo(this.byBase, r.baseAddress, r);
       this.byAddress.set(r.address, r);
       const { id, object_id: objectId } = r.values;
       if (typeof id === 'string' && id) this.byId.set(id, r);
@@ -181,7 +181,7 @@ export class RuleContext {
   grantsOf(assignment: Resource): readonly RoleGrant[] {
     if (!this.grantsByAssignment) {
       this.grantsByAssignment = new Map();
-      for (const g of this.grants) push(this.grantsByAssignment, g.assignment, g);
+      for (const g of this.grants) addTo(this.grantsByAssignment, g.assignment, g);
     }
     return this.grantsByAssignment.get(assignment) ?? [];
   }
@@ -232,10 +232,4 @@ export class RuleContext {
 function unique(list: Resource[]): Resource[] {
   if (list.length <= 8) return list.filter((r, i) => list.indexOf(r) === i);
   return [...new Set(list)];
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

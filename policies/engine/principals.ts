@@ -7,7 +7,7 @@ import type { Resource } from '../model/resource';
 import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
-import { append } from '../model/lists';
+import { addTo, append } from '../model/lists';
 
 const NO_GRANTS: RoleGrant[] = [];
 
@@ -81,10 +81,8 @@ export class Principals {
         const assignmentType = s.values.assignment_type;
         if (typeof assignmentType === 'string' && assignmentType !== 'member') continue;
         for (const group of ctx.targets(s, 'group_id').resources) {
-          const list = this.schedules.get(group) ?? [];
           const principal = ctx.target(s, 'principal_id');
-          list.push({ schedule: s, group, principal, kind });
-          this.schedules.set(group, list);
+          addTo(this.schedules, group, { schedule: s, group, principal, kind });
           if (principal) {
             let groups = this.eligibleFor.get(principal);
             if (!groups) this.eligibleFor.set(principal, (groups = new Set()));
@@ -194,9 +192,7 @@ export class Principals {
       this.heldByPrincipal = new Map();
       for (const g of this.ctx.grants) {
         if (!g.principal) continue;
-        const list = this.heldByPrincipal.get(g.principal);
-        if (list) list.push(g);
-        else this.heldByPrincipal.set(g.principal, [g]);
+        addTo(this.heldByPrincipal, g.principal, g);
       }
     }
     let held = this.heldCache.get(principal);

@@ -6,6 +6,7 @@
  * sources is linear in the graph, not quadratic.
  */
 import type { GraphEdge, GraphNode, ResetGraph } from './reset-graph';
+import { addTo } from '../model/lists';
 
 export interface PathStep {
   readonly from: string;
@@ -31,9 +32,7 @@ export interface PathOptions {
 export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackPath[] {
   const incoming = new Map<string, GraphEdge[]>();
   for (const e of graph.edges) {
-    const list = incoming.get(e.to);
-    if (list) list.push(e);
-    else incoming.set(e.to, [e]);
+    addTo(incoming, e.to, e);
   }
   const targets = options.to !== undefined ? (graph.nodes.has(options.to) ? [options.to] : []) : [...graph.nodes.values()].filter((n) => n.target).map((n) => n.id);
   const next = new Map<string, GraphEdge | null>(targets.map((t) => [t, null]));

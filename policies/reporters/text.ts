@@ -4,6 +4,7 @@ import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
+import { addTo } from '../model/lists';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY. */
@@ -37,7 +38,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
   }
   if (input.command !== 'check') return lines.join('\n') + '\n';
   const byStack = new Map<string, Finding[]>();
-  for (const f of result.findings) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
+  for (const f of result.findings) addTo(byStack, f.stack, f);
   for (const [stack, findings] of byStack) {
     lines.push(paint('bold', `${stack}`));
     for (const severity of SEVERITIES) {

@@ -4,6 +4,7 @@ import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../fac
 import type { PathStep } from '../graph/paths';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
+import { addTo } from '../model/lists';
 
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 
@@ -86,9 +87,7 @@ function actingEdges(ctx: RuleContext): Map<string, PathStep[]> {
     adjacency.set(ctx, (out = new Map()));
     for (const e of ctx.resetGraph.edges) {
       if (!ACTING.has(e.kind)) continue;
-      const list = out.get(e.from) ?? [];
-      list.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
-      out.set(e.from, list);
+      addTo(out, e.from, { from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
     }
   }
   return out;

@@ -4,6 +4,7 @@ import type { RoleGrant } from '../engine/grants';
 import { OktaSignOnRule, appliesToUser } from '../engine/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
+import { addTo } from '../model/lists';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
 const ADMIN_CONSOLE = /admin[-_ ]?console/i;
@@ -43,7 +44,7 @@ type Reporter = ReportFn<keyof typeof messages>;
 
 function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): void {
   const roles = new Map<string, RoleGrant[]>();
-  for (const g of grants) roles.set(g.role.templateId!, [...(roles.get(g.role.templateId!) ?? []), g]);
+  for (const g of grants) addTo(roles, g.role.templateId!, g);
   const uncovered: string[] = [];
   const weak = new Map<Resource, string[]>();
   const unknown = new Map<Resource, string[]>();
@@ -53,8 +54,8 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
     const verdicts = covering.map((p) => ({ p, strong: p.allApplications === undefined ? undefined : isPhishingResistant(p.grant.strength) }));
     if (verdicts.some((v) => v.strong === true)) continue;
     const doubtful = verdicts.find((v) => v.strong === undefined);
-    if (doubtful) add(unknown, doubtful.p.resource, name);
-    else if (verdicts.length > 0) add(weak, verdicts[0].p.resource, name);
+    if (doubtful) addTo(unknown, doubtful.p.resource, name);
+    else if (verdicts.length > 0) addTo(weak, verdicts[0].p.resource, name);
     else uncovered.push(name);
   }
   for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength or applications are not known' } });
@@ -77,7 +78,7 @@ function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): voi
     const covering = ctx.oktaSignOnRules.filter((r) => r.kind === 'app' && r.active !== false && r.allows !== false && coversPrincipal(ctx, r, principal));
     if (covering.some((r) => r.active && r.twoFactor && r.phishingResistant)) continue;
     const doubtful = covering.find((r) => r.active === undefined || r.twoFactor === undefined || r.phishingResistant === undefined);
-    if (doubtful) add(unknown, doubtful.resource, principal.address);
+    if (doubtful) addTo(unknown, doubtful.resource, principal.address);
     else if (covering.length > 0) {
       const r = covering[0];
       const entry = weak.get(r.resource) ?? { names: [], shortfall: r.twoFactor ? 'its constraints do not require a phishing-resistant possession factor' : 'it allows one factor' };
@@ -94,8 +95,4 @@ function coversPrincipal(ctx: RuleContext, rule: OktaSignOnRule, principal: Reso
   if (rule.policy && [rule.policy.values.name, rule.policy.name].some((n) => typeof n === 'string' && ADMIN_CONSOLE.test(n))) return true;
   if (rule.groupsIncluded.resources.includes(principal)) return true;
   return ctx.principals.isUser(principal) && appliesToUser(ctx, rule, principal);
-}
-
-function add<K>(map: Map<K, string[]>, key: K, value: string): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
+import { addTo } from '../model/lists';
 
 export const SHARED_MAILBOX = /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
 
@@ -36,7 +37,7 @@ export default defineRule({
       const values = ADDRESS_ATTRIBUTES[account.type].flatMap((a) => elements(account.values[a]));
       const literal = [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => v.toLowerCase()))];
       addresses.set(account, { literal, unknown: values.some((v) => v instanceof Unknown) });
-      for (const a of literal) users.set(a, [...(users.get(a) ?? []), account]);
+      for (const a of literal) addTo(users, a, account);
     }
     for (const account of accounts) {
       const { literal, unknown } = addresses.get(account)!;

@@ -6,6 +6,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, elements, literalStrings } from '../model/value';
 import { parseTime } from '../engine/attestations';
 import { durationHours } from '../engine/durations';
+import { addTo } from '../model/lists';
 
 
 const messages = {
@@ -110,7 +111,7 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   for (const grant of ctx.resourcesOf('okta_app_oauth_api_scope')) {
     const app = ctx.target(grant, 'app_id');
     const scopes = literalStrings(grant.values.scopes).filter((s) => (OKTA_RESET_SCOPES as readonly string[]).includes(s));
-    if (app && scopes.length > 0) scopesByApp.set(app, [...(scopesByApp.get(app) ?? []), ...scopes]);
+    if (app && scopes.length > 0) for (const s of scopes) addTo(scopesByApp, app, s);
     else if (app && grant.values.scopes instanceof Unknown) report({ resource: grant, messageId: 'cannotVerify', data: { what: `which scopes ${grant.address} grants`, why: 'scopes is not known' } });
   }
   for (const [app, scopes] of scopesByApp) {

@@ -7,6 +7,7 @@ import { runRules } from '../../policies/engine/run';
 import { defineRule } from '../../policies/engine/rule';
 import { formatJunit } from '../../policies/reporters/junit';
 import { formatMarkdown } from '../../policies/reporters/markdown';
+import { formatText } from '../../policies/reporters/text';
 import { checkInput } from '../../policies/reporters/report-input';
 import { configStack } from '../support/stacks';
 
@@ -30,10 +31,11 @@ const noisy = defineRule({
   },
 });
 
-test('one rule with more findings than a call takes arguments is collected and reported whole', () => {
+test('one rule with more findings than a call takes arguments is collected and reported whole, in every format that lists them', () => {
   const result = runRules([configStack({ okta_group: { g: { name: 'G' } } })], [noisy]);
   expect(result.errors).toEqual([]);
   expect(result.findings).toHaveLength(MANY);
   expect(formatMarkdown(result).split('\n').filter((l) => l.includes('finding ')).length).toBe(MANY);
   expect(formatJunit(checkInput(result)).match(/<failure /g)).toHaveLength(MANY);
+  expect(formatText(result).split('\n').filter((l) => l.includes('finding ')).length).toBe(MANY);
 });
