@@ -3,6 +3,7 @@ import type { RoleGrant } from '../engine/grants';
 import { containerMembers, scopeMembers } from '../engine/scopes';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
+import { listed } from '../model/lists';
 
 
 export default defineRule({
@@ -35,7 +36,7 @@ export default defineRule({
       const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', scope: scope.label };
       if (reached.length > 0) {
         reported.add(grant.assignment.address);
-        report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: reached.join(', ') } });
+        report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: listed(reached) } });
       }
       else if (scope.unknown || scope.groups.some((g) => containerMembers(ctx, g).unknown)) {
         report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `who ${grant.assignment.address} can reset`, why: `the members of ${scope.label} are not all known` } });

@@ -3,6 +3,7 @@ import type { RoleGrant } from '../engine/grants';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
+import { listed } from '../model/lists';
 
 export default defineRule({
   meta: {
@@ -74,7 +75,7 @@ function groupShortfall(ctx: RuleContext, group: Resource): string | Unknown | u
   const members = ctx.principals.members(group);
   if (members.unknown) return new Unknown('members', []);
   const standing = members.resources.filter((m) => !ctx.principals.isBreakGlass(m));
-  if (standing.length > 0) return `it has static members (${standing.map((m) => m.address).join(', ')})`;
+  if (standing.length > 0) return `it has static members (${listed(standing.map((m) => m.address))})`;
   const schedules = ctx.principals.schedulesFor(group);
   const permanent = schedules.find((s) => s.kind === 'assigned' && s.schedule.values.permanent_assignment === true);
   if (permanent) return `${permanent.schedule.address} assigns membership permanently`;

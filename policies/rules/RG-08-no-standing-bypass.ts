@@ -2,6 +2,7 @@ import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombination
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
+import { listed } from '../model/lists';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
 
@@ -46,7 +47,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     const policy = p.resource;
     if (coversPrivileged(ctx, p) && typeof p.grant.strength === 'object' && 'type' in p.grant.strength) strengthsForPrivileged.add(p.grant.strength);
     const exclusions = nonBreakGlassExclusions(ctx, p);
-    if (exclusions.length > 0 && mfa) report({ resource: policy, messageId: 'entraExclusion', data: { policy: policy.address, excluded: exclusions.join(', ') } });
+    if (exclusions.length > 0 && mfa) report({ resource: policy, messageId: 'entraExclusion', data: { policy: policy.address, excluded: listed(exclusions) } });
     else if (mfa === undefined || p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whom ${policy.address} exempts from MFA`, why: mfa === undefined ? 'its grant controls are not known' : 'its exclusions are not known' } });
   }
   for (const strength of strengthsForPrivileged) {
@@ -72,7 +73,7 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (rule.active === false || rule.allows === false || rule.twoFactor === false) continue;
     const others = [...excluded.filter((x) => !ctx.principals.isBreakGlass(x)).map((x) => x.address), ...ctx.principals.undeclaredIds([...rule.usersExcluded.external, ...rule.groupsExcluded.external])];
     const unknown = rule.usersExcluded.unknown || rule.groupsExcluded.unknown;
-    if (others.length > 0 && rule.active && rule.twoFactor) report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: others.join(', ') } });
+    if (others.length > 0 && rule.active && rule.twoFactor) report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: listed(others) } });
     else if (others.length > 0 || unknown) report({ resource: r, messageId: 'cannotVerify', data: { what: `whom ${r.address} exempts from MFA`, why: unknown ? 'its exclusions are not known' : 'its status or factor mode is not known' } });
   }
 }

@@ -1,6 +1,7 @@
 import { AccessPolicy, REGISTER_SECURITY_INFO, nonBreakGlassExclusions, requiresMfa } from '../engine/conditional-access';
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
+import { listed } from '../model/lists';
 
 const messages = {
   noEntraPolicy:
@@ -45,7 +46,7 @@ function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): 
       unknown ??= { policy: p, why: p.state === 'unknown' ? 'its state is not known' : 'its users, exclusions or grant controls are not known' };
     } else if (!p.allUsers) shortfall ??= { policy: p, shortfall: 'does not cover all users', fix: 'Set included_users = ["All"].' };
     else if (!grant || p.grant.block) shortfall ??= { policy: p, shortfall: 'grants without a second factor', fix: 'Require mfa, an authentication strength or compliantDevice in grant_controls.' };
-    else if (exclusions.length > 0) shortfall ??= { policy: p, shortfall: `excludes ${exclusions.join(', ')}`, fix: 'Exclude only break-glass accounts.' };
+    else if (exclusions.length > 0) shortfall ??= { policy: p, shortfall: `excludes ${listed(exclusions)}`, fix: 'Exclude only break-glass accounts.' };
     else return;
   }
   if (unknown) report({ resource: unknown.policy.resource, messageId: 'cannotVerify', data: { what: `whether ${unknown.policy.resource.address} protects security-info registration`, why: unknown.why } });

@@ -2,6 +2,7 @@ import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule, Provider } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
+import { listed } from '../model/lists';
 
 const messages = {
   tooFew:
@@ -72,7 +73,7 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
     }
     // A vendor-named group counts even when its only members are break-glass accounts.
     const groups = ctx.principals.groupsOf(account).filter((g) => ctx.principals.isOperator(g) || ctx.principals.isVendor(g));
-    if (groups.length > 0) report({ resource: account, messageId: 'inOperatorGroup', data: { ...data, groups: groups.map((g) => g.address).join(', ') } });
+    if (groups.length > 0) report({ resource: account, messageId: 'inOperatorGroup', data: { ...data, groups: listed(groups.map((g) => g.address)) } });
   }
 
   const holders = topRoleHolders(ctx, provider);

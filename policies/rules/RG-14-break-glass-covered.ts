@@ -2,6 +2,7 @@ import { excludes, includes, isPhishingResistant } from '../engine/conditional-a
 import type { RuleContext } from '../engine/context';
 import { appliesToUser } from '../engine/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
+import { listed } from '../model/lists';
 
 const messages = {
   notExcluded:
@@ -45,7 +46,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     if (p.allUsers && demands) {
       const missing = accounts.filter((a) => !excludes(ctx, p, a));
       if (missing.length > 0 && p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} excludes the break-glass accounts`, why: 'its exclusions are not known' } });
-      else if (missing.length > 0) report({ resource: policy, messageId: 'notExcluded', data: { policy: policy.address, accounts: missing.map((a) => a.address).join(', ') } });
+      else if (missing.length > 0) report({ resource: policy, messageId: 'notExcluded', data: { policy: policy.address, accounts: listed(missing.map((a) => a.address)) } });
       continue;
     }
     if (!accounts.every((a) => includes(ctx, p, a))) continue;

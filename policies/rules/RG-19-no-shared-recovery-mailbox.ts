@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
-import { addTo } from '../model/lists';
+import { addTo, listed } from '../model/lists';
 
 export const SHARED_MAILBOX = /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
 
@@ -47,7 +47,7 @@ export default defineRule({
       const generic = literal.find((a) => pattern.test(a));
       if (shared) {
         const others = users.get(shared)!.filter((o) => o !== account).map((o) => o.address);
-        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: shared, reason: `which ${others.join(', ')} also use${others.length === 1 ? 's' : ''}`, attributes } });
+        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: shared, reason: `which ${listed(others)} also use${others.length === 1 ? 's' : ''}`, attributes } });
       } else if (generic) {
         report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: generic, reason: 'a shared team mailbox by its name', attributes } });
       } else if (unknown) {

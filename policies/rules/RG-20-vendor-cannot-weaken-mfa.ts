@@ -3,6 +3,7 @@ import type { RoleGrant } from '../engine/grants';
 import { defineRule } from '../engine/rule';
 import { entraRoleById } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
+import { listed } from '../model/lists';
 
 export default defineRule({
   meta: {
@@ -63,5 +64,5 @@ function vendorIn(ctx: RuleContext, p: Resource): string | undefined {
   if (!ctx.principals.isGroup(p)) return undefined;
   const members: Resource[] = [...ctx.principals.members(p).resources, ...ctx.principals.schedulesFor(p).flatMap((s) => (s.principal ? [s.principal] : []))];
   const vendors = members.filter((m) => ctx.principals.isVendor(m));
-  return vendors.length > 0 ? `whose members include vendor ${vendors.map((v) => v.address).join(', ')}` : undefined;
+  return vendors.length > 0 ? `whose members include vendor ${listed(vendors.map((v) => v.address))}` : undefined;
 }
