@@ -19,9 +19,9 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Names joined for a message, the first `max` of them and then how many more:
  * a finding about one resource stays one readable line however large the
  * tenant (10,000 accounts sharing one mailbox would otherwise name each other
- * in each of 10,000 findings).
+ * in each of 10,000 findings). `total` counts names the caller did not collect.
  */
-export function listed(names: readonly string[], max = 10): string {
-  if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} and ${(names.length - max).toLocaleString('en')} more`;
+export function listed(names: readonly string[], max = 10, total = names.length): string {
+  if (total <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${(total - max).toLocaleString('en')} more`;
 }

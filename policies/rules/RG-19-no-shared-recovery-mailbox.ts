@@ -46,8 +46,14 @@ export default defineRule({
       const shared = literal.find((a) => (users.get(a)?.length ?? 0) > 1);
       const generic = literal.find((a) => pattern.test(a));
       if (shared) {
-        const others = users.get(shared)!.filter((o) => o !== account).map((o) => o.address);
-        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: shared, reason: `which ${listed(others)} also use${others.length === 1 ? 's' : ''}`, attributes } });
+        // Named up to the message's limit, counted beyond it: each account of a shared mailbox is one finding.
+        const sharers = users.get(shared)!;
+        const others: string[] = [];
+        for (const o of sharers) {
+          if (others.length > 10) break;
+          if (o !== account) others.push(o.address);
+        }
+        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: shared, reason: `which ${listed(others, 10, sharers.length - 1)} also use${sharers.length === 2 ? 's' : ''}`, attributes } });
       } else if (generic) {
         report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: generic, reason: 'a shared team mailbox by its name', attributes } });
       } else if (unknown) {
