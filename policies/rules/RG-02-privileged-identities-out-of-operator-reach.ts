@@ -4,6 +4,7 @@ import { containerMembers, scopeMembers } from '../engine/scopes';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { listed } from '../model/lists';
+import { oncePerResource } from '../engine/once';
 
 
 export default defineRule({
@@ -26,13 +27,15 @@ export default defineRule({
   },
   check(ctx, report) {
     const reported = new Set<string>();
+    // Many grants share one scope: what each container exposes is worked out once per provider.
+    const reachedFrom = { okta: oncePerResource((c) => reachedIn(ctx, c, 'okta')), entra: oncePerResource((c) => reachedIn(ctx, c, 'entra')) };
     for (const grant of ctx.grants) {
       if (!grant.role.operatorRole) continue; // help-desk roles and credential custom roles; unknown roles are RG-01's
       const p = grant.principal;
       if (p && (ctx.principals.isNonHuman(p) || ctx.principals.isBreakGlass(p))) continue;
       const scope = scopeMembers(ctx, grant.scope);
       if (!scope) continue;
-      const reached = [...new Set(scope.groups.flatMap((g) => reachedIn(ctx, g, grant.provider)))];
+      const reached = [...new Set(scope.groups.flatMap((g) => reachedFrom[grant.provider](g)))];
       const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', scope: scope.label };
       if (reached.length > 0) {
         reported.add(grant.assignment.address);

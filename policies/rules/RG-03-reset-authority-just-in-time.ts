@@ -4,6 +4,7 @@ import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../model/lists';
+import { oncePerResource } from '../engine/once';
 
 export default defineRule({
   meta: {
@@ -27,12 +28,13 @@ export default defineRule({
   },
   check(ctx, report) {
     const reported = new Set<string>();
+    const shortfallOf = oncePerResource((group) => groupShortfall(ctx, group));
     for (const grant of ctx.grants) {
       const key = `${grant.assignment.address}|${grant.principal?.address ?? ''}`;
       if (reported.has(key) || grant.activation !== 'active') continue;
       const p = grant.principal;
       if (p && (ctx.principals.isBreakGlass(p) || ctx.principals.isNonHuman(p))) continue;
-      const outcome = grant.provider === 'okta' ? judgeOkta(grant) : judgeEntra(ctx, grant);
+      const outcome = grant.provider === 'okta' ? judgeOkta(grant) : judgeEntra(ctx, grant, shortfallOf);
       if (!outcome) continue;
       reported.add(key);
       const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', ...outcome.data };
@@ -51,7 +53,7 @@ function judgeOkta(grant: RoleGrant): Outcome {
   return undefined;
 }
 
-function judgeEntra(ctx: RuleContext, grant: RoleGrant): Outcome {
+function judgeEntra(ctx: RuleContext, grant: RoleGrant, shortfallOf: (group: Resource) => string | Unknown | undefined): Outcome {
   const a = grant.assignment;
   if (!grant.role.known) return { messageId: 'cannotVerify', data: { what: `which role ${a.address} assigns`, why: 'the role is not a literal' } };
   if (!grant.role.resetAuthority && !grant.role.privileged) return undefined;
@@ -62,7 +64,7 @@ function judgeEntra(ctx: RuleContext, grant: RoleGrant): Outcome {
   }
   if (ctx.principals.isUser(p)) return { messageId: 'standingUser' };
   if (!ctx.principals.isGroup(p)) return undefined;
-  const reason = groupShortfall(ctx, p);
+  const reason = shortfallOf(p);
   if (reason instanceof Unknown) return { messageId: 'cannotVerify', data: { what: `whether ${p.address} is a PIM-governed group`, why: `${reason.expression} is not known` } };
   return reason ? { messageId: 'standingGroup', data: { reason } } : undefined;
 }

@@ -4,6 +4,7 @@ import { defineRule } from '../engine/rule';
 import { entraRoleById } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
 import { listed } from '../model/lists';
+import { oncePerResource } from '../engine/once';
 
 export default defineRule({
   meta: {
@@ -25,11 +26,12 @@ export default defineRule({
   },
   check(ctx, report) {
     const reported = new Set<string>();
+    const vendorOf = oncePerResource((p) => vendorIn(ctx, p));
     for (const grant of ctx.grants) {
       const p = grant.principal;
       const key = `${grant.assignment.address}|${p?.address ?? ''}`;
       if (!p || reported.has(key)) continue;
-      const vendor = vendorIn(ctx, p);
+      const vendor = vendorOf(p);
       if (!vendor) continue;
       reported.add(key);
       if (!grant.role.known) {

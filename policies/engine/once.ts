@@ -1,0 +1,15 @@
+import type { Resource } from '../model/resource';
+
+/**
+ * `answer` asked once per resource: a rule that asks the same question of a
+ * group for each of its thousands of grants stays linear in the tenant.
+ */
+export function oncePerResource<T>(answer: (r: Resource) => T): (r: Resource) => T {
+  const answers = new Map<Resource, T>();
+  return (r) => {
+    if (answers.has(r)) return answers.get(r) as T;
+    const a = answer(r);
+    answers.set(r, a);
+    return a;
+  };
+}
