@@ -10,7 +10,7 @@ import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
 import { describeStep, type AttackPath } from '../graph/paths';
-import { append } from '../model/lists';
+import { append } from '../lists';
 
 export interface Change extends Weakening {
   readonly stack: string;

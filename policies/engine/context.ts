@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
 import type { Provider } from './rule';
-import { addTo, append } from '../model/lists';
+import { addTo, append } from '../lists';
 
 /** What an attribute points at. */
 export interface Targets {

@@ -7,7 +7,7 @@ import type { Resource } from '../model/resource';
 import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
-import { addTo, append } from '../model/lists';
+import { addTo, append } from '../lists';
 
 const NO_GRANTS: RoleGrant[] = [];
 

@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
 import { errorMessage } from '../inputs/input-error';
 import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
-import { append } from '../model/lists';
+import { append } from '../lists';
 
 export interface Finding {
   readonly ruleId: string;

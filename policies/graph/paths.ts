@@ -6,7 +6,7 @@
  * sources is linear in the graph, not quadratic.
  */
 import type { GraphEdge, GraphNode, ResetGraph } from './reset-graph';
-import { addTo } from '../model/lists';
+import { addTo } from '../lists';
 
 export interface PathStep {
   readonly from: string;

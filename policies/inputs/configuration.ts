@@ -9,7 +9,7 @@ import type { Condition, Resource, SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
 import { InputError } from './input-error';
-import { append } from '../model/lists';
+import { append } from '../lists';
 
 /** One configuration file, parsed. */
 export interface ConfigFile {

@@ -6,7 +6,7 @@
 import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
 import type { ReportInput } from './report-input';
-import { append } from '../model/lists';
+import { append } from '../lists';
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, return). */
 function isXmlChar(c: string): boolean {

@@ -11,7 +11,7 @@ import { TOOL } from '../version';
 import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
-import { append } from '../model/lists';
+import { append } from '../lists';
 
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {

@@ -4,7 +4,7 @@ import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
-import { addTo } from '../model/lists';
+import { addTo } from '../lists';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY. */

@@ -3,7 +3,7 @@ import type { RoleGrant } from '../engine/grants';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
-import { listed } from '../model/lists';
+import { listed } from '../lists';
 import { oncePerResource } from '../engine/once';
 
 export default defineRule({

@@ -4,7 +4,7 @@ import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../fac
 import type { PathStep } from '../graph/paths';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
-import { addTo } from '../model/lists';
+import { addTo } from '../lists';
 
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 

@@ -4,7 +4,7 @@ import type { RoleGrant } from '../engine/grants';
 import { OktaSignOnRule, appliesToUser } from '../engine/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
-import { addTo } from '../model/lists';
+import { addTo } from '../lists';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
 const ADMIN_CONSOLE = /admin[-_ ]?console/i;

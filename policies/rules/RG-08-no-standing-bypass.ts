@@ -2,7 +2,7 @@ import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombination
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
-import { listed } from '../model/lists';
+import { listed } from '../lists';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
 

@@ -1,7 +1,7 @@
 import { AccessPolicy, REGISTER_SECURITY_INFO, nonBreakGlassExclusions, requiresMfa } from '../engine/conditional-access';
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
-import { listed } from '../model/lists';
+import { listed } from '../lists';
 
 const messages = {
   noEntraPolicy:

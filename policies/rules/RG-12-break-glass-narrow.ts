@@ -2,7 +2,7 @@ import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule, Provider } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
-import { listed } from '../model/lists';
+import { listed } from '../lists';
 
 const messages = {
   tooFew:

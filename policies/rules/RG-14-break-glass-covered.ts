@@ -2,7 +2,7 @@ import { excludes, includes, isPhishingResistant } from '../engine/conditional-a
 import type { RuleContext } from '../engine/context';
 import { appliesToUser } from '../engine/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
-import { listed } from '../model/lists';
+import { listed } from '../lists';
 
 const messages = {
   notExcluded:

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
-import { addTo, listed } from '../model/lists';
+import { addTo, listed } from '../lists';
 
 export const SHARED_MAILBOX = /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
 

@@ -6,7 +6,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, elements, literalStrings } from '../model/value';
 import { parseTime } from '../engine/attestations';
 import { durationHours } from '../engine/durations';
-import { addTo } from '../model/lists';
+import { addTo } from '../lists';
 
 
 const messages = {

@@ -5,7 +5,7 @@
  */
 import { runRules } from '../../policies/engine/run';
 import { RULES } from '../../policies/rules';
-import { listed } from '../../policies/model/lists';
+import { listed } from '../../policies/lists';
 import { defineRule } from '../../policies/engine/rule';
 import { formatJunit } from '../../policies/reporters/junit';
 import { formatMarkdown } from '../../policies/reporters/markdown';
