@@ -1,3 +1,6 @@
+// Lists that grow with the tenant: appended to, grouped and quoted in messages
+// without work or text that grows faster than the tenant does.
+
 /**
  * Appends every item to `target`. `target.push(...items)` passes each item as
  * an argument and overflows the call stack beyond about 120k of them, which
