@@ -24,10 +24,10 @@ export function validateSuppressions(config: Config, rules: readonly AnyRule[], 
   });
 }
 
-function matches(pattern: string, address: string | null): boolean {
-  if (address === null) return pattern === '*' || pattern === '(configuration)';
+/** A suppression's resource pattern (`okta_group_role.legacy_*`, `*`, `(configuration)`) as a test of a finding's resource. */
+function matcher(pattern: string): (address: string | null) => boolean {
   const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(address);
+  return (address) => (address === null ? pattern === '*' || pattern === '(configuration)' : re.test(address));
 }
 
 export function applySuppressions(result: CheckResult, config: Config, rules: readonly AnyRule[], now: Date): CheckResult {
@@ -35,8 +35,10 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
   if (suppressions.length === 0) return result;
   const active = suppressions.filter((s) => Date.parse(s.expires) > now.getTime());
   const used = new Set<Suppression>();
+  // Each pattern compiled once, not once per finding it is tried on.
+  const matches = new Map(active.map((s) => [s, matcher(s.resource)]));
   const findings: Finding[] = result.findings.map((f) => {
-    const s = active.find((x) => x.ruleId === f.ruleId && matches(x.resource, f.resource));
+    const s = active.find((x) => x.ruleId === f.ruleId && matches.get(x)!(f.resource));
     if (!s) return f;
     used.add(s);
     return { ...f, suppressed: { reason: s.reason, ticket: s.ticket, ...(s.approver ? { approver: s.approver } : {}), expires: s.expires } };
