@@ -32,6 +32,8 @@ interface MutableTargets {
 }
 
 const NONE: readonly Resource[] = Object.freeze([]);
+/** Most attributes name nothing outside the configuration: they share one empty list, never written to (the first literal starts a list of its own). */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
 
 const DAY_MS = 86_400_000;
 
@@ -104,7 +106,7 @@ export class RuleContext {
 
   /** Everything an attribute path points at: references, plan references, and literal ids. */
   targets(resource: Resource, path: string): Targets {
-    const out: MutableTargets = { resources: [], unknown: false, external: [] };
+    const out: MutableTargets = { resources: [], unknown: false, external: NO_STRINGS };
     const direct = path.indexOf('.') === -1 ? resource.values[path] : undefined;
     if (direct !== undefined) this.collectTargets(direct, out);
     else for (const x of valuesAt(resource.values, path)) this.collectTargets(x, out);
@@ -115,7 +117,7 @@ export class RuleContext {
     if (planned) {
       for (const address of planned) append(out.resources, this.resolve(address));
       // A literal that a plan's configuration explains is not external.
-      if (out.resources.length > 0) out.external.length = 0;
+      if (out.resources.length > 0) out.external = NO_STRINGS;
     }
     if (out.resources.length > 1) out.resources = unique(out.resources);
     return out;
@@ -138,6 +140,7 @@ export class RuleContext {
     } else if (typeof v === 'string') {
       const r = this.byId.get(v) ?? this.byAddress.get(v);
       if (r) out.resources.push(r);
+      else if (out.external === NO_STRINGS) out.external = [v];
       else out.external.push(v);
     }
   }
