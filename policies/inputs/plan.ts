@@ -79,7 +79,7 @@ export function stripInstanceKeys(address: string): string {
 
 export function readPlan(plan: PlanDocument, file: string): Resource[] {
   const expressions = configurationExpressions(plan.configuration?.root_module, '', file);
-  const planned = new Map<string, PlanResource>();
+  const planned: PlanResource[] = [];
   collectPlanned(plan.planned_values?.root_module, planned, file);
   const changes = new Map<string, ResourceChange>();
   for (const rc of plan.resource_changes ?? []) {
@@ -92,10 +92,10 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
   const readers = new Map<string, ReferenceReader>();
   const source = { file };
   const resources: Resource[] = [];
-  const read = (address: string) => {
-    const rc = changes.get(address);
+  let plannedByAddress: Map<string, PlanResource> | undefined; // only for a change that does not say its type or name
+  const read = (address: string, rc: ResourceChange | undefined, pr: PlanResource | undefined) => {
     if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') return;
-    const pr = planned.get(address);
+    if (rc && (typeof rc.type !== 'string' || typeof rc.name !== 'string')) pr = (plannedByAddress ??= new Map(planned.map((r) => [r.address, r]))).get(address);
     const type = rc?.type ?? pr?.type;
     const name = rc?.name ?? pr?.name;
     if (typeof type !== 'string' || typeof name !== 'string') throw new InputError(file, `plan resource ${address} has no type or name`);
@@ -110,9 +110,14 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     const values = planValues(after, unknown, sensitive, config, reader);
     resources.push(new PlannedResource(address, baseAddress, (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed', type, name, values, source, config, reader));
   };
-  // Planned values first, then what only resource_changes lists: each address once.
-  for (const address of planned.keys()) read(address);
-  for (const address of changes.keys()) if (!planned.has(address)) read(address);
+  // Every change (what it plans is its `after`), then what only planned_values lists (data sources read at plan time): each address once.
+  for (const [address, rc] of changes) read(address, rc, undefined);
+  const seen = new Set<string>();
+  for (const pr of planned) {
+    if (changes.has(pr.address) || seen.has(pr.address)) continue;
+    seen.add(pr.address);
+    read(pr.address, undefined, pr);
+  }
   return resources;
 }
 
@@ -182,12 +187,12 @@ export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'):
     : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, NO_REFERENCES);
 }
 
-function collectPlanned(mod: PlanModule | undefined, out: Map<string, PlanResource>, file: string): void {
+function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: string): void {
   if (mod === undefined) return;
   if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !isListOrAbsent(mod.child_modules)) throw new InputError(file, 'plan has a malformed planned_values module');
   for (const r of mod.resources ?? []) {
     if (!isPlainObject(r) || typeof r.address !== 'string') throw new InputError(file, 'plan has a malformed planned_values resource');
-    out.set(r.address, r);
+    out.push(r);
   }
   for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
 }
