@@ -1,4 +1,4 @@
-// Lists that grow with the tenant: appended to, grouped and quoted in messages
+// Lists that grow with the tenant: appended to, grouped, ordered and quoted in messages
 // without work or text that grows faster than the tenant does.
 
 /**
@@ -27,4 +27,9 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function listed(names: readonly string[], max = 10, total = names.length): string {
   if (total <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} and ${(total - max).toLocaleString('en')} more`;
+}
+
+/** Strings in code-point order: the same on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

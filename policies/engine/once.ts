@@ -7,9 +7,8 @@ import type { Resource } from '../model/resource';
 export function oncePerResource<T>(answer: (r: Resource) => T): (r: Resource) => T {
   const answers = new Map<Resource, T>();
   return (r) => {
-    if (answers.has(r)) return answers.get(r) as T;
-    const a = answer(r);
-    answers.set(r, a);
-    return a;
+    let a = answers.get(r);
+    if (a === undefined && !answers.has(r)) answers.set(r, (a = answer(r)));
+    return a as T;
   };
 }

@@ -7,6 +7,8 @@ import type { Resource } from '../model/resource';
 import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
+import type { Provider } from './rule';
+import { oncePerResource } from './once';
 import { addTo, append } from '../lists';
 
 const NO_GRANTS: RoleGrant[] = [];
@@ -17,6 +19,7 @@ export const VENDOR_NAME = /vendor|third[-_ ]?party|contractor|supplier|partner|
 export type PrincipalClass = 'breakGlass' | 'privileged' | 'operators' | 'vendors';
 
 const USER_TYPES = new Set(['okta_user', 'azuread_user']);
+const USER_TYPE_OF: Record<Provider, string> = { okta: 'okta_user', entra: 'azuread_user' };
 const GROUP_TYPES = new Set(['okta_group', 'azuread_group']);
 const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'okta_app_oauth']);
 /** A guest invited into Entra: a user principal, and a vendor by definition. */
@@ -52,10 +55,13 @@ export class Principals {
   private readonly memberOf = new Map<Resource, Map<Resource, Resource>>();
   private readonly units = new Map<Resource, { resources: Resource[]; unknown: boolean }>();
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
-  private readonly heldCache = new Map<Resource, readonly RoleGrant[]>();
-  private readonly membersCache = new Map<Resource, Members>();
   private accounts?: Resource[];
-  private readonly classCache = { privileged: new Map<Resource, boolean>(), operators: new Map<Resource, boolean>(), vendors: new Map<Resource, boolean>() };
+  // Each question is answered once per resource: many rules ask about the same few.
+  private readonly memberList = oncePerResource((group): Members => ({ resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) }));
+  private readonly held = oncePerResource((principal) => this.collectHeld(principal));
+  private readonly privileged = oncePerResource((r) => this.decidePrivileged(r));
+  private readonly operator = oncePerResource((r) => this.decideOperator(r));
+  private readonly vendor = oncePerResource((r) => this.decideVendor(r));
 
   constructor(private readonly ctx: RuleContext) {
     for (const unit of ctx.resourcesOf('azuread_administrative_unit')) this.addUnitMembers(unit, unit, 'members');
@@ -157,9 +163,7 @@ export class Principals {
 
   /** Static members (`members`, membership resources); PIM-eligible members are {@link schedulesFor}. */
   members(group: Resource): Members {
-    let members = this.membersCache.get(group);
-    if (!members) this.membersCache.set(group, (members = { resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) }));
-    return members;
+    return this.memberList(group);
   }
 
   /** The resource that makes `member` a static member of `group` (the group's `members`, or a membership resource). */
@@ -188,20 +192,16 @@ export class Principals {
    * role-assignable groups cannot nest; Okta groups do not nest).
    */
   grantsHeldBy(principal: Resource): readonly RoleGrant[] {
-    if (!this.heldByPrincipal) {
-      this.heldByPrincipal = new Map();
-      for (const g of this.ctx.grants) {
-        if (!g.principal) continue;
-        addTo(this.heldByPrincipal, g.principal, g);
-      }
-    }
-    let held = this.heldCache.get(principal);
-    if (!held) this.heldCache.set(principal, (held = this.collectHeld(this.heldByPrincipal, principal)));
-    return held;
+    return this.held(principal);
   }
 
   /** Own grants, then those of each group; most principals hold grants through one source, whose list is shared rather than copied. */
-  private collectHeld(byPrincipal: ReadonlyMap<Resource, RoleGrant[]>, principal: Resource): readonly RoleGrant[] {
+  private collectHeld(principal: Resource): readonly RoleGrant[] {
+    if (!this.heldByPrincipal) {
+      this.heldByPrincipal = new Map();
+      for (const g of this.ctx.grants) if (g.principal) addTo(this.heldByPrincipal, g.principal, g);
+    }
+    const byPrincipal = this.heldByPrincipal;
     let held = byPrincipal.get(principal) ?? NO_GRANTS;
     let ownCopy = false;
     for (const groups of [this.memberOf.get(principal)?.keys(), this.eligibleFor.get(principal)]) {
@@ -228,7 +228,7 @@ export class Principals {
    * role and so are privileged too; rules that exempt them ask {@link isBreakGlass}.
    */
   isPrivileged(r: Resource): boolean {
-    return this.remember('privileged', r, this.decidePrivileged);
+    return this.privileged(r);
   }
 
   private decidePrivileged(r: Resource): boolean {
@@ -239,7 +239,7 @@ export class Principals {
 
   /** Operator: declared, or holding reset authority without being privileged tier. Non-human identities are RG-22's. */
   isOperator(r: Resource): boolean {
-    return this.remember('operators', r, this.decideOperator);
+    return this.operator(r);
   }
 
   private decideOperator(r: Resource): boolean {
@@ -250,7 +250,7 @@ export class Principals {
 
   /** Vendor: declared; an Entra guest; or a user or group named like a third party (or an Okta `user_type` that says so). */
   isVendor(r: Resource): boolean {
-    return this.remember('vendors', r, this.decideVendor);
+    return this.vendor(r);
   }
 
   private decideVendor(r: Resource): boolean {
@@ -258,14 +258,6 @@ export class Principals {
     if (r.type === GUEST_TYPE) return true;
     if (!this.isUser(r) && !this.isGroup(r)) return false;
     return this.hasNameMatching(r, VENDOR_NAME) || anyMatches(r.values.user_type, VENDOR_NAME);
-  }
-
-  /** Each class is decided once per principal: many rules ask about the same few. A method, not a closure, so asking allocates nothing. */
-  private remember(kind: Exclude<PrincipalClass, 'breakGlass'>, r: Resource, decide: (this: Principals, r: Resource) => boolean): boolean {
-    const cache = this.classCache[kind];
-    let verdict = cache.get(r);
-    if (verdict === undefined) cache.set(r, (verdict = decide.call(this, r)));
-    return verdict;
   }
 
   /** The class a principal falls in for messages, most significant first. */
@@ -300,8 +292,9 @@ export class Principals {
     return !m.unknown && m.resources.length > 0 && m.resources.every((x) => this.isBreakGlass(x));
   }
 
-  /** Break-glass user accounts of the stack. */
-  breakGlassAccounts(): Resource[] {
-    return (this.accounts ??= this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u)));
+  /** Break-glass user accounts of the stack, or of one provider. */
+  breakGlassAccounts(provider?: Provider): Resource[] {
+    const accounts = (this.accounts ??= this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u)));
+    return provider === undefined ? accounts : accounts.filter((a) => a.type === USER_TYPE_OF[provider]);
   }
 }

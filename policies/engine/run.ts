@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from './config';
 import { RuleContext } from './context';
 import { errorMessage } from '../inputs/input-error';
 import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
-import { append } from '../lists';
+import { append, compareText } from '../lists';
 
 export interface Finding {
   readonly ruleId: string;
@@ -138,14 +138,13 @@ const SEVERITY_RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
 
 /** Deterministic order: stack, severity, rule, resource, message. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return findings.sort(
     (a, b) =>
-      cmp(a.stack, b.stack) ||
+      compareText(a.stack, b.stack) ||
       (SEVERITY_RANK.get(a.severity) ?? 0) - (SEVERITY_RANK.get(b.severity) ?? 0) ||
-      cmp(a.ruleId, b.ruleId) ||
-      cmp(a.resource ?? '', b.resource ?? '') ||
-      cmp(a.message, b.message),
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.resource ?? '', b.resource ?? '') ||
+      compareText(a.message, b.message),
   );
 }
 

@@ -6,7 +6,7 @@
  * sources is linear in the graph, not quadratic.
  */
 import type { GraphEdge, GraphNode, ResetGraph } from './reset-graph';
-import { addTo } from '../lists';
+import { addTo, compareText } from '../lists';
 
 export interface PathStep {
   readonly from: string;
@@ -60,11 +60,10 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
     }
     paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
   }
-  return paths.sort((a, b) => a.steps.length - b.steps.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return paths.sort((a, b) => a.steps.length - b.steps.length || compareText(a.source, b.source));
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byOrigin = (a: GraphEdge, b: GraphEdge) => compare(a.from, b.from) || compare(a.kind, b.kind) || compare(a.resource, b.resource);
+const byOrigin = (a: GraphEdge, b: GraphEdge) => compareText(a.from, b.from) || compareText(a.kind, b.kind) || compareText(a.resource, b.resource);
 
 /** `a —can reset (okta_group_role.x: HELP_DESK_ADMIN)→ b`, one step per line. */
 export function describeStep(s: PathStep): string {

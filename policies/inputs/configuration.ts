@@ -5,7 +5,7 @@
  * cdktf and `.tf.json` take configuration as written.
  */
 import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';
-import type { Condition, Resource, SourceLocation } from '../model/resource';
+import { LoadedResource, NO_CONDITIONS, recordReferences, type Condition, type Resource, type SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
 import { InputError } from './input-error';
@@ -179,7 +179,6 @@ function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
 }
 
 const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
-const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 
 function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
   // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.
@@ -196,27 +195,10 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   return new ConfiguredResource(scope.self ?? base, base, mode === 'data' ? 'data' : 'managed', type, name, values, conditions, source);
 }
 
-/**
- * A resource read from configuration. Its references are all in its values
- * (as unknowns), so the by-path map is derived on first use, not for every
- * resource of a large stack.
- */
-class ConfiguredResource implements Resource {
-  private referencesByPath?: Map<string, string[]>;
-  constructor(
-    readonly address: string,
-    readonly baseAddress: string,
-    readonly mode: 'managed' | 'data',
-    readonly type: string,
-    readonly name: string,
-    readonly values: ValueObject,
-    readonly conditions: readonly Condition[],
-    readonly source: SourceLocation,
-  ) {}
-
-  get references(): ReadonlyMap<string, readonly string[]> {
-    if (!this.referencesByPath) collectReferences(this.values, '', (this.referencesByPath = new Map()));
-    return this.referencesByPath;
+/** A resource read from configuration: its references are the unknowns in its values. */
+class ConfiguredResource extends LoadedResource {
+  protected collectReferences(out: Map<string, string[]>): void {
+    collectReferences(this.values, '', out);
   }
 }
 
@@ -348,10 +330,7 @@ function toValue(raw: unknown): Value {
 /** Records, per dotted attribute path, the addresses the value refers to. */
 export function collectReferences(v: Value, path: string, out: Map<string, string[]>): void {
   if (v instanceof Unknown) {
-    if (v.references.length === 0) return;
-    const list = out.get(path) ?? [];
-    for (const r of v.references) if (!list.includes(r.address)) list.push(r.address);
-    out.set(path, list);
+    recordReferences(out, path, v.references);
   } else if (Array.isArray(v)) {
     for (const e of v) collectReferences(e, path, out);
   } else if (isObject(v)) {
@@ -369,8 +348,9 @@ function hasStaticUnknown(v: Value): boolean {
   return false;
 }
 
+/** {@link isObject}, for raw input not yet evaluated. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
+  return isObject(v);
 }
 
 function firstBlock(v: unknown): Record<string, unknown> | undefined {

@@ -8,7 +8,7 @@
  * keeps the expression's `references`. Sensitive values become secrets.
  */
 import { evaluateTemplate } from '../model/expression';
-import type { Condition, Resource, SourceLocation } from '../model/resource';
+import { LoadedResource, NO_CONDITIONS, recordReferences, type Resource, type SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Reference, Secret, Unknown, Value, ValueObject } from '../model/value';
 import { isPlainObject } from './configuration';
@@ -121,31 +121,24 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
   return resources;
 }
 
-const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
-
-/** A resource of a plan; the references of its configuration are read on first use. */
-class PlannedResource implements Resource {
-  readonly conditions = NO_CONDITIONS;
-  private referencesByPath?: Map<string, string[]>;
-
+/** A resource of a plan: its references are those of its configuration's expressions. */
+class PlannedResource extends LoadedResource {
   constructor(
-    readonly address: string,
-    readonly baseAddress: string,
-    readonly mode: 'managed' | 'data',
-    readonly type: string,
-    readonly name: string,
-    readonly values: ValueObject,
-    readonly source: SourceLocation,
+    address: string,
+    baseAddress: string,
+    mode: 'managed' | 'data',
+    type: string,
+    name: string,
+    values: ValueObject,
+    source: SourceLocation,
     private readonly config: Record<string, unknown> | undefined,
     private readonly reader: ReferenceReader,
-  ) {}
+  ) {
+    super(address, baseAddress, mode, type, name, values, NO_CONDITIONS, source);
+  }
 
-  get references(): ReadonlyMap<string, readonly string[]> {
-    if (!this.referencesByPath) {
-      this.referencesByPath = new Map();
-      if (this.config) collectExpressionReferences(this.config, '', this.reader, this.referencesByPath);
-    }
-    return this.referencesByPath;
+  protected collectReferences(out: Map<string, string[]>): void {
+    if (this.config) collectExpressionReferences(this.config, '', this.reader, out);
   }
 }
 
@@ -172,7 +165,7 @@ export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 
       name: rc.name,
       values: planChangeValues(rc, side),
       references: new Map(),
-      conditions: [],
+      conditions: NO_CONDITIONS,
       source: { file },
     });
   }
@@ -298,9 +291,7 @@ function collectExpressionReferences(expr: unknown, path: string, refs: Referenc
   }
   if (!isPlainObject(expr)) return;
   if (Array.isArray(expr.references)) {
-    const list = out.get(path) ?? [];
-    for (const r of refs.read(expr.references)) if (!list.includes(r.address)) list.push(r.address);
-    if (list.length) out.set(path, list);
+    recordReferences(out, path, refs.read(expr.references));
     return;
   }
   if ('constant_value' in expr) return;

@@ -616,11 +616,6 @@ export function evaluateTemplate(text: string, scope: Scope): Value {
   return new Unknown(text, dedupe(result.refs), direct);
 }
 
-/** Parses a bare expression (no `${}`), as in `lifecycle` conditions from hcl2json. */
-export function evaluateExpression(expression: string, scope: Scope): Value {
-  return evaluateTemplate('${' + expression + '}', scope);
-}
-
 /**
  * Recognises the plan-time expiry idiom `timecmp(plantimestamp(), X) < 0`
  * (or `timecmp(X, plantimestamp()) > 0`) and evaluates X. Undefined when the

@@ -1,4 +1,4 @@
-import type { Value, ValueObject } from './value';
+import type { Reference, Value, ValueObject } from './value';
 
 /** What kind of input a stack came from; it decides what "unknown" means for it. */
 export type InputKind = 'cdktf' | 'terraform-json' | 'hcl' | 'plan';
@@ -49,6 +49,45 @@ export interface Resource {
   readonly references: ReadonlyMap<string, readonly string[]>;
   readonly conditions: readonly Condition[];
   readonly source: SourceLocation;
+}
+
+/** For resources without `lifecycle` conditions: one shared empty list. */
+export const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
+/**
+ * A resource as a loader reads it. Most rules never ask for the references
+ * by attribute path, so each loader says how to collect them and they are
+ * collected on first use, not for every resource of a large stack.
+ */
+export abstract class LoadedResource implements Resource {
+  private referencesByPath?: Map<string, string[]>;
+
+  constructor(
+    readonly address: string,
+    readonly baseAddress: string,
+    readonly mode: 'managed' | 'data',
+    readonly type: string,
+    readonly name: string,
+    readonly values: ValueObject,
+    readonly conditions: readonly Condition[],
+    readonly source: SourceLocation,
+  ) {}
+
+  get references(): ReadonlyMap<string, readonly string[]> {
+    if (!this.referencesByPath) this.collectReferences((this.referencesByPath = new Map()));
+    return this.referencesByPath;
+  }
+
+  /** Fills `out` with the addresses each attribute path refers to (see {@link recordReferences}). */
+  protected abstract collectReferences(out: Map<string, string[]>): void;
+}
+
+/** Adds the addresses of `references` to those recorded for `path`, each once. */
+export function recordReferences(out: Map<string, string[]>, path: string, references: readonly Reference[]): void {
+  if (references.length === 0) return;
+  let list = out.get(path);
+  if (!list) out.set(path, (list = []));
+  for (const r of references) if (!list.includes(r.address)) list.push(r.address);
 }
 
 /** A lazily computed line lookup: inputs only pay for line numbers of resources with findings. */

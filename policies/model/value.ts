@@ -51,15 +51,9 @@ export interface ValueObject {
   [key: string]: Value;
 }
 
-export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 export const isSecret = (v: unknown): v is Secret => v instanceof Secret;
 export const isObject = (v: unknown): v is ValueObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
-
-/** The single reference a direct expression is, or undefined. */
-export function directReference(v: Value | undefined): Reference | undefined {
-  return v instanceof Unknown && v.direct ? v.references[0] : undefined;
-}
 
 /**
  * Blocks under `key`: Terraform JSON writes a nested block as an object or an
@@ -109,22 +103,6 @@ export function elements(v: Value | undefined): Value[] {
 /** The literal strings in a value (used for name matching); unknowns and secrets are skipped. */
 export function literalStrings(v: Value | undefined): string[] {
   return elements(v).filter((e): e is string => typeof e === 'string');
-}
-
-/** True when the value or anything inside it is unknown. */
-export function containsUnknown(v: Value | undefined): boolean {
-  if (v instanceof Unknown) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (isObject(v)) return Object.values(v).some(containsUnknown);
-  return false;
-}
-
-/** Every reference a value carries, in order of appearance. */
-export function referencesIn(v: Value | undefined, out: Reference[] = []): Reference[] {
-  if (v instanceof Unknown) out.push(...v.references);
-  else if (Array.isArray(v)) for (const e of v) referencesIn(e, out);
-  else if (isObject(v)) for (const e of Object.values(v)) referencesIn(e, out);
-  return out;
 }
 
 /** A short, safe rendering for messages: never a secret, never a whole structure. */

@@ -48,8 +48,7 @@ const TOP_ROLE: Record<Provider, string> = { okta: 'SUPER_ADMIN', entra: 'Global
 
 function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): void {
   const { breakGlassMinAccounts: min, breakGlassMaxAccounts: max, topRoleMaxHolders } = ctx.config.thresholds;
-  const userType = provider === 'okta' ? 'okta_user' : 'azuread_user';
-  const accounts = ctx.principals.breakGlassAccounts().filter((a) => a.type === userType).sort((a, b) => a.address.localeCompare(b.address));
+  const accounts = ctx.principals.breakGlassAccounts(provider).sort((a, b) => a.address.localeCompare(b.address));
   const grants = ctx.grants.filter((g) => g.provider === provider);
   const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE[provider], min, max, count: accounts.length };
   if (accounts.length < min && grants.some((g) => g.role.privileged)) report({ resource: null, messageId: 'tooFew', data: base });

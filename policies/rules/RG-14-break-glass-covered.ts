@@ -35,7 +35,7 @@ export default defineRule({
 type Reporter = ReportFn<keyof typeof messages>;
 
 function checkEntra(ctx: RuleContext, report: Reporter): void {
-  const accounts = ctx.principals.breakGlassAccounts().filter((a) => a.type === 'azuread_user');
+  const accounts = ctx.principals.breakGlassAccounts('entra');
   if (accounts.length === 0) return;
   let covered = false;
   let unknown: string | undefined;
@@ -60,7 +60,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
 }
 
 function checkOkta(ctx: RuleContext, report: Reporter): void {
-  const accounts = ctx.principals.breakGlassAccounts().filter((a) => a.type === 'okta_user');
+  const accounts = ctx.principals.breakGlassAccounts('okta');
   if (accounts.length === 0) return;
   const rules = ctx.oktaSignOnRules.filter((r) => r.kind === 'app' && r.active !== false);
   const uncovered = accounts.filter((a) => !rules.some((r) => r.active && r.twoFactor && r.phishingResistant && appliesToUser(ctx, r, a)));

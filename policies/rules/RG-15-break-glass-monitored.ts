@@ -36,7 +36,7 @@ export default defineRule({
 type Reporter = ReportFn<keyof typeof messages>;
 
 function checkEntra(ctx: RuleContext, report: Reporter): void {
-  const accounts = ctx.principals.breakGlassAccounts().filter((a) => a.type === 'azuread_user');
+  const accounts = ctx.principals.breakGlassAccounts('entra');
   if (accounts.length === 0) return;
   const alerts = readLogAlerts(ctx).filter((a) => a.enabled !== false && /signinlogs/i.test(a.query));
   const lowSeverity = new Set<string>();
@@ -57,7 +57,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
 }
 
 function checkOkta(ctx: RuleContext, report: Reporter): void {
-  const accounts = ctx.principals.breakGlassAccounts().filter((a) => a.type === 'okta_user');
+  const accounts = ctx.principals.breakGlassAccounts('okta');
   if (accounts.length === 0) return;
   const hooks = readEventHooks(ctx);
   if (hooks.some((h) => h.active && h.events.includes(SIGN_IN_EVENT))) return;
