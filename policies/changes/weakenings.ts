@@ -40,7 +40,7 @@ export interface ResourcePair {
 
 type Detector = (pair: ResourcePair, report: (w: Omit<Weakening, 'resource'>) => void) => void;
 
-const OKTA_ROLE_RANK: Record<string, number> = { HELP_DESK_ADMIN: 1, USER_ADMIN: 2, GROUP_MEMBERSHIP_ADMIN: 2, APP_ADMIN: 3, API_ADMIN: 3, API_ACCESS_MANAGEMENT_ADMIN: 3, ORG_ADMIN: 4, SUPER_ADMIN: 5 };
+const OKTA_ROLE_RANK = new Map(Object.entries({ HELP_DESK_ADMIN: 1, USER_ADMIN: 2, GROUP_MEMBERSHIP_ADMIN: 2, APP_ADMIN: 3, API_ADMIN: 3, API_ACCESS_MANAGEMENT_ADMIN: 3, ORG_ADMIN: 4, SUPER_ADMIN: 5 }));
 const IDP_TYPES = /^okta_(idp_|policy_rule_idp_discovery$)/;
 
 /** Elements of a list on the after side that the before side lacks (literals, or reference sources). */
@@ -90,7 +90,7 @@ function grantChanges(pair: ResourcePair, report: Parameters<Detector>[1], scope
   for (const g of grants) {
     const was = beforeRoles.find((r) => r.name === g.role.name);
     if (was) continue;
-    const upgraded = beforeRoles.some((r) => (OKTA_ROLE_RANK[g.role.name] ?? 0) > (OKTA_ROLE_RANK[r.name] ?? 0)) || (g.role.privileged && !beforeRoles.some((r) => r.privileged));
+    const upgraded = beforeRoles.some((r) => (OKTA_ROLE_RANK.get(g.role.name) ?? 0) > (OKTA_ROLE_RANK.get(r.name) ?? 0)) || (g.role.privileged && !beforeRoles.some((r) => r.privileged));
     if (upgraded || beforeRoles.length > 0) {
       report({ kind: 'W-SCOPE', ruleId: 'RG-01', attribute: 'role', before: beforeRoles.map((r) => r.name).join(', ') || 'none', after: g.role.name, message: `the role is changed to ${g.role.name}` });
     }

@@ -92,7 +92,8 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
       const missing = node.required?.find((k) => !(k in value));
       if (missing) return `${where} needs "${missing}"`;
       for (const [key, child] of Object.entries(value)) {
-        const sub = node.properties?.[key];
+        // Own properties only: a key such as `constructor` must not find the prototype's.
+        const sub = node.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
         const path = at ? `${at}.${key}` : key;
         if (!sub) {
           if (node.additionalProperties === false) {

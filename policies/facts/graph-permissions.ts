@@ -4,21 +4,21 @@
  */
 import { Unknown, type Value } from '../model/value';
 
-export const GRAPH_RESET_PERMISSIONS: Readonly<Record<string, string>> = {
+export const GRAPH_RESET_PERMISSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   '50483e42-d915-4231-9639-7fdb7fd190e5': 'UserAuthenticationMethod.ReadWrite.All',
   '29c18626-4985-4dcd-85c0-193eef327366': 'Policy.ReadWrite.AuthenticationMethod',
   '01c0a623-fc9b-48e9-b794-0756f8e8f067': 'Policy.ReadWrite.ConditionalAccess',
   '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8': 'RoleManagement.ReadWrite.Directory',
   '0400e371-7db1-4338-a269-96069eb65227': 'UserAuthMethod-Passkey.ReadWrite.All',
-};
+}));
 
-const NAMES = new Set(Object.values(GRAPH_RESET_PERMISSIONS));
+const NAMES = new Set(GRAPH_RESET_PERMISSIONS.values());
 /** Any per-method write permission, and password profile writes, count by name. */
 const NAME_PATTERN = /^(UserAuthMethod-[A-Za-z0-9]+\.ReadWrite\.All|User-PasswordProfile\.ReadWrite\.All)$/;
 
 /** The reset-authority permission a literal id or name denotes, if any. */
 export function graphResetPermission(idOrName: string): string | undefined {
-  const byId = GRAPH_RESET_PERMISSIONS[idOrName.toLowerCase()];
+  const byId = GRAPH_RESET_PERMISSIONS.get(idOrName.toLowerCase());
   if (byId) return byId;
   return NAMES.has(idOrName) || NAME_PATTERN.test(idOrName) ? idOrName : undefined;
 }

@@ -414,7 +414,7 @@ class Evaluator {
   }
 
   private call(node: Extract<Node, { k: 'call' }>): Result {
-    const fn = FUNCTIONS[node.name];
+    const fn = FUNCTIONS.get(node.name);
     const args = node.args.map((a) => this.eval(a));
     if (!fn) return this.merge(args);
     return this.all(args, (vs) => {
@@ -547,8 +547,12 @@ function children(n: Node): Node[] {
 
 const str = (v: Value): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Pure functions evaluated over literals. Returning undefined means "cannot evaluate". */
-const FUNCTIONS: Record<string, (a: Value[]) => Value | undefined> = {
+/**
+ * Pure functions evaluated over literals. Returning undefined means "cannot
+ * evaluate". A Map, not an object: a name from the input (`toString`,
+ * `constructor`) must not find the prototype's.
+ */
+const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entries({
   jsonencode: ([v]) => JSON.stringify(v),
   jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
   lower: ([v]) => (typeof v === 'string' ? v.toLowerCase() : undefined),
@@ -569,7 +573,7 @@ const FUNCTIONS: Record<string, (a: Value[]) => Value | undefined> = {
   keys: ([v]) => (isObject(v) ? Object.keys(v).sort() : undefined),
   values: ([v]) => (isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : undefined),
   tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
-};
+} satisfies Record<string, (a: Value[]) => Value | undefined>));
 
 // ----------------------------------------------------------------- public
 

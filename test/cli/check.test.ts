@@ -173,6 +173,12 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
     expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${config}: unknown key "thresholds.pimMaxHours" (expected one of: pimMaxActivationHours, tapMaxLifetimeMinutes, breakGlassExpiryDays, breakGlassMinAccounts, breakGlassMaxAccounts, topRoleMaxHolders, vendorAccessDays, nhiCredentialDays, attestationValidityDays)\n` });
   });
 
+  it('a config key that is also a member of Object.prototype is still unknown', async () => {
+    const config = await write('rg-proto.json', JSON.stringify({ thresholds: { toString: 3 } }));
+    const r = await runCli(['check', PLAN, '--config', config]);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining(`${config}: unknown key "thresholds.toString"`) });
+  });
+
   it('a config value out of range', async () => {
     const config = await write('rg2.json', JSON.stringify({ thresholds: { breakGlassExpiryDays: 400 } }));
     const r = await runCli(['check', PLAN, '--config', config]);

@@ -36,6 +36,21 @@ async function loadsOrFailsCleanly(file: string, text: string): Promise<void> {
 
 
 describe('loaders under arbitrary input', () => {
+  it('names that are also members of Object.prototype load like any other name', async () => {
+    // Found by the property below: a block named `toString` once reached the prototype's function.
+    const prototypeNames = {
+      resource: {
+        okta_group: { helpdesk: { toString: { '': '' } }, g: { name: '${constructor(1)}', description: '${toString()}' } },
+        okta_group_role: { r: { group_id: '${okta_group.g.id}', role_type: 'constructor' } },
+        azuread_app_role_assignment: { a: { app_role_id: 'constructor', principal_object_id: 'x', resource_object_id: 'y' } },
+        constructor: { x: { a: 1 } },
+      },
+    };
+    await loadsOrFailsCleanly('cdk.tf.json', JSON.stringify(prototypeNames));
+    const stacks = await loadFile('cdk.tf.json', JSON.stringify(prototypeNames));
+    expect(stacks[0].resources.map((r) => r.address)).toContain('okta_group.helpdesk');
+  });
+
   it('arbitrary JSON values', async () => {
     await fc.assert(fc.asyncProperty(fc.jsonValue(), async (v) => loadsOrFailsCleanly('any.json', JSON.stringify(v))), { numRuns: 300 });
   });
