@@ -249,15 +249,20 @@ function planValues(after: unknown, unknown: unknown, sensitive: unknown, config
   const s = isPlainObject(sensitive) ? sensitive : NONE;
   const c = isPlainObject(config) ? config : undefined;
   const put = (key: string) => {
-    const v = planValue(a[key], u[key], s[key], c ? c[key] : undefined, c !== undefined, refs, key, parent);
+    const v = planValue(own(a, key), own(u, key), own(s, key), c ? own(c, key) : undefined, c !== undefined, refs, key, parent);
     if (v !== undefined) out[key] = v;
   };
   for (const key in a) put(key);
-  for (const key in u) if (!(key in a)) put(key);
+  for (const key in u) if (!Object.hasOwn(a, key)) put(key);
   return out;
 }
 
 const NONE: Record<string, unknown> = Object.freeze({});
+
+/** An attribute of a plan object: its own, never the prototype's (an attribute may be named `toString`). */
+function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
 
 function planValue(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, haveConfig: boolean, refs: ReferenceReader, key: string, parent: string | undefined): Value | undefined {
   if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== '')) return Secret.instance;

@@ -49,6 +49,14 @@ describe('loaders under arbitrary input', () => {
     await loadsOrFailsCleanly('cdk.tf.json', JSON.stringify(prototypeNames));
     const stacks = await loadFile('cdk.tf.json', JSON.stringify(prototypeNames));
     expect(stacks[0].resources.map((r) => r.address)).toContain('okta_group.helpdesk');
+
+    const plan = {
+      format_version: '1.2',
+      resource_changes: [{ address: 'okta_group.g', mode: 'managed', type: 'okta_group', name: 'g', change: { actions: ['create'], before: null, after: { name: 'G' }, after_unknown: { toString: true }, before_sensitive: false, after_sensitive: {} } }],
+      configuration: { root_module: { resources: [{ address: 'okta_group.g', mode: 'managed', type: 'okta_group', name: 'g', expressions: { toString: { references: ['okta_group.h.id', 'okta_group.h'] } } }] } },
+    };
+    const [planned] = await loadFile('plan.json', JSON.stringify(plan));
+    expect(Object.keys(planned.resources[0].values)).toEqual(['name', 'toString']);
   });
 
   it('arbitrary JSON values', async () => {
