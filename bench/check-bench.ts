@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: how `check` scales. For a synthetic Okta + Entra tenant of
- * 1k, 10k and 100k resources, written as cdktf writes it and as `terraform show
- * -json` prints its plan, it prints the time of loading, checking and writing
+ * 1k, 10k and 100k resources, written as cdktf writes it (with the metadata it
+ * puts on every resource), as a plain `.tf.json` and as `terraform show -json`
+ * prints its plan, it prints the time of loading, checking and writing
  * the text report against the time of JSON.parse of the same bytes, and peak
  * memory; then what any checker pays before its first rule (the floor), shapes
  * that test linearity, and the cold start of the binary. Figures, not
  * assertions: speed is measured here, never in a timed test.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,26 +32,84 @@ interface SyntheticStack {
   resource: Record<string, Record<string, Body>>;
 }
 
-/** A tenant of `n` resources: groups, users, memberships, scoped and unscoped role grants, policies. */
+/** The three forms `check` reads a tenant in, each as its writer writes it. */
+const FORMS = {
+  /** cdktf's `cdk.tf.json`: indented, each resource carrying the metadata cdktf writes (construct path, unique id, stack trace). */
+  cdktf: { file: 'cdk.tf.json', label: 'cdktf output' },
+  /** A `.tf.json` a team writes or generates itself: indented, no metadata. */
+  'terraform-json': { file: 'main.tf.json', label: 'Terraform JSON' },
+  /** `terraform show -json` of the first plan: one line. */
+  plan: { file: 'plan.json', label: 'plan' },
+} as const;
+type Form = keyof typeof FORMS;
+
+/**
+ * cdktf's name for a resource made inside a construct: the construct path
+ * joined with underscores and a hash of the path, as in `break_glass_group_413A9010`.
+ */
+function logicalId(...constructPath: string[]): string {
+  const hash = createHash('md5').update(constructPath.join('/')).digest('hex').slice(0, 8).toUpperCase();
+  return `${constructPath.join('_')}_${hash}`;
+}
+
+/**
+ * A tenant of `n` resources in units of ten (a team: its groups, people,
+ * memberships, scoped and unscoped role grants, sign-on rule, administrative
+ * unit and PIM schedule), each unit a construct, as a cdktf app would build it.
+ */
 function syntheticStack(n: number): SyntheticStack {
   const r: Record<string, Record<string, Body>> = {};
-  const put = (type: string, name: string, body: Body) => ((r[type] ??= {})[name] = body);
   const units = Math.ceil(n / 10);
+  const id = (i: number, part: string) => logicalId(`unit_${i}`, part);
+  const put = (type: string, i: number, part: string, body: Body) => {
+    const name = id(i, part);
+    const metadata = { path: `tenant/unit_${i}/${part}`, stackTrace: [`at new TenantUnit (/app/stacks/tenant-unit.ts:${20 + part.length}:5)`], uniqueId: name };
+    (r[type] ??= {})[name] = { '//': { metadata }, ...body };
+  };
   for (let i = 0; i < units; i++) {
-    put('okta_group', `g${i}`, { name: `Team ${i}` });
-    put('okta_user', `u${i}`, { login: `user${i}@acme.example`, email: `user${i}@acme.example`, first_name: 'U', last_name: `${i}` });
-    put('okta_group_memberships', `m${i}`, { group_id: `\${okta_group.g${i}.id}`, users: [`\${okta_user.u${i}.id}`] });
-    put('okta_group_role', `r${i}`, { group_id: `\${okta_group.g${i}.id}`, role_type: 'HELP_DESK_ADMIN', target_group_list: i % 2 ? [`\${okta_group.g${i - 1}.id}`] : [] });
-    put('okta_app_signon_policy_rule', `p${i}`, { policy_id: 'p', name: `Rule ${i}`, factor_mode: '2FA', groups_included: [`\${okta_group.g${i}.id}`] });
-    put('azuread_group', `eg${i}`, { display_name: `Entra team ${i}`, security_enabled: true, assignable_to_role: true });
-    put('azuread_user', `eu${i}`, { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
-    put('azuread_administrative_unit', `au${i}`, { display_name: `Unit ${i}`, members: [`\${azuread_user.eu${i}.object_id}`] });
-    put('azuread_directory_role_assignment', `ra${i}`, { role_id: HELPDESK, principal_object_id: `\${azuread_group.eg${i}.object_id}`, directory_scope_id: i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.au${i}.object_id}` : '/' });
+    put('okta_group', i, 'group', { name: `Team ${i}` });
+    put('okta_user', i, 'user', { login: `user${i}@acme.example`, email: `user${i}@acme.example`, first_name: 'U', last_name: `${i}` });
+    put('okta_group_memberships', i, 'members', { group_id: `\${okta_group.${id(i, 'group')}.id}`, users: [`\${okta_user.${id(i, 'user')}.id}`] });
+    put('okta_group_role', i, 'help_desk', { group_id: `\${okta_group.${id(i, 'group')}.id}`, role_type: 'HELP_DESK_ADMIN', target_group_list: i % 2 ? [`\${okta_group.${id(i - 1, 'group')}.id}`] : [] });
+    put('okta_app_signon_policy_rule', i, 'sign_on', { policy_id: 'p', name: `Rule ${i}`, factor_mode: '2FA', groups_included: [`\${okta_group.${id(i, 'group')}.id}`] });
+    put('azuread_group', i, 'entra_group', { display_name: `Entra team ${i}`, security_enabled: true, assignable_to_role: true });
+    put('azuread_user', i, 'entra_user', { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
+    put('azuread_administrative_unit', i, 'unit', { display_name: `Unit ${i}`, members: [`\${azuread_user.${id(i, 'entra_user')}.object_id}`] });
+    const scope = i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.${id(i, 'unit')}.object_id}` : '/';
+    put('azuread_directory_role_assignment', i, 'help_desk_assignment', { role_id: HELPDESK, principal_object_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, directory_scope_id: scope });
     // Every hundredth person is an administrator: the targets of attack paths.
-    if (i % 100 === 0) put('azuread_directory_role_assignment', `admin${i}`, { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.eu${i}.object_id}` });
-    put('azuread_privileged_access_group_eligibility_schedule', `pe${i}`, { group_id: `\${azuread_group.eg${i}.object_id}`, principal_id: `\${azuread_user.eu${i}.object_id}`, assignment_type: 'member', duration: 'P30D' });
+    if (i % 100 === 0) put('azuread_directory_role_assignment', i, 'admin', { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}` });
+    put('azuread_privileged_access_group_eligibility_schedule', i, 'eligible', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, principal_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`, assignment_type: 'member', duration: 'P30D' });
   }
   return { resource: r };
+}
+
+/** The same tenant without cdktf's metadata: a `.tf.json` nobody but Terraform reads. */
+function withoutMetadata(stack: SyntheticStack): SyntheticStack {
+  const resource: SyntheticStack['resource'] = {};
+  for (const [type, byName] of Object.entries(stack.resource)) {
+    resource[type] = {};
+    for (const [name, body] of Object.entries(byName)) resource[type][name] = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '//'));
+  }
+  return { resource };
+}
+
+/** The bytes of the tenant in one form. */
+function render(stack: SyntheticStack, form: Form): string {
+  // cdktf writes its stacks indented; terraform show -json writes a plan on one line.
+  if (form === 'plan') return JSON.stringify(syntheticPlan(stack));
+  if (form === 'terraform-json') return JSON.stringify(withoutMetadata(stack), null, 2);
+  return JSON.stringify(cdktfDocument(stack), null, 2);
+}
+
+/** What cdktf writes around the resources of a stack. */
+function cdktfDocument(stack: SyntheticStack): object {
+  return {
+    '//': { metadata: { backend: 'local', stackName: 'tenant', version: '0.21.0' }, outputs: {} },
+    provider: { azuread: [{}], okta: [{ org_name: 'acme', base_url: 'okta.com' }] },
+    terraform: { backend: { local: { path: 'terraform.tenant.tfstate' } }, required_providers: { azuread: { source: 'hashicorp/azuread', version: '3.7.0' }, okta: { source: 'okta/okta', version: '4.20.0' } } },
+    ...stack,
+  };
 }
 
 /** `${a.b.c}` inside a string: each becomes the two references Terraform lists (`a.b.c` and `a.b`). */
@@ -75,6 +135,7 @@ function syntheticPlan(stack: SyntheticStack): object {
       const unknown: Body = { id: true };
       const expressions: Body = {};
       for (const [key, value] of Object.entries(body)) {
+        if (key === '//') continue; // cdktf's metadata: a comment to Terraform, absent from its plans
         const references = referencesOf(value);
         if (references.length > 0) {
           unknown[key] = true;
@@ -109,13 +170,11 @@ function median(xs: number[]): number {
  * speed drifts by tens of percent over seconds, and a pair measured back to
  * back drifts together. Reported: medians of the times and of the per-pair ratios.
  */
-async function measure(n: number, runs: number, form: 'configuration' | 'plan'): Promise<string> {
+async function measure(n: number, runs: number, form: Form): Promise<string> {
   const dir = path.join(OUT, `${form}-${n}`);
   mkdirSync(dir, { recursive: true });
-  // cdktf writes its stacks indented; terraform show -json writes a plan on one line.
-  const stack = syntheticStack(n);
-  const text = form === 'plan' ? JSON.stringify(syntheticPlan(stack)) : JSON.stringify(stack, null, 2);
-  const input = path.join(dir, form === 'plan' ? 'plan.json' : 'cdk.tf.json');
+  const text = render(syntheticStack(n), form);
+  const input = path.join(dir, FORMS[form].file);
   writeFileSync(input, text);
   const parses: number[] = [];
   const checks: number[] = [];
@@ -145,7 +204,7 @@ async function measure(n: number, runs: number, form: 'configuration' | 'plan'):
   const pathsMs = ms(t);
   const checkMs = median(checks);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  return `| ${form} | ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${median(parses).toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${median(ratios).toFixed(1)}× | ${findings.toLocaleString('en')} | ${pathsMs.toFixed(0)} ms (${(pathsMs / checkMs).toFixed(1)}× check, ${paths.toLocaleString('en')} paths) | ${rssMb.toFixed(0)} MB |`;
+  return `| ${FORMS[form].label} | ${resources.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${median(parses).toFixed(0)} ms | ${checkMs.toFixed(0)} ms | ${median(ratios).toFixed(1)}× | ${findings.toLocaleString('en')} | ${pathsMs.toFixed(0)} ms (${(pathsMs / checkMs).toFixed(1)}× check, ${paths.toLocaleString('en')} paths) | ${rssMb.toFixed(0)} MB |`;
 }
 
 function coldStart(): string {
@@ -235,7 +294,7 @@ async function shapes(): Promise<string[]> {
 }
 
 /** Each row in a process of its own, so that its peak memory is its own. */
-function row(form: 'configuration' | 'plan', n: number, runs: number): string {
+function row(form: Form, n: number, runs: number): string {
   const child = spawnSync(process.execPath, ['--expose-gc', __filename, 'row', form, String(n), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`bench row ${form} ${n} failed: ${child.stderr}`);
   return child.stdout.trimEnd();
@@ -244,18 +303,20 @@ function row(form: 'configuration' | 'plan', n: number, runs: number): string {
 async function main(): Promise<void> {
   const [command, form, n, runs] = process.argv.slice(2);
   if (command === 'row') {
-    console.log(await measure(Number(n), Number(runs), form === 'plan' ? 'plan' : 'configuration'));
+    if (!(form in FORMS)) throw new Error(`unknown form ${form}`);
+    console.log(await measure(Number(n), Number(runs), form as Form));
     return;
   }
   console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
   console.log('| input | resources | bytes | JSON.parse | load + check + text report | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const form of ['configuration', 'plan'] as const) {
+  for (const form of Object.keys(FORMS) as Form[]) {
     console.log(row(form, 1_000, 9));
     console.log(row(form, 10_000, 7));
     console.log(row(form, 100_000, 5));
   }
-  console.log('\n' + floor(100_000));
+  console.log('\n' + floor(100_000, 'cdktf'));
+  console.log('\n' + floor(100_000, 'terraform-json'));
   console.log('\n' + (await shapes()).join('\n'));
   console.log('\n' + coldStart());
 }
@@ -267,8 +328,8 @@ async function main(): Promise<void> {
  * line of each resource for its findings. Printed beside the target so the
  * ratio above can be read against what is possible at all.
  */
-function floor(n: number): string {
-  const text = JSON.stringify(syntheticStack(n), null, 2);
+function floor(n: number, form: Exclude<Form, 'plan'>): string {
+  const text = render(syntheticStack(n), form);
   const reference = /^\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\.([\w.-]+))?\}$/;
   const references: number[] = [];
   const lines: number[] = [];
@@ -294,7 +355,11 @@ function floor(n: number): string {
     };
     for (const type in doc.resource) {
       const byName = doc.resource[type];
-      for (const name in byName) byAddress.set(`${type}.${name}`, evaluate(byName[name]));
+      for (const name in byName) {
+        const body = byName[name];
+        for (const key in body) if (key !== '//') body[key] = evaluate(body[key]); // cdktf's metadata holds no reference
+        byAddress.set(`${type}.${name}`, body);
+      }
     }
     let resolved = 0;
     for (const address of pending) if (byAddress.has(address)) resolved++;
@@ -306,7 +371,7 @@ function floor(n: number): string {
   }
   const [r, l] = [median(references), median(lines)];
   return [
-    `Floor at ${n.toLocaleString('en')} resources, before any rule and any finding (medians of 5, × JSON.parse of the same run):`,
+    `Floor for ${FORMS[form].label} at ${n.toLocaleString('en')} resources, before any rule and any finding (medians of 5, × JSON.parse of the same run):`,
     `parse 1.0 + references evaluated in place, indexed and resolved ${r.toFixed(1)} + line numbers for findings ${l.toFixed(1)} = ${(1 + r + l).toFixed(1)}×.`,
   ].join('\n');
 }

@@ -189,8 +189,7 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   // After the static blocks, so that both kinds of the same block add up.
   if (isPlainObject(body.dynamic)) expandDynamicBlocks(body.dynamic, values, scope);
   const metadata = asObject(asObject(body['//']).metadata);
-  const code = codeLocation(metadata.stackTrace);
-  const source: SourceLocation = typeof metadata.path === 'string' ? { file: file.file, constructPath: metadata.path, ...(code ? { code } : {}) } : sourceOf(file);
+  const source: SourceLocation = typeof metadata.path === 'string' ? new ConstructSource(file.file, metadata.path, metadata.stackTrace) : sourceOf(file);
   const conditions = body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope);
   return new ConfiguredResource(scope.self ?? base, base, mode === 'data' ? 'data' : 'managed', type, name, values, conditions, source);
 }
@@ -205,6 +204,26 @@ class ConfiguredResource extends LoadedResource {
 function onlyAttributes(body: Record<string, unknown>): boolean {
   for (const k in body) if (META_ARGUMENTS.has(k) || k === 'dynamic') return false;
   return true;
+}
+
+/**
+ * Where a construct's resource was written. The program line is read from
+ * cdktf's stack trace when a finding first asks for it: most resources never
+ * have a finding, and a large stack has a trace on every resource.
+ */
+class ConstructSource implements SourceLocation {
+  private located?: { file: string; line: number } | null;
+
+  constructor(
+    readonly file: string,
+    readonly constructPath: string,
+    private readonly stackTrace: unknown,
+  ) {}
+
+  get code(): { file: string; line: number } | undefined {
+    if (this.located === undefined) this.located = codeLocation(this.stackTrace) ?? null;
+    return this.located ?? undefined;
+  }
 }
 
 /** `at new Stack (/repo/stacks/okta-org.ts:27:5)` → the file (relative to the working directory) and line. */
