@@ -96,8 +96,8 @@ function withoutMetadata(stack: SyntheticStack): SyntheticStack {
 
 /** The bytes of the tenant in one form. */
 function render(stack: SyntheticStack, form: Form): string {
-  // cdktf writes its stacks indented; terraform show -json writes a plan on one line.
-  if (form === 'plan') return JSON.stringify(syntheticPlan(stack));
+  // cdktf writes its stacks indented; terraform show -json prints a plan on one line, then a newline.
+  if (form === 'plan') return `${JSON.stringify(syntheticPlan(stack))}\n`;
   if (form === 'terraform-json') return JSON.stringify(withoutMetadata(stack), null, 2);
   return JSON.stringify(cdktfDocument(stack), null, 2);
 }

@@ -98,12 +98,12 @@ class LineCounter {
   private line = 1;
   private nextNewline: number;
 
-  /** The text has no newline at all. */
+  /** All the text is on one line: no newline but after its last character (`terraform show -json` ends with one). */
   readonly singleLine: boolean;
 
   constructor(private readonly text: string) {
     this.nextNewline = text.indexOf('\n');
-    this.singleLine = this.nextNewline === -1;
+    this.singleLine = this.nextNewline === -1 || this.nextNewline >= text.trimEnd().length;
   }
 
   /** The 1-based line of `offset`; offsets must not decrease from one call to the next. */

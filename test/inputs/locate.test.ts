@@ -49,6 +49,17 @@ describe('plans', () => {
     expect([index.get('module.m.okta_user.u["x"]'), index.get('okta_group.a')]).toEqual([1, 1]);
   });
 
+  it('reads a plan that ends with a newline, as `terraform show -json` prints it, as one line without scanning it', () => {
+    const indexOf = jest.spyOn(String.prototype, 'indexOf');
+    try {
+      const index = new PlanAddressIndex(`${JSON.stringify(plan)}\n`);
+      expect([index.get('module.m.okta_user.u["x"]'), index.get('okta_group.a')]).toEqual([1, 1]);
+      expect(indexOf.mock.calls.filter(([search]) => search === '"address"')).toHaveLength(0);
+    } finally {
+      indexOf.mockRestore();
+    }
+  });
+
   it('skips "address" where it is a value or holds no string', () => {
     const text = JSON.stringify({ variables: { v: { value: 'address' } }, other: { address: 7 }, ...plan }, null, 2);
     const index = new PlanAddressIndex(text);
