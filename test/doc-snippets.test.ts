@@ -1,0 +1,68 @@
+/**
+ * What docs/rules tells a reader to write: its cdktf snippets type-check
+ * against the provider bindings (see test/support/doc-snippets.ts), and its
+ * HCL fixes do not break the rule they fix.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { runRules } from '../policies/engine/run';
+import type { AnyRule } from '../policies/engine/rule';
+import { loadFile } from '../policies/inputs/load';
+import { RULES } from '../policies/rules';
+import { DocSnippet, snippetsOf, typeCheckSnippets } from './support/doc-snippets';
+
+const pages = readdirSync('docs/rules').filter((f) => /^RG-\d\d\.md$/.test(f)).sort();
+
+describe('the cdktf snippets of the rule pages', () => {
+  const snippets: DocSnippet[] = pages.flatMap((p) => snippetsOf(`docs/rules/${p}`));
+  // Two planted mistakes, checked in the same program (one program costs seconds): the check must see them.
+  const planted: DocSnippet[] = [
+    { name: 'planted.md#1', provider: 'okta', code: "new GroupRole(this, 'r', { groupId: g.id, roleType: 'HELP_DESK_ADMIN', targetGroups: [staff.id] });\n" },
+    { name: 'planted.md#2', provider: 'azuread', code: "new DirectoryRoleGrant(this, 'r', {});\n" },
+  ];
+  let problems: string[];
+  beforeAll(() => {
+    problems = typeCheckSnippets([...snippets, ...planted]);
+  });
+
+  it('are all found: every page has some, and none is skipped', () => {
+    expect(pages).toHaveLength(24);
+    for (const p of pages) expect(snippetsOf(`docs/rules/${p}`).length).toBe(readFileSync(`docs/rules/${p}`, 'utf8').split('```ts').length - 1);
+  });
+
+  it('type-check against the bindings', () => {
+    expect(problems.filter((p) => !p.startsWith('planted.md'))).toEqual([]);
+  });
+
+  it('would report a property the binding does not have, or a class it does not export, naming the snippet', () => {
+    expect(problems.filter((p) => p.startsWith('planted.md'))).toEqual([
+      'planted.md#2: no class DirectoryRoleGrant in @cdktf/provider-azuread',
+      expect.stringMatching(/^planted\.md#1: .*'targetGroups' does not exist/),
+    ]);
+  });
+});
+
+describe('the HCL fixes of each rule page', () => {
+  const fixesOf = (id: string) => {
+    const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
+    return [...page.slice(page.indexOf('## How to fix')).matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]);
+  };
+  /** Findings of the rule on the snippet alone that are not "cannot verify": a fragment may name resources it does not show. */
+  const definiteFindings = async (rule: AnyRule, hcl: string, name: string) => {
+    const result = runRules(await loadFile(`${name}.tf`, hcl), [rule], { now: new Date('2026-11-26T00:00:00Z') });
+    return [...result.errors.map((e) => e.message), ...result.findings.filter((f) => !f.unverified).map((f) => `${f.messageId} ${f.resource ?? '(configuration)'}`)];
+  };
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id}: checked alone, each gives no finding of its own rule`, async () => {
+      const fixes = fixesOf(rule.meta.id);
+      expect(fixes.length).toBeGreaterThan(0);
+      for (const [i, hcl] of fixes.entries()) expect({ fix: i + 1, findings: await definiteFindings(rule, hcl, `${rule.meta.id}-fix-${i + 1}`) }).toEqual({ fix: i + 1, findings: [] });
+    });
+  }
+
+  it('would catch a fix that is itself a violation', async () => {
+    const rg01 = RULES.find((r) => r.meta.id === 'RG-01')!;
+    const unscoped = 'resource "okta_group_role" "desk" {\n  group_id  = okta_group.desk.id\n  role_type = "HELP_DESK_ADMIN"\n}\nresource "okta_group" "desk" {\n  name = "Desk"\n}\n';
+    expect(await definiteFindings(rg01, unscoped, 'unscoped')).toEqual(['unscopedOkta okta_group_role.desk']);
+  });
+});
