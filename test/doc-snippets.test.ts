@@ -19,9 +19,11 @@ describe('the cdktf snippets of the rule pages', () => {
     { name: 'planted.md#1', provider: 'okta', code: "new GroupRole(this, 'r', { groupId: g.id, roleType: 'HELP_DESK_ADMIN', targetGroups: [staff.id] });\n" },
     { name: 'planted.md#2', provider: 'azuread', code: "new DirectoryRoleGrant(this, 'r', {});\n" },
   ];
+  // The README's examples: a consumer's app, a suppression and a test, each a program of its own.
+  const readme: DocSnippet[] = [...readFileSync('README.md', 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `README.md#${i + 1}`, code: m[1], provider: undefined, scope: 'module' }));
   let problems: string[];
   beforeAll(() => {
-    problems = typeCheckSnippets([...snippets, ...planted]);
+    problems = typeCheckSnippets([...snippets, ...readme, ...planted]);
   });
 
   it('are all found: every page has some, and none is skipped', () => {
@@ -29,7 +31,8 @@ describe('the cdktf snippets of the rule pages', () => {
     for (const p of pages) expect(snippetsOf(`docs/rules/${p}`).length).toBe(readFileSync(`docs/rules/${p}`, 'utf8').split('```ts').length - 1);
   });
 
-  it('type-check against the bindings', () => {
+  it('type-check against the bindings, and so do the README\'s examples', () => {
+    expect(readme.length).toBeGreaterThanOrEqual(3);
     expect(problems.filter((p) => !p.startsWith('planted.md'))).toEqual([]);
   });
 

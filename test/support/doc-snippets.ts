@@ -1,9 +1,10 @@
 /**
- * The cdktf snippets of docs/rules, type-checked against the provider
+ * The cdktf snippets of docs/rules and the README, type-checked against the provider
  * bindings: a reader copies them, so a property the binding does not have
  * (or a class it does not export) must fail a test, not a reader's synth.
  *
- * Each snippet becomes the body of a construct's constructor. Its imports are
+ * A rule page's snippet becomes the body of a construct's constructor; a
+ * README example is a program of its own. Either way its imports are
  * kept; a class it uses without importing is taken from the binding of the
  * provider its heading names (`Okta, cdktf:` → @cdktf/provider-okta), from
  * recovery-gate's constructs, or from cdktf. Other free names (the groups and
@@ -20,6 +21,8 @@ export interface DocSnippet {
   readonly name: string;
   readonly code: string;
   readonly provider: 'okta' | 'azuread' | undefined;
+  /** Statements in a construct's constructor (`this` is the scope; the default), or a program of its own. */
+  readonly scope?: 'construct' | 'module';
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,6 +30,7 @@ const CDKTF_CLASSES = new Set(['TerraformResource', 'DataResource', 'TerraformOu
 
 /** The ```ts blocks of a rule page, each with the provider its heading names. */
 export function snippetsOf(file: string): DocSnippet[] {
+  // A rule page's snippets are statements in a construct.
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   const out: DocSnippet[] = [];
   for (const m of text.matchAll(/^([^\n]*)\n\n```ts\n([\s\S]*?)```/gm)) {
@@ -57,7 +61,8 @@ function bindingModule(provider: 'okta' | 'azuread', className: string): string 
 /** The snippet as a module, with the imports it lacks and its free names declared. */
 function moduleOf(snippet: DocSnippet, freeNames: readonly string[]): { source: string; problems: string[] } {
   const lines = snippet.code.split('\n');
-  const imports = lines.filter((l) => l.startsWith('import ')).map((l) => l.replace("'recovery-gate/constructs'", "'../../constructs'"));
+  // The package's entry points, as this checkout provides them.
+  const imports = lines.filter((l) => l.startsWith('import ')).map((l) => l.replace("'recovery-gate/constructs'", "'../../constructs'").replace("'recovery-gate/testing'", "'../../constructs/testing'"));
   const body = lines.filter((l) => !l.startsWith('import '));
   const imported = new Set(imports.flatMap((l) => /\{([^}]*)\}/.exec(l)?.[1].split(',').map((n) => n.trim()) ?? []));
   const problems: string[] = [];
@@ -70,17 +75,8 @@ function moduleOf(snippet: DocSnippet, freeNames: readonly string[]): { source: 
     else problems.push(`${snippet.name}: no class ${className} in ${snippet.provider ? `@cdktf/provider-${snippet.provider}` : 'cdktf or recovery-gate/constructs'}`);
   }
   const declared = freeNames.length > 0 ? [`declare const ${freeNames.map((n) => `${n}: any`).join(', ')};`] : [];
-  const source = [
-    "import { Construct } from 'constructs';",
-    ...imports,
-    ...declared,
-    'export class Snippet extends Construct {',
-    '  constructor(scope: Construct) {',
-    "    super(scope, 'snippet');",
-    ...body.map((l) => `    ${l}`),
-    '  }',
-    '}',
-  ].join('\n');
+  const construct = ['export class Snippet extends Construct {', '  constructor(scope: Construct) {', "    super(scope, 'snippet');", ...body.map((l) => `    ${l}`), '  }', '}'];
+  const source = [...(snippet.scope === 'module' ? [] : ["import { Construct } from 'constructs';"]), ...imports, ...declared, ...(snippet.scope === 'module' ? [...body, 'export {};'] : construct)].join('\n');
   return { source, problems };
 }
 
@@ -91,7 +87,7 @@ function moduleOf(snippet: DocSnippet, freeNames: readonly string[]): { source: 
 export function typeCheckSnippets(snippets: readonly DocSnippet[]): string[] {
   // Free names are `any` by construction, and so are the parameters of a callback over one.
   const fileOf = (i: number) => path.join(ROOT, 'test', '.doc-snippets', `snippet-${i}.ts`);
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noImplicitAny: false, skipLibCheck: true, noEmit: true, types: ['node'], esModuleInterop: true };
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noImplicitAny: false, skipLibCheck: true, noEmit: true, types: ['node', 'jest'], esModuleInterop: true };
   const check = (sources: readonly string[]) => {
     const host = ts.createCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
