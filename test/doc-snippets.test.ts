@@ -4,7 +4,9 @@
  * HCL fixes do not break the rule they fix.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { DEFAULT_THRESHOLDS, parseConfig } from '../policies/engine/config';
 import { runRules } from '../policies/engine/run';
+import { validateSuppressions } from '../policies/engine/suppressions';
 import type { AnyRule } from '../policies/engine/rule';
 import { loadFile } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
@@ -67,5 +69,23 @@ describe('the HCL fixes of each rule page', () => {
     const rg01 = RULES.find((r) => r.meta.id === 'RG-01')!;
     const unscoped = 'resource "okta_group_role" "desk" {\n  group_id  = okta_group.desk.id\n  role_type = "HELP_DESK_ADMIN"\n}\nresource "okta_group" "desk" {\n  name = "Desk"\n}\n';
     expect(await definiteFindings(rg01, unscoped, 'unscoped')).toEqual(['unscopedOkta okta_group_role.desk']);
+  });
+});
+
+describe("the README's recovery-gate.json", () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('examples are valid configuration, suppressions included', () => {
+    const examples = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const [i, text] of examples.entries()) {
+      const config = parseConfig(JSON.parse(text), `README.md json#${i + 1}`);
+      expect(() => validateSuppressions(config, RULES, new Date('2026-11-26T00:00:00Z'), `README.md json#${i + 1}`)).not.toThrow();
+    }
+  });
+
+  it('states every threshold with its default from the schema', () => {
+    const prose = readme.slice(readme.indexOf('Thresholds (defaults in the schema)')).replace(/\s+/g, ' ');
+    for (const [name, value] of Object.entries(DEFAULT_THRESHOLDS)) expect(prose).toContain(`\`${name}\` ${value}`);
   });
 });
