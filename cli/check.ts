@@ -17,15 +17,17 @@ import { parseFlags } from './flags';
 
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
+export const CHECK_FLAGS = {
+  ...REPORT_FLAGS,
+  'fail-on': { type: 'string', default: 'high' },
+  stack: { type: 'string', multiple: true },
+  'var-file': { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+} as const;
+
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    ...REPORT_FLAGS,
-    'fail-on': { type: 'string', default: 'high' },
-    stack: { type: 'string', multiple: true },
-    'var-file': { type: 'string', multiple: true },
-    baseline: { type: 'string' },
-    'write-baseline': { type: 'string' },
-  });
+  const { values, positionals } = parseFlags(args, CHECK_FLAGS);
   outputsOf(values); // usage errors before any work
   const failOn = oneOf(values['fail-on'] as string, FAIL_ON, '--fail-on');
   const now = nowOf(values);

@@ -12,8 +12,10 @@ import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile } from '
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
+export const DRIFT_FLAGS = { ...REPORT_FLAGS, 'warn-days': { type: 'string', default: '14' } } as const;
+
 export async function driftCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, { ...REPORT_FLAGS, 'warn-days': { type: 'string', default: '14' } });
+  const { values, positionals } = parseFlags(args, DRIFT_FLAGS);
   outputsOf(values);
   if (positionals.length !== 1) throw new InputError('', 'drift takes one plan: terraform plan -refresh-only -out=drift.tfplan && terraform show -json drift.tfplan > drift.json');
   const warnDays = Number(values['warn-days']);

@@ -10,16 +10,18 @@ import type { CliIo } from './io';
 
 const FORMATS = ['text', 'json', 'markdown', 'mermaid', 'dot'] as const;
 
+export const PATHS_FLAGS = {
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  config: { type: 'string' },
+  now: { type: 'string' },
+  stack: { type: 'string', multiple: true },
+} as const;
+
 export async function pathsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    format: { type: 'string', default: 'text' },
-    output: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    config: { type: 'string' },
-    now: { type: 'string' },
-    stack: { type: 'string', multiple: true },
-  });
+  const { values, positionals } = parseFlags(args, PATHS_FLAGS);
   const format = oneOf(values.format as string, FORMATS, '--format');
   const now = nowOf(values);
   const config = await readConfig(values, io, now);

@@ -15,15 +15,17 @@ import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile }
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
+export const REVIEW_FLAGS = {
+  ...REPORT_FLAGS,
+  base: { type: 'string' },
+  head: { type: 'string' },
+  plan: { type: 'string' },
+  'fail-on': { type: 'string', default: 'high' },
+  'fail-on-weakening': { type: 'boolean' },
+} as const;
+
 export async function reviewCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    ...REPORT_FLAGS,
-    base: { type: 'string' },
-    head: { type: 'string' },
-    plan: { type: 'string' },
-    'fail-on': { type: 'string', default: 'high' },
-    'fail-on-weakening': { type: 'boolean' },
-  });
+  const { values, positionals } = parseFlags(args, REVIEW_FLAGS);
   if (positionals.length > 0) throw new InputError('', `review takes --base and --head (or --plan), not ${positionals.join(' ')}`);
   outputsOf(values);
   const failOn = oneOf(values['fail-on'] as string, [...SEVERITIES, 'none'] as const, '--fail-on');

@@ -3,7 +3,8 @@ import { InputError, errorMessage } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
 import type { CliIo } from './io';
 
-const USAGE = `Usage: recovery-gate <command> [options]
+/** `--help`: every command and every flag it takes (a test holds the two together). */
+export const USAGE = `Usage: recovery-gate <command> [options]
 
 Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
@@ -13,7 +14,8 @@ Commands:
                      --fail-on SEVERITY  --fail-on-weakening
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
   paths [PATH ...]   Who can end up changing whose authentication, step by step
-                     --from ADDRESS  --to ADDRESS  --format text|json|markdown|mermaid|dot
+                     --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot
+                     --output FILE  --config FILE  --now RFC3339
   rules              List the catalogue (--format text|json|markdown)
 
 Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeated with
