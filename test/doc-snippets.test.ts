@@ -11,6 +11,7 @@ import type { AnyRule } from '../policies/engine/rule';
 import { loadFile } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 import { DocSnippet, snippetsOf, typeCheckSnippets } from './support/doc-snippets';
+import { runCli } from './support/memory-io';
 
 const pages = readdirSync('docs/rules').filter((f) => /^RG-\d\d\.md$/.test(f)).sort();
 
@@ -87,5 +88,23 @@ describe("the README's recovery-gate.json", () => {
   it('states every threshold with its default from the schema', () => {
     const prose = readme.slice(readme.indexOf('Thresholds (defaults in the schema)')).replace(/\s+/g, ' ');
     for (const [name, value] of Object.entries(DEFAULT_THRESHOLDS)) expect(prose).toContain(`\`${name}\` ${value}`);
+  });
+});
+
+describe("the README's example output", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const blockAfter = (marker: string, fence: string) => {
+    const start = readme.indexOf(`\`\`\`${fence}\n`, readme.indexOf(marker)) + fence.length + 4;
+    return readme.slice(start, readme.indexOf('```', start));
+  };
+
+  it('of check is what check prints', async () => {
+    const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json']);
+    expect(blockAfter('Example output (`test/fixtures/cdktf/unscoped-helpdesk.json`', 'text')).toBe(r.stdout);
+  });
+
+  it('of paths is what paths draws', async () => {
+    const r = await runCli(['paths', 'test/fixtures/tenants/globex-okta-defects.tf.json', '--format', 'mermaid']);
+    expect(blockAfter('## Find hidden privilege chains', 'mermaid')).toBe(r.stdout);
   });
 });
