@@ -1,17 +1,19 @@
 /**
- * What docs/rules tells a reader to write: its cdktf snippets type-check
- * against the provider bindings (see test/support/doc-snippets.ts), and its
- * HCL fixes do not break the rule they fix.
+ * What the documentation tells a reader to write and to expect: the cdktf
+ * snippets of docs/rules and the README type-check against the provider
+ * bindings (see test/support/doc-snippets.ts); each HCL fix does not break the
+ * rule it fixes; the README's configuration examples are valid and its
+ * example output is what the CLI prints.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { DEFAULT_THRESHOLDS, parseConfig } from '../policies/engine/config';
+import type { AnyRule } from '../policies/engine/rule';
 import { runRules } from '../policies/engine/run';
 import { validateSuppressions } from '../policies/engine/suppressions';
-import type { AnyRule } from '../policies/engine/rule';
-import { loadFile } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 import { DocSnippet, snippetsOf, typeCheckSnippets } from './support/doc-snippets';
 import { runCli } from './support/memory-io';
+import { hclStack } from './support/stacks';
 
 const pages = readdirSync('docs/rules').filter((f) => /^RG-\d\d\.md$/.test(f)).sort();
 
@@ -54,7 +56,7 @@ describe('the HCL fixes of each rule page', () => {
   };
   /** Findings of the rule on the snippet alone that are not "cannot verify": a fragment may name resources it does not show. */
   const definiteFindings = async (rule: AnyRule, hcl: string, name: string) => {
-    const result = runRules(await loadFile(`${name}.tf`, hcl), [rule], { now: new Date('2026-11-26T00:00:00Z') });
+    const result = runRules([await hclStack(hcl, `${name}.tf`)], [rule], { now: new Date('2026-11-26T00:00:00Z') });
     return [...result.errors.map((e) => e.message), ...result.findings.filter((f) => !f.unverified).map((f) => `${f.messageId} ${f.resource ?? '(configuration)'}`)];
   };
 

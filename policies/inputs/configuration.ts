@@ -57,6 +57,8 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
   const resources: Resource[] = [];
   const notEvaluated: string[] = [];
 
+  // Every block first, so that `for_each = <another resource>` can expand wherever that resource is written.
+  const blocks: DeclaredBlock[] = [];
   for (const file of files) {
     for (const mode of ['resource', 'data'] as const) {
       const section = file.body[mode];
@@ -68,23 +70,26 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
         for (const name in byName) {
           const body = firstBlock(byName[name]);
           if (!body) throw new InputError(file.file, `${mode} "${type}" "${name}" must be an object`);
-          const base = `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
-          const instances = instancesOf(body, scope);
-          const inPlace = options.consumeInput === true && instances.length === 1;
-          for (const instance of instances) {
-            if (instance === undefined) {
-              notEvaluated.push(`${base}[*]`);
-              continue;
-            }
-            const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance, base), inPlace);
-            resources.push(resource);
-            if (options.useDefaults && hasStaticUnknown(resource.values)) notEvaluated.push(resource.address);
-          }
+          blocks.push({ file, mode, type, name, base: `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`, body });
         }
       }
     }
-    if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
   }
+  const instances = new InstanceTable(blocks, scope);
+  for (const { file, mode, type, name, base, body } of blocks) {
+    const expanded = instances.of(base);
+    const inPlace = options.consumeInput === true && expanded.length === 1;
+    for (const instance of expanded) {
+      if (instance === undefined) {
+        notEvaluated.push(`${base}[*]`);
+        continue;
+      }
+      const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance, base), inPlace);
+      resources.push(resource);
+      if (options.useDefaults && hasStaticUnknown(resource.values)) notEvaluated.push(resource.address);
+    }
+  }
+  for (const file of files) if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
   return { resources, notEvaluated };
 }
 
@@ -148,11 +153,52 @@ interface Instance {
   readonly scope: Partial<Scope>;
 }
 
-/** `count` and `for_each` expanded where literal; an undefined entry means "cannot expand". */
-function instancesOf(body: Record<string, unknown>, scope: Scope): readonly (Instance | undefined)[] {
+interface DeclaredBlock {
+  readonly file: ConfigFile;
+  readonly mode: 'resource' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** The address without instance keys, module prefix included. */
+  readonly base: string;
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * The instances of each resource of a module, worked out once and on first
+ * need: `for_each = azuread_user.break_glass` takes that resource's keys,
+ * which may be declared after it, or in another file.
+ */
+class InstanceTable {
+  private readonly bodies = new Map<string, Record<string, unknown>>();
+  private readonly known = new Map<string, readonly (Instance | undefined)[]>();
+
+  constructor(
+    blocks: readonly DeclaredBlock[],
+    private readonly scope: Scope,
+  ) {
+    for (const b of blocks) if (!this.bodies.has(b.base)) this.bodies.set(b.base, b.body);
+  }
+
+  /** The instances of the resource at `base`; undefined entries cannot be expanded, and a resource not in this module has none known. */
+  of(base: string): readonly (Instance | undefined)[] {
+    let instances = this.known.get(base);
+    if (instances) return instances;
+    const body = this.bodies.get(base);
+    if (!body) return CANNOT_EXPAND;
+    this.known.set(base, CANNOT_EXPAND); // a cycle of for_each cannot be expanded
+    instances = instancesOf(body, this.scope, this);
+    this.known.set(base, instances);
+    return instances;
+  }
+}
+
+const CANNOT_EXPAND: readonly (Instance | undefined)[] = [undefined];
+
+/** `count` and `for_each` expanded where literal, or over another resource's known keys; an undefined entry means "cannot expand". */
+function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly (Instance | undefined)[] {
   if (body.count !== undefined) {
     const n = evaluate(body.count, scope);
-    if (typeof n !== 'number') return [undefined];
+    if (typeof n !== 'number') return CANNOT_EXPAND;
     return Array.from({ length: n }, (_, i) => ({ key: `[${i}]`, scope: { countIndex: i } }));
   }
   if (body.for_each !== undefined) {
@@ -163,9 +209,26 @@ function instancesOf(body: Record<string, unknown>, scope: Scope): readonly (Ins
     if (isObject(coll)) {
       return Object.keys(coll).map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: coll[k] } } }));
     }
-    return [undefined];
+    return (coll instanceof Unknown && overResource(coll, table)) || CANNOT_EXPAND;
   }
   return SINGLE_INSTANCE;
+}
+
+/**
+ * `for_each = azuread_user.break_glass`, where that resource has for_each
+ * keys of its own: one instance per key, `each.value` being that instance
+ * (whose attributes are known after apply).
+ */
+function overResource(coll: Unknown, table: InstanceTable): Instance[] | undefined {
+  const [ref, ...more] = coll.references;
+  if (!coll.direct || !ref || more.length > 0 || ref.attribute !== undefined) return undefined;
+  const source = table.of(ref.address);
+  // Only a resource with for_each is a map of instances; one with count is a list, which for_each does not take.
+  if (source.some((i) => i === undefined || !i.key.startsWith('["'))) return undefined;
+  return (source as Instance[]).map((i) => {
+    const instance = `${ref.address}${i.key}`;
+    return { key: i.key, scope: { each: { key: JSON.parse(i.key.slice(1, -1)) as string, value: new Unknown(`\${${instance}}`, [{ address: instance }], true) } } };
+  });
 }
 
 /**

@@ -1,23 +1,11 @@
 /** HCL `dynamic` blocks: expanded where the collection is literal, unknown (and noticed) where it is not. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../policies/engine/config';
 import { runRules } from '../../policies/engine/run';
-import { loadInputs } from '../../policies/inputs/load';
 import { blocks } from '../../policies/model/value';
 import rg16 from '../../policies/rules/RG-16-identity-logs-exported';
+import { hclStack } from '../support/stacks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
-let dir: string;
-beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'rg-dynamic-'))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function load(tf: string) {
-  writeFileSync(path.join(dir, 'main.tf'), tf);
-  const [stack] = await loadInputs([dir]);
-  return stack;
-}
 
 const SETTING = (forEach: string, extra = '') => `
 variable "categories" {
@@ -37,7 +25,7 @@ resource "azurerm_monitor_aad_diagnostic_setting" "logs" {
 
 describe('HCL dynamic blocks', () => {
   it('expands a literal collection into one block per element, beside static blocks of the same name', async () => {
-    const stack = await load(SETTING('var.categories', 'enabled_log { category = "MicrosoftGraphActivityLogs" }'));
+    const stack = await hclStack(SETTING('var.categories', 'enabled_log { category = "MicrosoftGraphActivityLogs" }'));
     const setting = stack.resources.find((r) => r.type === 'azurerm_monitor_aad_diagnostic_setting')!;
     expect(blocks(setting.values.enabled_log).map((b) => b.category)).toEqual([
       'MicrosoftGraphActivityLogs', 'AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents',
@@ -49,13 +37,13 @@ describe('HCL dynamic blocks', () => {
   });
 
   it('a rule sees what the expansion leaves out', async () => {
-    const stack = await load(SETTING('["AuditLogs"]'));
+    const stack = await hclStack(SETTING('["AuditLogs"]'));
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
     expect(result.findings.map((f) => `${f.messageId} ${f.resource}`)).toEqual(['missingCategories azurerm_monitor_aad_diagnostic_setting.logs']);
   });
 
   it('a collection that is not literal leaves the block unknown and the resource in the static-limits notice', async () => {
-    const stack = await load(SETTING('var.unset'));
+    const stack = await hclStack(SETTING('var.unset'));
     expect(stack.notEvaluated).toEqual(['azurerm_monitor_aad_diagnostic_setting.logs']);
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
     expect(result.findings).toEqual([]);

@@ -1,5 +1,6 @@
 /** Builds stacks from inline Terraform JSON or plans, as the loaders would. */
 import { readConfiguration } from '../../policies/inputs/configuration';
+import { loadFile } from '../../policies/inputs/load';
 import { readPlan, validatePlan } from '../../policies/inputs/plan';
 import type { Stack } from '../../policies/model/resource';
 
@@ -38,4 +39,10 @@ export function simplePlan(resources: Record<string, { values: Record<string, un
       root_module: { resources: entries.map(([address, r]) => ({ address: address.replace(/\[.*$/, ''), mode: 'managed', ...typeName(address), expressions: r.expressions ?? {} })) },
     },
   };
+}
+
+/** The stack of one HCL file, read as `recovery-gate check main.tf` reads it (nothing is written to disk). */
+export async function hclStack(tf: string, file = 'main.tf'): Promise<Stack> {
+  const [stack] = await loadFile(file, tf);
+  return stack;
 }

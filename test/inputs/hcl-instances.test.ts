@@ -1,0 +1,104 @@
+/** HCL `count` and `for_each`: literal collections, and `for_each` over another resource's instances (`for_each = azuread_user.break_glass`). */
+import { RuleContext } from '../../policies/engine/context';
+import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { runRules } from '../../policies/engine/run';
+import rg12 from '../../policies/rules/RG-12-break-glass-narrow';
+import { hclStack } from '../support/stacks';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+// The break-glass idiom of real tenants: accounts by for_each, their Global Administrator assignments by for_each over the accounts.
+const BREAK_GLASS = `
+resource "azuread_directory_role_assignment" "break_glass_ga" {
+  for_each            = azuread_user.break_glass
+  role_id             = "62e90394-69f5-4237-9190-012177145e10"
+  principal_object_id = each.value.object_id
+}
+resource "azuread_user" "break_glass" {
+  for_each            = toset(["bg1", "bg2"])
+  user_principal_name = "\${each.key}@acme.onmicrosoft.com"
+  display_name        = "Break glass \${each.key}"
+}`;
+
+describe('HCL instances', () => {
+  it('expands for_each over another resource into one instance per key, each.value naming that instance, wherever the other is declared', async () => {
+    const stack = await hclStack(BREAK_GLASS);
+    expect(stack.notEvaluated).toEqual([]);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    const assignments = ctx.resourcesOf('azuread_directory_role_assignment');
+    expect(assignments.map((a) => a.address)).toEqual(['azuread_directory_role_assignment.break_glass_ga["bg1"]', 'azuread_directory_role_assignment.break_glass_ga["bg2"]']);
+    expect(assignments.map((a) => ctx.target(a, 'principal_object_id')?.address)).toEqual(['azuread_user.break_glass["bg1"]', 'azuread_user.break_glass["bg2"]']);
+  });
+
+  it('so each break-glass account is seen to hold Global Administrator (RG-12)', async () => {
+    const result = runRules([await hclStack(BREAK_GLASS)], [rg12], { now: NOW });
+    expect(result.findings.map((f) => `${f.messageId} ${f.resource}`)).toEqual([]);
+  });
+
+  it('chains: for_each over a resource that is itself for_each over another', async () => {
+    const stack = await hclStack(`
+resource "okta_group" "team" {
+  for_each = toset(["a", "b"])
+  name     = each.key
+}
+resource "okta_group_role" "desk" {
+  for_each  = okta_group.team
+  group_id  = each.value.id
+  role_type = "HELP_DESK_ADMIN"
+}
+resource "okta_group_rule" "desk" {
+  for_each          = okta_group_role.desk
+  name              = "rule \${each.key}"
+  group_assignments = [okta_group.team[each.key].id]
+}`);
+    expect(stack.resources.filter((r) => r.type === 'okta_group_rule').map((r) => [r.address, r.values.name])).toEqual([
+      ['okta_group_rule.desk["a"]', 'rule a'],
+      ['okta_group_rule.desk["b"]', 'rule b'],
+    ]);
+  });
+
+  it('leaves unexpanded, and noticed, for_each over a resource with count, with unknown keys, outside the module, or in a cycle', async () => {
+    const stack = await hclStack(`
+variable "names" {}
+resource "okta_group" "counted" {
+  count = 2
+  name  = "g\${count.index}"
+}
+resource "okta_group" "unknown" {
+  for_each = var.names
+  name     = each.key
+}
+resource "okta_group_role" "over_counted" {
+  for_each  = okta_group.counted
+  group_id  = each.value.id
+  role_type = "HELP_DESK_ADMIN"
+}
+resource "okta_group_role" "over_unknown" {
+  for_each  = okta_group.unknown
+  group_id  = each.value.id
+  role_type = "HELP_DESK_ADMIN"
+}
+resource "okta_group_role" "over_module" {
+  for_each  = module.groups.all
+  group_id  = each.value.id
+  role_type = "HELP_DESK_ADMIN"
+}
+resource "okta_group" "one" {
+  for_each = okta_group.two
+  name     = each.key
+}
+resource "okta_group" "two" {
+  for_each = okta_group.one
+  name     = each.key
+}`);
+    expect([...stack.notEvaluated].sort()).toEqual([
+      'okta_group.one[*]',
+      'okta_group.two[*]',
+      'okta_group.unknown[*]',
+      'okta_group_role.over_counted[*]',
+      'okta_group_role.over_module[*]',
+      'okta_group_role.over_unknown[*]',
+    ]);
+    expect(stack.resources.map((r) => r.address)).toEqual(['okta_group.counted[0]', 'okta_group.counted[1]']);
+  });
+});
