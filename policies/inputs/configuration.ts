@@ -194,7 +194,11 @@ class InstanceTable {
 
 const CANNOT_EXPAND: readonly (Instance | undefined)[] = [undefined];
 
-/** `count` and `for_each` expanded where literal, or over another resource's known keys; an undefined entry means "cannot expand". */
+/**
+ * `count` and `for_each` expanded where literal, or over another resource's
+ * known keys, in Terraform's order (a for_each set or map by key); an
+ * undefined entry means "cannot expand".
+ */
 function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly (Instance | undefined)[] {
   if (body.count !== undefined) {
     const n = evaluate(body.count, scope);
@@ -204,10 +208,10 @@ function instancesOf(body: Record<string, unknown>, scope: Scope, table: Instanc
   if (body.for_each !== undefined) {
     const coll = evaluate(body.for_each, scope);
     if (Array.isArray(coll) && coll.every((e) => typeof e === 'string')) {
-      return (coll as string[]).map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: k } } }));
+      return [...new Set(coll as string[])].sort().map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: k } } }));
     }
     if (isObject(coll)) {
-      return Object.keys(coll).map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: coll[k] } } }));
+      return Object.keys(coll).sort().map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: coll[k] } } }));
     }
     return (coll instanceof Unknown && overResource(coll, table)) || CANNOT_EXPAND;
   }
@@ -421,10 +425,16 @@ export function collectReferences(v: Value, path: string, out: Map<string, strin
 }
 
 const MODULE_OUTPUT = /(^|\.)module\.[^.]+$/;
+const DATA_SOURCE = /(^|\.)data\.[^.]+\.[^.[]+/;
 
-/** An unknown that no resource reference explains: a variable without a value, a function we do not evaluate. */
+/**
+ * An unknown that a plan would know and static reading cannot: a variable
+ * without a value, a function we do not evaluate, a module's output, or what a
+ * data source reads (at plan time). Unknowns that only name resources to be
+ * created are what the rules reason about.
+ */
 function hasStaticUnknown(v: Value): boolean {
-  if (v instanceof Unknown) return v.references.length === 0 || v.references.some((r) => MODULE_OUTPUT.test(r.address));
+  if (v instanceof Unknown) return v.references.length === 0 || v.references.some((r) => MODULE_OUTPUT.test(r.address) || DATA_SOURCE.test(r.address));
   if (Array.isArray(v)) return v.some(hasStaticUnknown);
   if (isObject(v)) return Object.values(v).some(hasStaticUnknown);
   return false;

@@ -18,13 +18,14 @@ type Node =
   | { k: 'attr'; x: Node; name: string }
   | { k: 'idx'; x: Node; key: Node }
   | { k: 'splat'; x: Node }
-  | { k: 'call'; name: string; args: Node[] }
+  | { k: 'call'; name: string; args: Node[]; expand: boolean } // expand: `f(list...)` passes the list's elements
   | { k: 'tuple'; items: Node[] }
   | { k: 'object'; entries: [Node, Node][] }
   | { k: 'un'; op: string; x: Node }
   | { k: 'bin'; op: string; l: Node; r: Node }
   | { k: 'cond'; c: Node; t: Node; f: Node }
-  | { k: 'opaque'; refs: Node[] }; // a `for` expression or directive: unknown, but its references count
+  // `[for k, v in coll : value if cond]`, or with `key => value` (and `...` to group) for an object
+  | { k: 'for'; keyVar: string | undefined; valueVar: string; coll: Node; key: Node | undefined; value: Node; group: boolean; cond: Node | undefined };
 
 /** What an expression can see. Anything it returns `undefined` for is unknown. */
 export interface Scope {
@@ -33,6 +34,8 @@ export interface Scope {
   each?: { key: Value; value: Value };
   /** Iterators of enclosing `dynamic` blocks, by name (`enabled_log.value`). */
   iterators?: ReadonlyMap<string, { key: Value; value: Value }>;
+  /** Variables of enclosing `for` expressions, by name. */
+  forVariables?: ReadonlyMap<string, Value>;
   countIndex?: number;
   /** Address of the resource the expression belongs to, for `self`. */
   self?: string;
@@ -56,6 +59,8 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NAME_OR_INDEX = /[A-Za-z_][A-Za-z0-9_-]*|[0-9]+/y;
 const NUMBER = /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const FOR_KEYWORD = /for\s/y;
+const IN_KEYWORD = /in(?![A-Za-z0-9_-])/y;
+const IF_KEYWORD = /if(?![A-Za-z0-9_-])/y;
 const BARE_KEY = /[A-Za-z_][A-Za-z0-9_-]*\s*(=(?!=)|:)/y;
 
 function isSpace(c: number): boolean {
@@ -253,12 +258,13 @@ class Parser {
       while (this.eat('::')) fn += '::' + this.identifier();
       this.expect('(');
       const args: Node[] = [];
+      let expand = false;
       while (!this.eat(')')) {
         args.push(this.expression());
-        this.eat('...');
+        expand = this.eat('...');
         if (!this.eat(',') && !this.peek(')')) throw new ParseError('expected , or )');
       }
-      return { k: 'call', name: fn, args };
+      return { k: 'call', name: fn, args, expand };
     }
     return { k: 'var', name };
   }
@@ -271,11 +277,11 @@ class Parser {
     return id[0];
   }
 
-  /** Tuples, objects, and `for` expressions (kept opaque). */
+  /** Tuples, objects, and `for` expressions. */
   private collection(open: '[' | '{', close: ']' | '}'): Node {
     this.pos++;
     this.ws();
-    if (this.match(FOR_KEYWORD)) return this.opaqueFor(close);
+    if (this.match(FOR_KEYWORD)) return this.forExpression(close);
     if (open === '[') {
       const items: Node[] = [];
       while (!this.eat(']')) {
@@ -299,22 +305,33 @@ class Parser {
     return { k: 'object', entries };
   }
 
-  /** A `for` expression is never evaluated; its traversals are still references. */
-  private opaqueFor(close: string): Node {
-    const start = this.pos;
-    let depth = 1;
-    const s = this.src;
-    while (this.pos < s.length && depth > 0) {
-      const c = s[this.pos];
-      if (c === '"') {
-        this.pos++;
-        this.template('"');
-      } else if (c === '[' || c === '{' || c === '(') depth++;
-      else if (c === ']' || c === '}' || c === ')') depth--;
-      this.pos++;
+  /** `for k, v in coll : value if cond ]`, or `: key => value... if cond }`, after the opening bracket. */
+  private forExpression(close: ']' | '}'): Node {
+    this.pos += 3;
+    const first = this.identifier();
+    const second = this.eat(',') ? this.identifier() : undefined;
+    this.keyword(IN_KEYWORD, 'in');
+    const coll = this.expression();
+    this.expect(':');
+    let key: Node | undefined;
+    let value = this.expression();
+    let group = false;
+    if (close === '}') {
+      this.expect('=>');
+      key = value;
+      value = this.expression();
+      group = this.eat('...');
     }
-    if (depth > 0 || s[this.pos - 1] !== close) throw new ParseError('unterminated for expression');
-    return { k: 'opaque', refs: lexicalTraversals(s.slice(start, this.pos - 1)) };
+    this.ws();
+    const cond = this.match(IF_KEYWORD) ? (this.keyword(IF_KEYWORD, 'if'), this.expression()) : undefined;
+    this.expect(close);
+    return { k: 'for', keyVar: second === undefined ? undefined : first, valueVar: second ?? first, coll, key, value, group, cond };
+  }
+
+  private keyword(re: RegExp, word: string): void {
+    this.ws();
+    if (!this.match(re)) throw new ParseError(`expected ${word}`);
+    this.pos += word.length;
   }
 }
 
@@ -349,6 +366,9 @@ function flatten(node: Node): { root: string; steps: (string | Node)[] } | undef
   }
 }
 
+/** What a `for` variable holds while the collection is unknown. */
+const UNKNOWN_ELEMENT = new Unknown(undefined, []);
+
 class Evaluator {
   constructor(private readonly scope: Scope) {}
 
@@ -356,19 +376,18 @@ class Evaluator {
     switch (node.k) {
       case 'lit': return node.v;
       case 'tpl': return this.template(node.parts);
-      case 'tuple': return this.all(node.items.map((n) => this.eval(n)), (vs) => vs);
+      case 'tuple': return node.items.map((n) => this.element(n, this.eval(n)));
       case 'object': {
         const keys = node.entries.map(([k]) => this.eval(k));
-        const vals = node.entries.map(([, v]) => this.eval(v));
-        return this.all([...keys, ...vals], () => {
+        return this.all(keys, () => {
           const o: ValueObject = {};
-          keys.forEach((k, i) => (o[String(k)] = vals[i] as Value));
+          node.entries.forEach(([, v], i) => (o[String(keys[i])] = this.element(v, this.eval(v))));
           return o;
         });
       }
       case 'var': case 'attr': case 'idx': return this.traversal(node);
       case 'splat': return this.pending(node.x);
-      case 'opaque': return new Pending(node.refs.flatMap((r) => this.refsOf(r)));
+      case 'for': return this.forExpression(node);
       case 'un': {
         const x = this.eval(node.x);
         if (x instanceof Pending) return x;
@@ -385,8 +404,10 @@ class Evaluator {
   }
 
   private template(parts: (string | Node)[]): Result {
+    // `${expr}` alone is the expression's value, a list or map with unknown elements included.
+    if (parts.length === 1 && typeof parts[0] !== 'string') return this.eval(parts[0]);
     const vals = parts.map((p) => (typeof p === 'string' ? p : this.eval(p)));
-    return this.all(vals, (vs) => (vs.length === 1 && typeof parts[0] !== 'string' ? vs[0] : vs.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('')));
+    return this.all(vals, (vs) => vs.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(''));
   }
 
   private binary(node: Extract<Node, { k: 'bin' }>): Result {
@@ -417,8 +438,11 @@ class Evaluator {
     const fn = FUNCTIONS.get(node.name);
     const args = node.args.map((a) => this.eval(a));
     if (!fn) return this.merge(args);
-    return this.all(args, (vs) => {
-      const out = fn(vs);
+    // merge, concat, keys… need only the shape of their arguments: unknown values inside pass through.
+    const known = STRUCTURAL_FUNCTIONS.has(node.name) ? (results: Result[], f: (vs: Value[]) => Result) => (results.some((r) => r instanceof Pending || r instanceof Unknown) ? this.merge(results.map(pendingOf)) : f(results as Value[])) : this.all.bind(this);
+    return known(args, (vs) => {
+      if (node.expand && !Array.isArray(vs[vs.length - 1])) throw new ParseError(`${node.name}(…...) needs a list to expand`);
+      const out = fn(node.expand ? [...vs.slice(0, -1), ...(vs[vs.length - 1] as Value[])] : vs);
       if (out === undefined) throw new ParseError(`${node.name} could not be evaluated`);
       return out;
     });
@@ -430,6 +454,7 @@ class Evaluator {
     const { root, steps } = t;
     const keys = steps.map((s) => (typeof s === 'string' ? s : this.eval(s)));
     const s = this.scope;
+    if (s.forVariables?.has(root)) return this.lookup(s.forVariables.get(root), keys);
     const iterator = s.iterators?.get(root);
     if (iterator) return this.lookup(keys[0] === 'key' ? iterator.key : iterator.value, keys.slice(1));
     switch (root) {
@@ -473,7 +498,7 @@ class Evaluator {
     if (t.root === 'self' && this.scope.self) return [{ address: this.scope.self, attribute: attrFrom(0) }];
     if (t.root === 'data' && names.length >= 2) return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
     if (t.root === 'module' && names.length >= 1) return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
-    if (RESERVED_ROOTS.has(t.root) || this.scope.iterators?.has(t.root) || names.length < 1) return [];
+    if (RESERVED_ROOTS.has(t.root) || this.scope.iterators?.has(t.root) || this.scope.forVariables?.has(t.root) || names.length < 1) return [];
     // type.name[key].attr: keep a literal instance key in the address.
     let address = `${prefix}${t.root}.${names[0]}`;
     if (names.length === 1 && i < t.steps.length) {
@@ -483,6 +508,67 @@ class Evaluator {
       return [{ address, attribute: rest.join('.') || undefined }];
     }
     return [{ address, attribute: attrFrom(1) }];
+  }
+
+  /**
+   * A `for` expression over a known collection: lists in order, maps in
+   * lexical key order, as Terraform iterates them. Over an unknown one it is
+   * unknown, and what its body reads still counts as references.
+   */
+  private forExpression(node: Extract<Node, { k: 'for' }>): Result {
+    const coll = this.eval(node.coll);
+    const body = [node.key, node.value, node.cond].filter((n): n is Node => n !== undefined);
+    if (coll instanceof Pending) {
+      const inner = this.binding(node, UNKNOWN_ELEMENT, UNKNOWN_ELEMENT);
+      return this.merge([coll, ...body.map((n) => pendingOf(inner.eval(n)))]);
+    }
+    let entries: [Value, Value][];
+    if (Array.isArray(coll)) entries = coll.map((v, i) => [i, v]);
+    else if (isObject(coll)) entries = Object.keys(coll).sort().map((k) => [k, coll[k]]);
+    else throw new ParseError('for expression over a value that is not a collection');
+    const keys: Result[] = [];
+    const values: Value[] = [];
+    for (const [k, v] of entries) {
+      const inner = this.binding(node, k, v);
+      if (node.cond) {
+        const keep = inner.eval(node.cond);
+        if (keep instanceof Pending || keep instanceof Unknown) return this.merge([pendingOf(keep), ...body.map((n) => pendingOf(inner.eval(n)))]);
+        if (keep !== true) continue;
+      }
+      if (node.key) keys.push(inner.eval(node.key));
+      values.push(inner.element(node.value, inner.eval(node.value)));
+    }
+    if (!node.key) return values;
+    return this.all(keys, () => {
+      const out: ValueObject = {};
+      keys.forEach((key, i) => {
+        if (typeof key !== 'string' && typeof key !== 'number') throw new ParseError('for expression key is not a string');
+        const name = String(key);
+        if (node.group) out[name] = [...((out[name] as Value[] | undefined) ?? []), values[i]];
+        else if (Object.hasOwn(out, name)) throw new ParseError(`duplicate key "${name}" in for expression`);
+        else out[name] = values[i];
+      });
+      return out;
+    });
+  }
+
+  /**
+   * One element of a list or map being built: an unknown element stays one
+   * element (Terraform knows a list's length and a map's keys before their
+   * values), and is a direct reference when it is exactly one traversal.
+   */
+  element(node: Node, r: Result): Value {
+    if (!(r instanceof Pending)) return r;
+    const refs = dedupe(r.refs);
+    return new Unknown(undefined, refs, refs.length === 1 && flatten(node) !== undefined && !isScopedRoot(node, this.scope));
+  }
+
+  /** An evaluator that sees the `for` expression's variables bound to one element. */
+  private binding(node: Extract<Node, { k: 'for' }>, key: Value, value: Value): Evaluator {
+    const forVariables = new Map(this.scope.forVariables);
+    if (node.keyVar !== undefined) forVariables.set(node.keyVar, key);
+    forVariables.set(node.valueVar, value);
+    return new Evaluator({ ...this.scope, forVariables });
   }
 
   private collect(node: Node): Reference[] {
@@ -515,10 +601,17 @@ class Evaluator {
   }
 }
 
+/** A result as pending, with every resource it reads, where any part of it is unknown. */
 function pendingOf(r: Result): Result {
-  if (r instanceof Pending) return r;
-  if (r instanceof Unknown) return new Pending([...r.references]);
-  return r;
+  if (r instanceof Pending || !containsPending(r)) return r;
+  const refs: Reference[] = [];
+  const visit = (v: Value): void => {
+    if (v instanceof Unknown) refs.push(...v.references);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v)) Object.values(v).forEach(visit);
+  };
+  visit(r);
+  return new Pending(refs);
 }
 
 function containsPending(r: Result): boolean {
@@ -538,7 +631,7 @@ function children(n: Node): Node[] {
     case 'object': return n.entries.flat();
     case 'bin': return [n.l, n.r];
     case 'cond': return [n.c, n.t, n.f];
-    case 'opaque': return n.refs;
+    case 'for': return [n.coll];
     default: return [];
   }
 }
@@ -574,6 +667,9 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   values: ([v]) => (isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : undefined),
   tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
+
+/** Functions of a collection's shape, not of its values. */
+const STRUCTURAL_FUNCTIONS = new Set(['merge', 'concat', 'tolist', 'tomap', 'keys', 'length', 'lookup', 'values']);
 
 // ----------------------------------------------------------------- public
 
@@ -647,7 +743,7 @@ export function planTimeDeadline(condition: string, scope: Scope): Value | undef
 
 function isScopedRoot(node: Node, scope: Scope): boolean {
   const t = flatten(node);
-  return t !== undefined && (['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root) || scope.iterators?.has(t.root) === true);
+  return t !== undefined && (['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root) || scope.iterators?.has(t.root) === true || scope.forVariables?.has(t.root) === true);
 }
 
 function fallbackReferences(text: string, scope: Scope): Reference[] {

@@ -57,6 +57,37 @@ resource "okta_group_rule" "desk" {
     ]);
   });
 
+  it('expands for_each over a map built by for expressions, whose values read resources; what a data source reads is noticed, not guessed', async () => {
+    const stack = await hclStack(`
+locals {
+  roles = { desk = ["User Administrator", "Global Reader"], admins = ["Global Administrator"] }
+  assignments = merge([
+    for team, roles in local.roles : {
+      for role in roles : "\${team}|\${role}" => { group_id = azuread_group.team[team].object_id, role = role }
+    }
+  ]...)
+}
+data "azuread_directory_role_templates" "all" {}
+resource "azuread_group" "team" {
+  for_each           = local.roles
+  display_name       = each.key
+  security_enabled   = true
+  assignable_to_role = true
+}
+resource "azuread_directory_role_assignment" "team" {
+  for_each            = local.assignments
+  role_id             = { for t in data.azuread_directory_role_templates.all.role_templates : t.display_name => t.object_id }[each.value.role]
+  principal_object_id = each.value.group_id
+}`);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    expect(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => [a.address, ctx.target(a, 'principal_object_id')?.address])).toEqual([
+      ['azuread_directory_role_assignment.team["admins|Global Administrator"]', 'azuread_group.team["admins"]'],
+      ['azuread_directory_role_assignment.team["desk|Global Reader"]', 'azuread_group.team["desk"]'],
+      ['azuread_directory_role_assignment.team["desk|User Administrator"]', 'azuread_group.team["desk"]'],
+    ]);
+    expect(stack.notEvaluated).toEqual(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => a.address));
+  });
+
   it('leaves unexpanded, and noticed, for_each over a resource with count, with unknown keys, outside the module, or in a cycle', async () => {
     const stack = await hclStack(`
 variable "names" {}
