@@ -9,6 +9,7 @@
  * A scope node `users in X` stands for "reset the authentication of any user
  * in X"; it `includes` each of them, and resetting someone is becoming them.
  */
+import { applicationOf } from '../engine/applications';
 import type { RuleContext } from '../engine/context';
 import type { Provider } from '../engine/rule';
 import { containerMembers, scopeMembers } from '../engine/scopes';
@@ -142,13 +143,13 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   // Applications: owners act as the application (they can add credentials), the application as its service principal.
   for (const app of ctx.resourcesOf('azuread_application')) for (const o of ctx.targets(app, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(app), 'owns', app);
   for (const link of ctx.resourcesOf('azuread_application_owner')) {
-    const app = ctx.target(link, 'application_id');
+    const app = applicationOf(ctx, link);
     const owner = ctx.target(link, 'owner_object_id');
     if (app && owner) edge(node(owner), node(app), 'owns', link);
   }
   for (const sp of ctx.resourcesOf('azuread_service_principal')) {
-    const app = ctx.target(sp, 'client_id') ?? ctx.target(sp, 'application_id');
-    if (app?.type === 'azuread_application') edge(node(app), node(sp), 'acts as', sp);
+    const app = applicationOf(ctx, sp);
+    if (app) edge(node(app), node(sp), 'acts as', sp);
     for (const o of ctx.targets(sp, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(sp), 'owns', sp);
   }
   for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {

@@ -1,4 +1,5 @@
 import type { RuleContext } from '../engine/context';
+import { applicationOf } from '../engine/applications';
 import { ReportFn, defineRule } from '../engine/rule';
 import { graphResetPermissionOf } from '../facts/graph-permissions';
 import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
@@ -61,25 +62,18 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   const passwords = ctx.resourcesOf('azuread_application_password');
   for (const [app, power] of powers) {
     const base = { application: app.address, power: [...power].join(', '), days };
-    for (const credential of passwords.filter((p) => ctx.target(p, 'application_id') === app)) {
+    for (const credential of passwords.filter((p) => applicationOf(ctx, p) === app)) {
       const verdict = secretLifetime(ctx, credential, days);
       if (verdict === 'unknown') report({ resource: credential, messageId: 'cannotVerify', data: { what: `when ${credential.address} expires`, why: 'its end date is not known' } });
       else if (verdict === 'never') report({ resource: credential, messageId: 'secretNeverExpires', data: { ...base, credential: credential.address } });
       else if (verdict !== 'ok') report({ resource: credential, messageId: 'secretTooLong', data: { ...base, credential: credential.address, expires: verdict } });
     }
     const owners = app.values.owners;
-    const ownerResources = ctx.resourcesOf('azuread_application_owner').filter((o) => ctx.target(o, 'application_id') === app);
+    const ownerResources = ctx.resourcesOf('azuread_application_owner').filter((o) => applicationOf(ctx, o) === app);
     if (owners instanceof Unknown && ownerResources.length === 0) report({ resource: app, messageId: 'cannotVerify', data: { what: `who owns ${app.address}`, why: 'owners is not known' } });
     else if (elements(owners).length === 0 && ownerResources.length === 0) report({ resource: app, messageId: 'noOwner', data: base });
   }
   for (const a of unknownGrants) report({ resource: a, messageId: 'cannotVerify', data: { what: `which Graph permission ${a.address} grants`, why: 'app_role_id is not known and names no permission' } });
-}
-
-/** The application behind a service principal (or the application itself). */
-function applicationOf(ctx: RuleContext, principal: Resource): Resource | undefined {
-  if (principal.type === 'azuread_application') return principal;
-  if (principal.type !== 'azuread_service_principal') return undefined;
-  return ctx.target(principal, 'client_id') ?? ctx.target(principal, 'application_id');
 }
 
 /** 'ok', 'never', 'unknown', or the too-distant expiry as text. */

@@ -33,6 +33,17 @@ testRule(rule, {
     { name: 'secret that never expires, and no owner', provider: 'entra', stack: entra(BY_NAME, {}, {}), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application.resetter' }] },
     { name: 'secret valid for two years', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }), expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }] },
     {
+      name: 'secret valid for two years, linked the azuread 2.x way (application_object_id, service principal application_id)',
+      provider: 'entra',
+      stack: configStack({
+        azuread_application: { resetter: { display_name: 'Reset automation', ...OWNED } },
+        azuread_service_principal: { resetter: { application_id: '${azuread_application.resetter.application_id}' } },
+        azuread_app_role_assignment: { methods: { app_role_id: BY_ID, principal_object_id: '${azuread_service_principal.resetter.object_id}', resource_object_id: 'graph' } },
+        azuread_application_password: { secret: { application_object_id: '${azuread_application.resetter.object_id}', end_date: '2028-11-01T00:00:00Z' } },
+      }),
+      expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
+    },
+    {
       name: 'service principal holding Authentication Administrator counts too',
       provider: 'entra',
       stack: entra('df021288-bdef-4463-88db-98f22de89214', OWNED, { end_date_relative: '8760h' }, { azuread_directory_role_assignment: { sp: { role_id: ROLE.authenticationAdministrator, principal_object_id: '${azuread_service_principal.resetter.object_id}' } } }),

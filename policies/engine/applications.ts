@@ -1,0 +1,23 @@
+/**
+ * Which Entra application a resource belongs to. azuread 3.x names it
+ * `client_id` on a service principal and `application_id` on credentials and
+ * owner links; HCL written for azuread 2.x still says `application_id` on a
+ * service principal and `application_object_id` on a password, and is read too.
+ */
+import type { Resource } from '../model/resource';
+import type { RuleContext } from './context';
+
+const APPLICATION_PATHS: Record<string, readonly string[]> = {
+  azuread_service_principal: ['client_id', 'application_id'],
+};
+const LINK_PATHS = ['application_id', 'application_object_id'];
+
+/** The application itself, the application of a service principal, or of a credential or owner link. */
+export function applicationOf(ctx: RuleContext, r: Resource): Resource | undefined {
+  if (r.type === 'azuread_application') return r;
+  for (const path of APPLICATION_PATHS[r.type] ?? LINK_PATHS) {
+    const app = ctx.target(r, path);
+    if (app?.type === 'azuread_application') return app;
+  }
+  return undefined;
+}
