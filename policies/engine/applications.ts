@@ -9,15 +9,17 @@ import type { RuleContext } from './context';
 
 const APPLICATION_PATHS: Record<string, readonly string[]> = {
   azuread_service_principal: ['client_id', 'application_id'],
+  azuread_service_principal_password: ['service_principal_id'],
 };
 const LINK_PATHS = ['application_id', 'application_object_id'];
 
-/** The application itself, the application of a service principal, or of a credential or owner link. */
+/** The application itself, the application of a service principal, or of a credential (of either) or owner link. */
 export function applicationOf(ctx: RuleContext, r: Resource): Resource | undefined {
   if (r.type === 'azuread_application') return r;
   for (const path of APPLICATION_PATHS[r.type] ?? LINK_PATHS) {
-    const app = ctx.target(r, path);
-    if (app?.type === 'azuread_application') return app;
+    const target = ctx.target(r, path);
+    if (target?.type === 'azuread_application') return target;
+    if (target?.type === 'azuread_service_principal' && r.type !== 'azuread_service_principal') return applicationOf(ctx, target);
   }
   return undefined;
 }

@@ -59,7 +59,8 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   for (const g of ctx.grants) if (g.role.resetAuthority && g.principal && ctx.principals.isNonHuman(g.principal)) grantTo(g.principal, g.role.name);
 
   const days = ctx.config.thresholds.nhiCredentialDays;
-  const passwords = ctx.resourcesOf('azuread_application_password');
+  // A secret on the service principal signs in as the application just the same.
+  const passwords = ctx.resourcesOf('azuread_application_password', 'azuread_service_principal_password');
   for (const [app, power] of powers) {
     const base = { application: app.address, power: [...power].join(', '), days };
     for (const credential of passwords.filter((p) => applicationOf(ctx, p) === app)) {

@@ -33,6 +33,12 @@ testRule(rule, {
     { name: 'secret that never expires, and no owner', provider: 'entra', stack: entra(BY_NAME, {}, {}), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application.resetter' }] },
     { name: 'secret valid for two years', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }), expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }] },
     {
+      name: 'secret on the service principal that never expires',
+      provider: 'entra',
+      stack: entra(BY_ID, OWNED, undefined, { azuread_service_principal_password: { sp: { service_principal_id: '${azuread_service_principal.resetter.id}' } } }),
+      expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_service_principal_password.sp' }],
+    },
+    {
       name: 'secret valid for two years, linked the azuread 2.x way (application_object_id, service principal application_id)',
       provider: 'entra',
       stack: configStack({
