@@ -4,10 +4,11 @@
  * Terraform JSON (cdktf output, `.tf.json`) and hcl2json output hold
  * expressions as template strings (`"${okta_group.a.id}"`). This module parses
  * them and evaluates what is literal: variables and locals the caller knows,
- * operators over literals, and a few pure functions. Everything else becomes an
- * {@link Unknown} that remembers the resources it reads. It never throws on
- * input: an expression it cannot parse is unknown, with the references a
- * lexical scan finds.
+ * operators over literals, `for` expressions and a few pure functions.
+ * Everything else becomes an {@link Unknown} that remembers the resources it
+ * reads; a list or map keeps its shape around its unknown elements. It never
+ * throws on input: an expression it cannot parse is unknown, with the
+ * references a lexical scan finds.
  */
 import { Reference, Unknown, Value, ValueObject, isObject, isSecret } from './value';
 
@@ -438,14 +439,15 @@ class Evaluator {
     const fn = FUNCTIONS.get(node.name);
     const args = node.args.map((a) => this.eval(a));
     if (!fn) return this.merge(args);
-    // merge, concat, keys… need only the shape of their arguments: unknown values inside pass through.
-    const known = STRUCTURAL_FUNCTIONS.has(node.name) ? (results: Result[], f: (vs: Value[]) => Result) => (results.some((r) => r instanceof Pending || r instanceof Unknown) ? this.merge(results.map(pendingOf)) : f(results as Value[])) : this.all.bind(this);
-    return known(args, (vs) => {
-      if (node.expand && !Array.isArray(vs[vs.length - 1])) throw new ParseError(`${node.name}(…...) needs a list to expand`);
-      const out = fn(node.expand ? [...vs.slice(0, -1), ...(vs[vs.length - 1] as Value[])] : vs);
-      if (out === undefined) throw new ParseError(`${node.name} could not be evaluated`);
-      return out;
-    });
+    // merge, concat, keys… read only the shape of their arguments: unknown values inside them pass through.
+    const unknown = STRUCTURAL_FUNCTIONS.has(node.name) ? (r: Result) => r instanceof Pending || r instanceof Unknown : (r: Result) => r instanceof Pending || containsPending(r);
+    if (args.some(unknown)) return this.merge(args.map(pendingOf));
+    const vs = args as Value[];
+    const last = vs[vs.length - 1];
+    if (node.expand && !Array.isArray(last)) throw new ParseError(`${node.name}(…...) needs a list to expand`);
+    const out = fn(node.expand ? [...vs.slice(0, -1), ...(last as Value[])] : vs);
+    if (out === undefined) throw new ParseError(`${node.name} could not be evaluated`);
+    return out;
   }
 
   private traversal(node: Node): Result {
@@ -557,7 +559,7 @@ class Evaluator {
    * element (Terraform knows a list's length and a map's keys before their
    * values), and is a direct reference when it is exactly one traversal.
    */
-  element(node: Node, r: Result): Value {
+  private element(node: Node, r: Result): Value {
     if (!(r instanceof Pending)) return r;
     const refs = dedupe(r.refs);
     return new Unknown(undefined, refs, refs.length === 1 && flatten(node) !== undefined && !isScopedRoot(node, this.scope));
