@@ -80,13 +80,10 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
     const expanded = instances.of(base);
     const inPlace = options.consumeInput === true && expanded.length === 1;
     for (const instance of expanded) {
-      if (instance === undefined) {
-        notEvaluated.push(`${base}[*]`);
-        continue;
-      }
-      const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance, base), inPlace);
+      // Instances that cannot be counted still exist: one stands for them all, its each.* and count.index unknown.
+      const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance ?? ANY_INSTANCE, base), inPlace);
       resources.push(resource);
-      if (options.useDefaults && hasStaticUnknown(resource.values)) notEvaluated.push(resource.address);
+      if (instance === undefined || (options.useDefaults && hasStaticUnknown(resource.values))) notEvaluated.push(resource.address);
     }
   }
   for (const file of files) if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
@@ -246,6 +243,8 @@ function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
 }
 
 const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
+/** Every instance of a resource whose count or for_each is not known. */
+const ANY_INSTANCE: Instance = { key: '[*]', scope: {} };
 
 function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
   // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.

@@ -2,6 +2,7 @@
 import { RuleContext } from '../../policies/engine/context';
 import { DEFAULT_CONFIG } from '../../policies/engine/config';
 import { runRules } from '../../policies/engine/run';
+import { RULES } from '../../policies/rules';
 import rg12 from '../../policies/rules/RG-12-break-glass-narrow';
 import { hclStack } from '../support/stacks';
 
@@ -88,7 +89,7 @@ resource "azuread_directory_role_assignment" "team" {
     expect(stack.notEvaluated).toEqual(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => a.address));
   });
 
-  it('leaves unexpanded, and noticed, for_each over a resource with count, with unknown keys, outside the module, or in a cycle', async () => {
+  it('stands one instance for all where for_each cannot be expanded (over a resource with count, with unknown keys, outside the module, or in a cycle), and notices it', async () => {
     const stack = await hclStack(`
 variable "names" {}
 resource "okta_group" "counted" {
@@ -130,6 +131,22 @@ resource "okta_group" "two" {
       'okta_group_role.over_module[*]',
       'okta_group_role.over_unknown[*]',
     ]);
-    expect(stack.resources.map((r) => r.address)).toEqual(['okta_group.counted[0]', 'okta_group.counted[1]']);
+    expect(stack.resources.map((r) => r.address).sort()).toEqual(['okta_group.counted[0]', 'okta_group.counted[1]', ...stack.notEvaluated].sort());
+  });
+
+  it('checks what every instance of an unexpandable resource does, and notices only what it cannot tell', async () => {
+    const stack = await hclStack(`
+variable "admins" {}
+resource "azuread_directory_role_assignment" "admins" {
+  for_each            = var.admins
+  role_id             = "729827e3-9c14-49f7-bb1b-9608f156bbb8" # Helpdesk Administrator
+  principal_object_id = each.value
+}`);
+    const result = runRules([stack], RULES, { now: NOW });
+    const on = result.findings.filter((f) => f.resource === 'azuread_directory_role_assignment.admins[*]');
+    // Each instance grants help desk over the whole tenant (RG-01); whether it is standing for someone who should not hold it (RG-03) is for the plan to say.
+    expect(on.map((f) => `${f.ruleId} ${f.messageId}`)).toEqual(['RG-01 unscopedEntra']);
+    expect(on.filter((f) => f.unverified)).toEqual([]);
+    expect(result.notices.map((n) => n.resources)).toEqual([['azuread_directory_role_assignment.admins[*]']]);
   });
 });
