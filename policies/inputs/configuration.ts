@@ -5,7 +5,7 @@
  * cdktf and `.tf.json` take configuration as written.
  */
 import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';
-import { LoadedResource, NO_CONDITIONS, recordReferences, type Condition, type Resource, type SourceLocation } from '../model/resource';
+import { ANY_INSTANCE_KEY, LoadedResource, NO_CONDITIONS, recordReferences, type Condition, type Resource, type SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
 import { InputError } from './input-error';
@@ -244,7 +244,7 @@ function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
 
 const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
 /** Every instance of a resource whose count or for_each is not known. */
-const ANY_INSTANCE: Instance = { key: '[*]', scope: {} };
+const ANY_INSTANCE: Instance = { key: ANY_INSTANCE_KEY, scope: {} };
 
 function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
   // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule, Provider } from '../engine/rule';
-import type { Resource } from '../model/resource';
+import { type Resource, isAnyInstance } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
 
@@ -51,8 +51,13 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
   const accounts = ctx.principals.breakGlassAccounts(provider).sort((a, b) => a.address.localeCompare(b.address));
   const grants = ctx.grants.filter((g) => g.provider === provider);
   const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE[provider], min, max, count: accounts.length };
-  if (accounts.length < min && grants.some((g) => g.role.privileged)) report({ resource: null, messageId: 'tooFew', data: base });
-  accounts.slice(max).forEach((account) => report({ resource: account, messageId: 'tooMany', data: { ...base, account: account.address } }));
+  // Accounts made by a count or for_each that could not be read are some number, not one.
+  const uncounted = accounts.find(isAnyInstance);
+  if (accounts.length < min && grants.some((g) => g.role.privileged)) {
+    if (uncounted) report({ resource: uncounted, messageId: 'cannotVerify', data: { what: `how many break-glass accounts ${base.provider} has`, why: `the count or for_each of ${uncounted.address} is not known` } });
+    else report({ resource: null, messageId: 'tooFew', data: base });
+  }
+  accounts.filter((a) => !isAnyInstance(a)).slice(max).forEach((account) => report({ resource: account, messageId: 'tooMany', data: { ...base, account: account.address } }));
 
   for (const account of accounts) {
     const data = { ...base, account: account.address };

@@ -47,6 +47,18 @@ testRule(rule, {
   ],
   unknown: [
     { name: 'UPN from a variable', provider: 'entra', stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } }, bgAssignments), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg2' }] },
+    {
+      name: 'accounts made by for_each over a variable: one account, or many',
+      provider: 'entra',
+      stack: entra(
+        { break_glass: { for_each: '${var.accounts}', user_principal_name: '${each.key}@acme.onmicrosoft.com', display_name: 'Break glass ${each.key}' } },
+        { break_glass: { for_each: '${var.accounts}', role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_user.break_glass[each.key].object_id}' } },
+      ),
+      expect: [
+        { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // how many
+        { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // whether cloud-only
+      ],
+    },
     // Okta accounts carry no cloud-only question; an unknown role type is the unknown that matters.
     { name: 'role type from a variable', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}'], { okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: '${var.role}' } } }), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }, { messageId: 'cannotVerify', resource: 'okta_user.bg2' }] },
   ],
