@@ -77,13 +77,13 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
   }
   const instances = new InstanceTable(blocks, scope);
   for (const { file, mode, type, name, base, body } of blocks) {
-    const expanded = instances.of(base);
+    const expanded = instances.of(base) ?? CANNOT_EXPAND;
     const inPlace = options.consumeInput === true && expanded.length === 1;
     for (const instance of expanded) {
       // Instances that cannot be counted still exist: one stands for them all, its each.* and count.index unknown.
-      const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance ?? ANY_INSTANCE, base), inPlace);
+      const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance, base), inPlace);
       resources.push(resource);
-      if (instance === undefined || (options.useDefaults && hasStaticUnknown(resource.values))) notEvaluated.push(resource.address);
+      if (instance.key === ANY_INSTANCE_KEY || (options.useDefaults && hasStaticUnknown(resource.values))) notEvaluated.push(resource.address);
     }
   }
   for (const file of files) if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
@@ -167,7 +167,7 @@ interface DeclaredBlock {
  */
 class InstanceTable {
   private readonly bodies = new Map<string, Record<string, unknown>>();
-  private readonly known = new Map<string, readonly (Instance | undefined)[]>();
+  private readonly known = new Map<string, readonly Instance[]>();
 
   constructor(
     blocks: readonly DeclaredBlock[],
@@ -176,12 +176,12 @@ class InstanceTable {
     for (const b of blocks) if (!this.bodies.has(b.base)) this.bodies.set(b.base, b.body);
   }
 
-  /** The instances of the resource at `base`; undefined entries cannot be expanded, and a resource not in this module has none known. */
-  of(base: string): readonly (Instance | undefined)[] {
+  /** The instances of the resource at `base`, or undefined when it is not a resource of this module. */
+  of(base: string): readonly Instance[] | undefined {
     let instances = this.known.get(base);
     if (instances) return instances;
     const body = this.bodies.get(base);
-    if (!body) return CANNOT_EXPAND;
+    if (!body) return undefined;
     this.known.set(base, CANNOT_EXPAND); // a cycle of for_each cannot be expanded
     instances = instancesOf(body, this.scope, this);
     this.known.set(base, instances);
@@ -189,14 +189,12 @@ class InstanceTable {
   }
 }
 
-const CANNOT_EXPAND: readonly (Instance | undefined)[] = [undefined];
-
 /**
  * `count` and `for_each` expanded where literal, or over another resource's
- * known keys, in Terraform's order (a for_each set or map by key); an
- * undefined entry means "cannot expand".
+ * known keys, in Terraform's order (a for_each set or map by key); where they
+ * cannot be, one instance stands for all ({@link ANY_INSTANCE}).
  */
-function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly (Instance | undefined)[] {
+function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly Instance[] {
   if (body.count !== undefined) {
     const n = evaluate(body.count, scope);
     if (typeof n !== 'number') return CANNOT_EXPAND;
@@ -218,18 +216,19 @@ function instancesOf(body: Record<string, unknown>, scope: Scope, table: Instanc
 /**
  * `for_each = azuread_user.break_glass`, where that resource has for_each
  * keys of its own: one instance per key, `each.value` being that instance
- * (whose attributes are known after apply).
+ * (whose attributes are known after apply). Over a resource whose keys are
+ * not known, the one instance that stands for all, over the one of the other.
  */
-function overResource(coll: Unknown, table: InstanceTable): Instance[] | undefined {
+function overResource(coll: Unknown, table: InstanceTable): readonly Instance[] | undefined {
   const [ref, ...more] = coll.references;
   if (!coll.direct || !ref || more.length > 0 || ref.attribute !== undefined) return undefined;
   const source = table.of(ref.address);
+  if (!source) return undefined;
+  const each = (key: Value, instance: string) => ({ key, value: new Unknown(`\${${instance}}`, [{ address: instance }], true) });
+  if (source.length === 1 && source[0].key === ANY_INSTANCE_KEY) return [{ key: ANY_INSTANCE_KEY, scope: { each: each(new Unknown(undefined, []), `${ref.address}${ANY_INSTANCE_KEY}`) } }];
   // Only a resource with for_each is a map of instances; one with count is a list, which for_each does not take.
-  if (source.some((i) => i === undefined || !i.key.startsWith('["'))) return undefined;
-  return (source as Instance[]).map((i) => {
-    const instance = `${ref.address}${i.key}`;
-    return { key: i.key, scope: { each: { key: JSON.parse(i.key.slice(1, -1)) as string, value: new Unknown(`\${${instance}}`, [{ address: instance }], true) } } };
-  });
+  if (source.some((i) => !i.key.startsWith('["'))) return undefined;
+  return source.map((i) => ({ key: i.key, scope: { each: each(JSON.parse(i.key.slice(1, -1)) as string, `${ref.address}${i.key}`) } }));
 }
 
 /**
@@ -243,8 +242,9 @@ function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
 }
 
 const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
-/** Every instance of a resource whose count or for_each is not known. */
+/** Every instance of a resource whose count or for_each is not known: each.* and count.index are unknown. */
 const ANY_INSTANCE: Instance = { key: ANY_INSTANCE_KEY, scope: {} };
+const CANNOT_EXPAND: readonly Instance[] = [ANY_INSTANCE];
 
 function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
   // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.

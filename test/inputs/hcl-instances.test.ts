@@ -132,6 +132,9 @@ resource "okta_group" "two" {
       'okta_group_role.over_unknown[*]',
     ]);
     expect(stack.resources.map((r) => r.address).sort()).toEqual(['okta_group.counted[0]', 'okta_group.counted[1]', ...stack.notEvaluated].sort());
+    // Over a resource whose keys are not known, each.value is the instance that stands for all of the other's.
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    expect(ctx.target(ctx.get('okta_group_role.over_unknown[*]')!, 'group_id')?.address).toBe('okta_group.unknown[*]');
   });
 
   it('checks what every instance of an unexpandable resource does, and notices only what it cannot tell', async () => {
