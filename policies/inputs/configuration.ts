@@ -86,29 +86,39 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
       if (instance.key === ANY_INSTANCE_KEY || (options.useDefaults && hasStaticUnknown(resource.values))) notEvaluated.push(resource.address);
     }
   }
-  for (const file of files) if (options.loadModule) readModules(file, options, scope, prefix, resources, notEvaluated);
+  for (const file of files) if (options.loadModule) readModules(file, options, scope, instances, resources, notEvaluated);
   return { resources, notEvaluated };
 }
 
-function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, prefix: string, resources: Resource[], notEvaluated: string[]): void {
+/**
+ * Local modules, read with the arguments they are called with. `count` and
+ * `for_each` expand as a resource's do (`module.teams["desk"].…`); where they
+ * cannot, one instance stands for all (`module.teams[*].…`), its resources noticed.
+ */
+function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, instances: InstanceTable, resources: Resource[], notEvaluated: string[]): void {
   const modules = file.body.module;
   if (!isPlainObject(modules)) return;
+  const prefix = scope.modulePrefix ?? '';
   for (const [name, raw] of Object.entries(modules)) {
     const call = firstBlock(raw);
     const address = `${prefix}module.${name}`;
     const source = call?.source;
     const loaded = typeof source === 'string' && /^\.\.?\//.test(source) ? options.loadModule?.(source, file) : undefined;
-    if (!call || !loaded || call.count !== undefined || call.for_each !== undefined) {
+    if (!call || !loaded) {
       notEvaluated.push(`${address}.*`);
       continue;
     }
-    const args = new Map<string, Value>();
-    for (const [k, v] of Object.entries(call)) {
-      if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, scope));
+    for (const instance of instancesOf(call, scope, instances)) {
+      const callScope = instanceScope(scope, instance, address);
+      const args = new Map<string, Value>();
+      for (const [k, v] of Object.entries(call)) {
+        if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, callScope));
+      }
+      // A module called for several instances is read once for each: its bodies must stay as they are.
+      const child = readConfiguration(loaded, { ...options, consumeInput: false, variables: args, modulePrefix: `${address}${instance.key}.` });
+      append(resources, child.resources);
+      append(notEvaluated, instance.key === ANY_INSTANCE_KEY ? child.resources.map((r) => r.address) : child.notEvaluated);
     }
-    const child = readConfiguration(loaded, { ...options, variables: args, modulePrefix: `${address}.` });
-    append(resources, child.resources);
-    append(notEvaluated, child.notEvaluated);
   }
 }
 

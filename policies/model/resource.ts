@@ -93,9 +93,9 @@ export function recordReferences(out: Map<string, string[]>, path: string, refer
 /** The instance key of the resource that stands for every instance of a `count` or `for_each` the reader could not expand. */
 export const ANY_INSTANCE_KEY = '[*]';
 
-/** Whether a resource stands for an unknown number of instances (see {@link ANY_INSTANCE_KEY}). */
+/** Whether a resource stands for an unknown number of instances, itself or through its module's (see {@link ANY_INSTANCE_KEY}). */
 export function isAnyInstance(r: Resource): boolean {
-  return r.address.endsWith(ANY_INSTANCE_KEY);
+  return r.address.includes(ANY_INSTANCE_KEY);
 }
 
 /** A lazily computed line lookup: inputs only pay for line numbers of resources with findings. */

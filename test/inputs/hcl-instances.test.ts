@@ -1,7 +1,11 @@
 /** HCL `count` and `for_each`: literal collections, and `for_each` over another resource's instances (`for_each = azuread_user.break_glass`). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { RuleContext } from '../../policies/engine/context';
 import { DEFAULT_CONFIG } from '../../policies/engine/config';
 import { runRules } from '../../policies/engine/run';
+import { loadInputs } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';
 import rg12 from '../../policies/rules/RG-12-break-glass-narrow';
 import { hclStack } from '../support/stacks';
@@ -151,5 +155,51 @@ resource "azuread_directory_role_assignment" "admins" {
     expect(on.map((f) => `${f.ruleId} ${f.messageId}`)).toEqual(['RG-01 unscopedEntra']);
     expect(on.filter((f) => f.unverified)).toEqual([]);
     expect(result.notices.map((n) => n.resources)).toEqual([['azuread_directory_role_assignment.admins[*]']]);
+  });
+});
+
+describe('HCL module instances', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rg-modules-'));
+    mkdirSync(path.join(dir, 'team'));
+    writeFileSync(
+      path.join(dir, 'team', 'main.tf'),
+      `variable "name" {}
+variable "role" {}
+resource "okta_group" "this" { name = var.name }
+resource "okta_group_role" "this" {
+  group_id  = okta_group.this.id
+  role_type = var.role
+}`,
+    );
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('expands a module called with for_each, one set of resources per key; one with unknown keys stands for all, noticed', async () => {
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      `variable "vendors" {}
+module "teams" {
+  source   = "./team"
+  for_each = { desk = "HELP_DESK_ADMIN", admins = "SUPER_ADMIN" }
+  name     = each.key
+  role     = each.value
+}
+module "vendors" {
+  source   = "./team"
+  for_each = var.vendors
+  name     = each.key
+  role     = "HELP_DESK_ADMIN"
+}`,
+    );
+    const [stack] = await loadInputs([dir]);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    expect(ctx.resourcesOf('okta_group_role').map((r) => [r.address, r.values.role_type, ctx.target(r, 'group_id')?.address])).toEqual([
+      ['module.teams["admins"].okta_group_role.this', 'SUPER_ADMIN', 'module.teams["admins"].okta_group.this'],
+      ['module.teams["desk"].okta_group_role.this', 'HELP_DESK_ADMIN', 'module.teams["desk"].okta_group.this'],
+      ['module.vendors[*].okta_group_role.this', 'HELP_DESK_ADMIN', 'module.vendors[*].okta_group.this'],
+    ]);
+    expect([...stack.notEvaluated].sort()).toEqual(['module.vendors[*].okta_group.this', 'module.vendors[*].okta_group_role.this']);
   });
 });
