@@ -668,10 +668,31 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   keys: ([v]) => (isObject(v) ? Object.keys(v).sort() : undefined),
   values: ([v]) => (isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : undefined),
   tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
+  tonumber: ([v]) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
+  tobool: ([v]) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
+  flatten: ([v]) => (Array.isArray(v) ? flattenList(v) : undefined),
+  distinct: ([v]) => (Array.isArray(v) ? [...new Map(v.map((e) => [JSON.stringify(e), e])).values()] : undefined),
+  contains: ([list, v]) => (Array.isArray(list) ? list.some((e) => JSON.stringify(e) === JSON.stringify(v)) : undefined),
+  element: ([list, i]) => (Array.isArray(list) && list.length > 0 && typeof i === 'number' ? list[Math.floor(i) % list.length] : undefined),
+  one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : undefined),
+  coalesce: (vs) => vs.find((v) => v !== null && v !== ''),
+  compact: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string' || e === null) ? list.filter((e) => e !== null && e !== '') : undefined),
+  split: ([sep, s]) => (typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : undefined),
+  // Terraform reads a /…/ pattern as a regular expression: left unknown rather than guessed.
+  replace: ([s, from, to]) => (typeof s === 'string' && typeof from === 'string' && typeof to === 'string' && !/^\/.*\/$/.test(from) ? s.split(from).join(to) : undefined),
+  trimspace: ([s]) => (typeof s === 'string' ? s.trim() : undefined),
+  startswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.startsWith(p) : undefined),
+  endswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.endsWith(p) : undefined),
+  sort: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined),
+  zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
 
-/** Functions of a collection's shape, not of its values. */
-const STRUCTURAL_FUNCTIONS = new Set(['merge', 'concat', 'tolist', 'tomap', 'keys', 'length', 'lookup', 'values']);
+function flattenList(list: readonly Value[]): Value[] {
+  return list.flatMap((e) => (Array.isArray(e) ? flattenList(e) : [e]));
+}
+
+/** Functions of a collection's shape, not of its values: unknown values inside their arguments pass through. */
+const STRUCTURAL_FUNCTIONS = new Set(['merge', 'concat', 'tolist', 'tomap', 'keys', 'length', 'lookup', 'values', 'element', 'one', 'zipmap']);
 
 // ----------------------------------------------------------------- public
 

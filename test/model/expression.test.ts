@@ -25,7 +25,23 @@ describe('literal values', () => {
     ['${length(local.names) > 2 ? "many" : "few"}', 'many'],
     ['${toset(local.names)}', ['b', 'a']],
     ['${merge({ a = 1 }, { b = 2 })}', { a: 1, b: 2 }],
+    ['${flatten([["a"], ["b", ["c"]]])}', ['a', 'b', 'c']],
+    ['${distinct(local.names)}', ['b', 'a']],
+    ['${contains(local.names, "a")}', true],
+    ['${element(local.names, 4)}', 'a'],
+    ['${coalesce("", "x")}', 'x'],
+    ['${compact(["a", "", null])}', ['a']],
+    ['${split(",", "a,b")}', ['a', 'b']],
+    ['${replace("a-b-c", "-", "_")}', 'a_b_c'],
+    ['${zipmap(["x", "y"], [1, 2])}', { x: 1, y: 2 }],
+    ['${sort(["b", "a"])}', ['a', 'b']],
+    ['${one([])}', null],
+    ['${tonumber("8")}', 8],
   ])('%s', (text, expected) => expect(evaluate(text)).toEqual(expected));
+
+  it('leaves a regular-expression replace unknown rather than guess it', () => {
+    expect(evaluate('${replace("a1", "/[0-9]/", "")}')).toBeInstanceOf(Unknown);
+  });
 });
 
 describe('for expressions', () => {
@@ -65,6 +81,7 @@ describe('lists and maps with unknown elements', () => {
   it('pass through functions of shape (merge, concat, length, keys), and make others unknown', () => {
     expect(evaluate('${length([okta_user.a.id, okta_user.b.id])}')).toBe(2);
     expect(evaluate('${keys(merge({ a = okta_user.a.id }, { b = 1 }))}')).toEqual(['a', 'b']);
+    expect(shape(evaluate('${element([okta_user.a.id, okta_user.b.id], 1)}'))).toEqual({ unknown: ['okta_user.b.id'], direct: true });
     expect(shape(evaluate('${join(",", [okta_user.a.id, "x"])}'))).toEqual({ unknown: ['okta_user.a.id'], direct: false });
   });
 });
