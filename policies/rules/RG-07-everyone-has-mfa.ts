@@ -1,7 +1,8 @@
 import type { RuleContext } from '../engine/context';
+import { requiresMfa } from '../engine/conditional-access';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
-import { Unknown, Value, elements, valueAt } from '../model/value';
+import { Unknown } from '../model/value';
 
 const messages = {
   noEntraPolicy:
@@ -35,26 +36,19 @@ export default defineRule({
 
 type Reporter = ReportFn<keyof typeof messages>;
 
-const isAll = (v: Value | undefined): boolean | undefined => {
-  if (v instanceof Unknown) return undefined;
-  return elements(v).some((e) => e === 'All');
-};
-
 function checkEntra(ctx: RuleContext, report: Reporter): void {
   let unknownCandidate: { policy: Resource; what: string } | undefined;
   let withoutMfa: Resource | undefined;
-  for (const policy of ctx.resourcesOf('azuread_conditional_access_policy')) {
-    const state = policy.values.state;
-    const users = isAll(valueAt(policy.values, 'conditions.users.included_users'));
-    const apps = isAll(valueAt(policy.values, 'conditions.applications.included_applications'));
-    if (users === false || apps === false || (typeof state === 'string' && state !== 'enabled')) continue;
-    const grant = requiresSecondFactor(policy);
-    if (state instanceof Unknown || users === undefined || apps === undefined || grant === undefined) {
-      unknownCandidate ??= { policy, what: state instanceof Unknown ? 'state' : grant === undefined ? 'grant_controls' : 'its users or applications' };
+  for (const p of ctx.accessPolicies) {
+    // A policy that blocks (legacy clients, say) grants nothing: it is another control, not a weaker MFA policy.
+    if (p.allUsers === false || p.allApplications === false || p.state === 'report-only' || p.state === 'disabled' || p.grant.block) continue;
+    const mfa = requiresMfa(p);
+    if (p.state === 'unknown' || p.allUsers === undefined || p.allApplications === undefined || mfa === undefined) {
+      unknownCandidate ??= { policy: p.resource, what: p.state === 'unknown' ? 'state' : mfa === undefined ? 'grant_controls' : 'its users or applications' };
       continue;
     }
-    if (grant) return;
-    withoutMfa ??= policy;
+    if (mfa) return;
+    withoutMfa ??= p.resource;
   }
   if (unknownCandidate) {
     report({ resource: unknownCandidate.policy, messageId: 'cannotVerify', data: { what: `whether ${unknownCandidate.policy.address} requires MFA for everyone`, why: `${unknownCandidate.what} is not known` } });
@@ -63,17 +57,6 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   } else {
     report({ resource: null, messageId: 'noEntraPolicy' });
   }
-}
-
-/** True with mfa or a strength, false without, undefined when not known. */
-export function requiresSecondFactor(policy: Resource): boolean | undefined {
-  const controls = valueAt(policy.values, 'grant_controls.built_in_controls');
-  const strength = valueAt(policy.values, 'grant_controls.authentication_strength_policy_id');
-  if (strength instanceof Unknown || (typeof strength === 'string' && strength !== '')) return true;
-  if (controls instanceof Unknown) return undefined;
-  const list = elements(controls);
-  if (list.some((c) => c === 'mfa')) return true;
-  return list.some((c) => c instanceof Unknown) ? undefined : false;
 }
 
 function checkOkta(ctx: RuleContext, report: Reporter): void {

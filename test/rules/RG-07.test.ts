@@ -41,6 +41,17 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the only all-users policy blocks legacy clients: nothing requires MFA',
+      provider: 'entra',
+      stack: configStack({
+        azuread_conditional_access_policy: {
+          legacy: caPolicy({ conditions: { client_app_types: ['exchangeActiveSync', 'other'], users: { included_users: ['All'] }, applications: { included_applications: ['All'] } } }, { operator: 'OR', built_in_controls: ['block'] }),
+          mfa: caPolicy({ state: 'enabledForReportingButNotEnforced' }),
+        },
+      }),
+      expect: [{ messageId: 'noEntraPolicy', resource: null }],
+    },
+    {
       name: 'no sign-on rules at all',
       provider: 'okta',
       stack: configStack({ okta_group: { a: { name: 'A' } } }),
