@@ -75,9 +75,9 @@ export function readConfiguration(files: readonly ConfigFile[], options: ReadOpt
       }
     }
   }
-  const instances = new InstanceTable(blocks, scope);
+  const instances = new InstanceTable(blocks.filter((b) => isRepeated(b.body)), scope);
   for (const { file, mode, type, name, base, body } of blocks) {
-    const expanded = instances.of(base) ?? CANNOT_EXPAND;
+    const expanded = isRepeated(body) ? (instances.of(base) ?? CANNOT_EXPAND) : SINGLE_INSTANCE;
     const inPlace = options.consumeInput === true && expanded.length === 1;
     for (const instance of expanded) {
       // Instances that cannot be counted still exist: one stands for them all, its each.* and count.index unknown.
@@ -170,10 +170,15 @@ interface DeclaredBlock {
   readonly body: Record<string, unknown>;
 }
 
+/** A block with `count` or `for_each`: most have neither, and need no table. */
+function isRepeated(body: Record<string, unknown>): boolean {
+  return body.count !== undefined || body.for_each !== undefined;
+}
+
 /**
- * The instances of each resource of a module, worked out once and on first
- * need: `for_each = azuread_user.break_glass` takes that resource's keys,
- * which may be declared after it, or in another file.
+ * The instances of each repeated resource of a module, worked out once and on
+ * first need: `for_each = azuread_user.break_glass` takes that resource's
+ * keys, which may be declared after it, or in another file.
  */
 class InstanceTable {
   private readonly bodies = new Map<string, Record<string, unknown>>();
@@ -186,7 +191,7 @@ class InstanceTable {
     for (const b of blocks) if (!this.bodies.has(b.base)) this.bodies.set(b.base, b.body);
   }
 
-  /** The instances of the resource at `base`, or undefined when it is not a resource of this module. */
+  /** The instances of the resource at `base`, or undefined when it is not a repeated resource of this module. */
   of(base: string): readonly Instance[] | undefined {
     let instances = this.known.get(base);
     if (instances) return instances;
