@@ -659,7 +659,7 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   },
   concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
   merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
-  toset: ([v]) => (Array.isArray(v) ? [...new Map(v.map((e) => [JSON.stringify(e), e])).values()] : undefined),
+  toset: ([v]) => (Array.isArray(v) ? setOrder([...new Map(v.map((e) => [JSON.stringify(e), e])).values()]) : undefined),
   tolist: ([v]) => (Array.isArray(v) ? v : undefined),
   tomap: ([v]) => (isObject(v) ? v : undefined),
   lookup: ([m, k, d]) => (isObject(m) && typeof k === 'string' ? (m[k] ?? d) : undefined),
@@ -686,6 +686,13 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   sort: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined),
   zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
+
+/** Terraform keeps a set of strings in lexical order and one of numbers in numeric order. */
+function setOrder(values: Value[]): Value[] {
+  if (values.every((e) => typeof e === 'string')) return (values as string[]).sort();
+  if (values.every((e) => typeof e === 'number')) return (values as number[]).sort((a, b) => a - b);
+  return values;
+}
 
 function flattenList(list: readonly Value[]): Value[] {
   return list.flatMap((e) => (Array.isArray(e) ? flattenList(e) : [e]));

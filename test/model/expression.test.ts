@@ -23,7 +23,7 @@ describe('literal values', () => {
     ['${upper("desk")}-${1 + 2}', 'DESK-3'],
     ['${local.names[1]}', 'a'],
     ['${length(local.names) > 2 ? "many" : "few"}', 'many'],
-    ['${toset(local.names)}', ['b', 'a']],
+    ['${toset(local.names)}', ['a', 'b']], // a set of strings is in lexical order, as terraform console shows it
     ['${merge({ a = 1 }, { b = 2 })}', { a: 1, b: 2 }],
     ['${flatten([["a"], ["b", ["c"]]])}', ['a', 'b', 'c']],
     ['${distinct(local.names)}', ['b', 'a']],

@@ -1,0 +1,65 @@
+/**
+ * The expression reader agrees with Terraform itself: each expression is
+ * evaluated by `terraform console` (no provider needed) and by the reader, over
+ * the same locals. Skips when `terraform` is not on PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { evaluateTemplate } from '../../policies/model/expression';
+import type { Value } from '../../policies/model/value';
+
+const LOCALS: Record<string, Value> = {
+  teams: { desk: ['User Administrator', 'Global Reader'], admins: ['Global Administrator'] },
+  names: ['b', 'a', 'b'],
+};
+
+const EXPRESSIONS = [
+  '[for n in local.names : upper(n) if n != "a"]',
+  '{ for n in local.names : n => n... }',
+  'merge([for team, roles in local.teams : { for role in roles : "${team}|${role}" => role }]...)',
+  '[for team, roles in local.teams : "${team}:${length(roles)}"]',
+  '[for i, n in local.names : "${i}${n}"]',
+  '{ for k, v in local.teams : k => length(v) if k != "admins" }',
+  'toset(local.names)',
+  'distinct(local.names)',
+  'element(local.names, 4)',
+  'flatten([["a"], ["b", ["c"]]])',
+  'keys(local.teams)',
+  'values(local.teams)',
+  'zipmap(["x", "y"], [1, 2])',
+  'coalesce("", "x")',
+  'compact(["a", ""])',
+  'split(",", "a,b")',
+  'replace("a-b-c", "-", "_")',
+  'lookup(local.teams, "desk", [])',
+  'length(local.teams)',
+  'join("-", local.names)',
+  'sort(["b", "a"])',
+  'one([])',
+  'concat(["a"], ["b"])',
+  'tonumber("8")',
+  'format("%s-%d", "a", 3)',
+  'length(local.names) > 2 ? "many" : "few"',
+  'contains(local.names, "a")',
+];
+
+const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+const describeWithTerraform = terraform.status === 0 ? describe : describe.skip;
+
+describeWithTerraform('expressions, against terraform console', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rg-console-'));
+    writeFileSync(path.join(dir, 'main.tf'), `locals {\n${Object.entries(LOCALS).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`).join('\n')}\n}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(EXPRESSIONS)('%s', (expression) => {
+    const console = spawnSync('terraform', ['console'], { cwd: dir, input: `jsonencode(${expression})\n`, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
+    expect(console.status).toBe(0);
+    const expected: unknown = JSON.parse(JSON.parse(console.stdout.trim()) as string);
+    expect(evaluateTemplate(`\${${expression}}`, { local: (name) => LOCALS[name] })).toEqual(expected);
+  });
+});
