@@ -5,7 +5,6 @@
  * before the expiry and fails with the construct's message after it.
  * Skips where no `terraform` is on PATH.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,8 +12,7 @@ import { DataResource, Testing, TerraformStack } from 'cdktf';
 import { Attestation } from '../../constructs/attestation';
 import { BreakGlassExpiry } from '../../constructs/break-glass-expiry';
 import { daysFromNow } from '../../constructs/time';
-
-const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+import { describeWithTerraform, terraform } from '../support/terraform';
 
 function planOf(build: (stack: TerraformStack) => void): { status: number | null; output: string } {
   const app = Testing.app();
@@ -23,10 +21,9 @@ function planOf(build: (stack: TerraformStack) => void): { status: number | null
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-plan-'));
   try {
     writeFileSync(path.join(dir, 'main.tf.json'), Testing.synth(stack));
-    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    const init = spawnSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, encoding: 'utf8', env });
+    const init = terraform(['init', '-input=false', '-no-color'], { cwd: dir });
     if (init.status !== 0) return { status: init.status, output: init.stdout + init.stderr };
-    const plan = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], { cwd: dir, encoding: 'utf8', env });
+    const plan = terraform(['plan', '-input=false', '-no-color', '-lock=false'], { cwd: dir });
     return { status: plan.status, output: plan.stdout + plan.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -35,7 +32,7 @@ function planOf(build: (stack: TerraformStack) => void): { status: number | null
 
 const people = { owner: 'identity-platform', approver: 'ciso-office', evidence: 'SEC-1042' };
 
-(terraform ? describe : describe.skip)('plan-time expiry with the real terraform binary', () => {
+describeWithTerraform('plan-time expiry with the real terraform binary', () => {
   jest.setTimeout(60_000);
 
   it('plans while the break-glass account and the attestation are current', () => {

@@ -3,12 +3,12 @@
  * evaluated by `terraform console` (no provider needed) and by the reader, over
  * the same locals. Skips when `terraform` is not on PATH.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluateTemplate } from '../../policies/model/expression';
 import type { Value } from '../../policies/model/value';
+import { describeWithTerraform, terraform } from '../support/terraform';
 
 const LOCALS: Record<string, Value> = {
   teams: { desk: ['User Administrator', 'Global Reader'], admins: ['Global Administrator'] },
@@ -45,9 +45,6 @@ const EXPRESSIONS = [
   'contains(local.names, "a")',
 ];
 
-const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' });
-const describeWithTerraform = terraform.status === 0 ? describe : describe.skip;
-
 describeWithTerraform('expressions, against terraform console', () => {
   let dir: string;
   beforeAll(() => {
@@ -57,7 +54,7 @@ describeWithTerraform('expressions, against terraform console', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(EXPRESSIONS)('%s', (expression) => {
-    const console = spawnSync('terraform', ['console'], { cwd: dir, input: `jsonencode(${expression})\n`, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
+    const console = terraform(['console'], { cwd: dir, input: `jsonencode(${expression})\n` });
     expect(console.status).toBe(0);
     const expected: unknown = JSON.parse(JSON.parse(console.stdout.trim()) as string);
     expect(evaluateTemplate(`\${${expression}}`, { local: (name) => LOCALS[name] })).toEqual(expected);
