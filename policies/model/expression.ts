@@ -452,7 +452,12 @@ class Evaluator {
 
   private traversal(node: Node): Result {
     const t = flatten(node);
-    if (!t) return this.pending(node);
+    if (!t) {
+      // An index or attribute of a computed value: `split("|", each.key)[0]`, `merge(a, b).x`.
+      if (node.k === 'idx') return this.lookup(this.eval(node.x), [this.eval(node.key)]);
+      if (node.k === 'attr') return this.lookup(this.eval(node.x), [node.name]);
+      return this.pending(node);
+    }
     const { root, steps } = t;
     const keys = steps.map((s) => (typeof s === 'string' ? s : this.eval(s)));
     const s = this.scope;
@@ -471,10 +476,11 @@ class Evaluator {
   }
 
   /** Reads a path inside a known value; a missing key or unknown makes the result unknown. */
-  private lookup(v: Value | undefined, keys: Result[]): Result {
+  private lookup(v: Result | undefined, keys: Result[]): Result {
     let cur: Result | undefined = v;
     for (const k of keys) {
-      if (cur === undefined || cur instanceof Pending || k instanceof Pending) return new Pending([]);
+      if (cur instanceof Pending || k instanceof Pending) return this.merge([cur ?? null, k]); // what they read, still read
+      if (cur === undefined) return new Pending([]);
       if (cur instanceof Unknown) return new Pending([...cur.references]);
       if (Array.isArray(cur) && typeof k === 'number') cur = cur[k];
       else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number')) cur = cur[String(k)];

@@ -43,6 +43,9 @@ const EXPRESSIONS = [
   'format("%s-%d", "a", 3)',
   'length(local.names) > 2 ? "many" : "few"',
   'contains(local.names, "a")',
+  'split(",", "a,b")[1]',
+  'merge({ a = 1 }, { b = 2 }).b',
+  '[for n in local.names : n][2]',
 ];
 
 describeWithTerraform('expressions, against terraform console', () => {

@@ -78,6 +78,11 @@ describe('lists and maps with unknown elements', () => {
     expect(shape(evaluate('${{ owner = okta_user.a.id, name = "desk" }}'))).toEqual({ owner: { unknown: ['okta_user.a.id'], direct: true }, name: 'desk' });
   });
 
+  it('an index of a computed list reads what the list reads', () => {
+    expect(shape(evaluate('${concat([okta_user.a.id], ["x"])[0]}'))).toEqual({ unknown: ['okta_user.a.id'], direct: false });
+    expect(evaluate('${concat([okta_user.a.id], ["x"])[1]}')).toBe('x');
+  });
+
   it('pass through functions of shape (merge, concat, length, keys), and make others unknown', () => {
     expect(evaluate('${length([okta_user.a.id, okta_user.b.id])}')).toBe(2);
     expect(evaluate('${keys(merge({ a = okta_user.a.id }, { b = 1 }))}')).toEqual(['a', 'b']);
