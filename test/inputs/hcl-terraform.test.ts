@@ -4,7 +4,8 @@
  * for_each over maps built by `for`, over another resource, count, and a
  * module called for each key, is planned by the real binary and read by the
  * reader; the addresses must be the same, and so must every value the reader
- * knows. Skips where no `terraform` is on PATH.
+ * knows; and the plan, read as a plan, is the same model. Skips where no
+ * `terraform` is on PATH.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -71,5 +72,10 @@ describeWithTerraform('HCL instances, against terraform plan', () => {
     const values = stack.resources.filter((r) => known(r.values.input)).map((r) => [r.address, r.values.input]);
     expect(values.length).toBeGreaterThanOrEqual(8);
     expect(values).toEqual(values.map(([address]) => [address, planned.get(address as string)]));
+    // And the plan, read as a plan, is the same model: the same resources, the same known values.
+    const [fromPlan] = await loadInputs([path.join(dir, 'plan.json')]);
+    expect(fromPlan.resources.map((r) => r.address).sort()).toEqual(stack.resources.map((r) => r.address).sort());
+    const planValues = new Map(fromPlan.resources.map((r) => [r.address, r.values.input]));
+    expect(values).toEqual(values.map(([address]) => [address, planValues.get(address as string)]));
   });
 });
