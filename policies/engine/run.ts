@@ -115,7 +115,7 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       notices.push({
         stack: stack.name,
         resources: [...stack.notEvaluated].sort(),
-        message: `${stack.notEvaluated.length} resource(s) could not be evaluated statically (values from variables without defaults, for_each/count over unknown collections, or remote modules); check the plan (\`terraform show -json\`) for a complete result`,
+        message: `${stack.notEvaluated.length} resource(s) could not be evaluated statically (values from variables without defaults or from data sources, count or for_each over unknown collections, or remote modules); check the plan (\`terraform show -json\`) for a complete result`,
       });
     }
   }
