@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/memory-io';
@@ -95,10 +95,27 @@ describe('check: realistic inputs', () => {
     expect(r.stdout.includes(String.fromCharCode(27))).toBe(false);
   });
 
-  it('is deterministic: the same input gives byte-identical reports', async () => {
+  it('is deterministic: the same input gives byte-identical reports, in whatever order the paths come', async () => {
     const a = await runCli(['check', HCL, PLAN, ...NOW, '--format', 'json']);
     const b = await runCli(['check', PLAN, HCL, ...NOW, '--format', 'json']);
     expect(a.stdout).toBe(b.stdout);
+    // Two stacks with notices (what static HCL cannot evaluate): notices too are in stack order.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-order-'));
+    try {
+      for (const name of ['first', 'second']) {
+        mkdirSync(path.join(dir, name));
+        writeFileSync(path.join(dir, name, 'main.tf'), 'variable "n" {}\nresource "okta_group" "g" {\n  count = var.n\n  name  = "g"\n}\n');
+      }
+      const [first, second] = ['first', 'second'].map((n) => path.join(dir, n));
+      for (const format of ['json', 'text', 'markdown']) {
+        const x = await runCli(['check', first, second, ...NOW, '--format', format]);
+        const y = await runCli(['check', second, first, ...NOW, '--format', format]);
+        expect(x.stdout).toContain('okta_group.g[*]');
+        expect(y.stdout).toBe(x.stdout);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--output writes the report whole and prints the summary', async () => {
