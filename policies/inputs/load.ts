@@ -10,6 +10,7 @@ import type { InputKind, Resource, Stack } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
 import { InputError, errorMessage, parseJson } from './input-error';
+import { append, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 
@@ -18,10 +19,11 @@ export interface LoadOptions {
   readonly varFiles?: readonly string[];
 }
 
+/** Every stack the paths hold, by name: what a command reports does not depend on the order the paths were given in. */
 export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<Stack[]> {
   const stacks: Stack[] = [];
-  for (const p of paths) stacks.push(...(await loadPath(p, options)));
-  return disambiguate(stacks);
+  for (const p of paths) append(stacks, await loadPath(p, options));
+  return disambiguate(stacks).sort((a, b) => compareText(a.name, b.name));
 }
 
 async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {

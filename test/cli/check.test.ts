@@ -113,6 +113,8 @@ describe('check: realistic inputs', () => {
         expect(x.stdout).toContain('okta_group.g[*]');
         expect(y.stdout).toBe(x.stdout);
       }
+      const paths = (...inputs: string[]) => runCli(['paths', ...inputs, ...NOW, '--format', 'json']);
+      expect((await paths(second, HCL, first)).stdout).toBe((await paths(first, second, HCL)).stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
