@@ -353,6 +353,11 @@ function lexicalTraversals(text: string): Node[] {
 class Pending {
   constructor(readonly refs: Reference[]) {}
 }
+
+/** A key a known object or list does not have: an error in Terraform, which `try` and `can` catch. Unknown to everything else. */
+class Missing extends Pending {
+  static readonly instance = new Missing([]);
+}
 type Result = Value | Pending;
 
 function flatten(node: Node): { root: string; steps: (string | Node)[] } | undefined {
@@ -436,6 +441,7 @@ class Evaluator {
   }
 
   private call(node: Extract<Node, { k: 'call' }>): Result {
+    if (node.name === 'try' || node.name === 'can') return this.attempt(node);
     const fn = FUNCTIONS.get(node.name);
     const args = node.args.map((a) => this.eval(a));
     if (!fn) return this.merge(args);
@@ -483,8 +489,9 @@ class Evaluator {
       if (cur === undefined) return new Pending([]);
       if (cur instanceof Unknown) return new Pending([...cur.references]);
       if (Array.isArray(cur) && typeof k === 'number') cur = cur[k];
-      else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number')) cur = cur[String(k)];
+      else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number')) cur = Object.hasOwn(cur, String(k)) ? cur[String(k)] : undefined;
       else return new Pending([]);
+      if (cur === undefined) return Missing.instance;
     }
     if (cur === undefined) return new Pending([]);
     return cur instanceof Unknown ? new Pending([...cur.references]) : cur;
@@ -569,6 +576,26 @@ class Evaluator {
     if (!(r instanceof Pending)) return r;
     const refs = dedupe(r.refs);
     return new Unknown(undefined, refs, refs.length === 1 && flatten(node) !== undefined && !isScopedRoot(node, this.scope));
+  }
+
+  /**
+   * `try(a, b, …)`: the first argument that is not an error (a missing key);
+   * `can(a)`: whether it is not. An unknown argument makes either unknown: it
+   * might yet be an error.
+   */
+  private attempt(node: Extract<Node, { k: 'call' }>): Result {
+    const pending: Result[] = [];
+    for (const arg of node.args) {
+      const r = this.eval(arg);
+      if (r instanceof Missing) continue;
+      if (r instanceof Pending || pending.length > 0) {
+        pending.push(r);
+        continue;
+      }
+      return node.name === 'can' ? true : r;
+    }
+    if (pending.length > 0) return this.merge(pending.map(pendingOf));
+    return node.name === 'can' ? false : Missing.instance;
   }
 
   /** An evaluator that sees the `for` expression's variables bound to one element. */

@@ -46,6 +46,10 @@ const EXPRESSIONS = [
   'split(",", "a,b")[1]',
   'merge({ a = 1 }, { b = 2 }).b',
   '[for n in local.names : n][2]',
+  'try(local.teams.nope, "fallback")',
+  'try(local.names[5], local.names[0])',
+  'can(local.teams.desk)',
+  'can(local.names[5])',
 ];
 
 describeWithTerraform('expressions, against terraform console', () => {

@@ -39,6 +39,13 @@ describe('literal values', () => {
     ['${tonumber("8")}', 8],
   ])('%s', (text, expected) => expect(evaluate(text)).toEqual(expected));
 
+  it('try and can catch a missing key, and are unknown while an argument is', () => {
+    expect(evaluate('${try(local.teams.nope, [])}')).toEqual([]);
+    expect(evaluate('${can(local.names[5])}')).toBe(false);
+    expect(shape(evaluate('${try(okta_group.g.name, "x")}'))).toEqual({ unknown: ['okta_group.g.name'], direct: false });
+    expect(evaluate('${try(local.teams.nope)}')).toBeInstanceOf(Unknown);
+  });
+
   it('leaves a regular-expression replace unknown rather than guess it', () => {
     expect(evaluate('${replace("a1", "/[0-9]/", "")}')).toBeInstanceOf(Unknown);
   });
