@@ -387,7 +387,7 @@ function expandDynamicBlocks(dynamic: Record<string, unknown>, out: ValueObject,
       const entries: [Value, Value][] | undefined = Array.isArray(collection)
         ? collection.map((v, i) => [i, v])
         : isObject(collection)
-          ? Object.keys(collection).map((k) => [k, collection[k]])
+          ? Object.keys(collection).sort().map((k) => [k, collection[k]]) // a map in key order, as Terraform iterates it
           : undefined;
       if (!entries) {
         expanded.push(collection instanceof Unknown ? collection : new Unknown(String(spec.for_each), []));

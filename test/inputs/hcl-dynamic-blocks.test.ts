@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../policies/engine/config';
 import { runRules } from '../../policies/engine/run';
 import { blocks } from '../../policies/model/value';
 import rg16 from '../../policies/rules/RG-16-identity-logs-exported';
-import { hclStack } from '../support/stacks';
+import { configStack, hclStack } from '../support/stacks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
@@ -34,6 +34,13 @@ describe('HCL dynamic blocks', () => {
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
     expect(result.findings).toEqual([]);
     expect(result.notices).toEqual([]);
+  });
+
+  it('expands a map in key order, as Terraform iterates it (Terraform JSON keeps the order it was written in)', () => {
+    const stack = configStack({
+      azurerm_monitor_aad_diagnostic_setting: { logs: { name: 'identity', dynamic: { enabled_log: { for_each: { sign_in: 'SignInLogs', audit: 'AuditLogs' }, content: { category: '${enabled_log.value}' } } } } },
+    });
+    expect(blocks(stack.resources[0].values.enabled_log).map((b) => b.category)).toEqual(['AuditLogs', 'SignInLogs']);
   });
 
   it('a rule sees what the expansion leaves out', async () => {
