@@ -85,8 +85,8 @@ function moduleOf(snippet: DocSnippet, freeNames: readonly string[]): { source: 
  * naming the snippet. Free names are found by a first pass ("Cannot find name").
  */
 export function typeCheckSnippets(snippets: readonly DocSnippet[]): string[] {
+  const fileOf = (i: number) => path.join(ROOT, 'test', '.doc-snippets', `snippet-${i}.ts`); // never written: the host serves them
   // Free names are `any` by construction, and so are the parameters of a callback over one.
-  const fileOf = (i: number) => path.join(ROOT, 'test', '.doc-snippets', `snippet-${i}.ts`);
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noImplicitAny: false, skipLibCheck: true, noEmit: true, types: ['node', 'jest'], esModuleInterop: true };
   const check = (sources: readonly string[]) => {
     const host = ts.createCompilerHost(options);
