@@ -80,8 +80,12 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
     if (groups.length > 0) report({ resource: account, messageId: 'inOperatorGroup', data: { ...data, groups: listed(groups.map((g) => g.address)) } });
   }
 
-  const holders = topRoleHolders(ctx, provider);
-  if (holders > topRoleMaxHolders) report({ resource: null, messageId: 'tooManyTopRole', data: { ...base, count: holders, max: topRoleMaxHolders } });
+  // Holders made by a count or for_each that could not be read may be none or many: they decide only when the rest do not.
+  const holders = [...topRoleHolders(ctx, provider)];
+  const counted = holders.filter((u) => !isAnyInstance(u));
+  const uncountedHolder = holders.find(isAnyInstance);
+  if (counted.length > topRoleMaxHolders) report({ resource: null, messageId: 'tooManyTopRole', data: { ...base, count: counted.length, max: topRoleMaxHolders } });
+  else if (uncountedHolder) report({ resource: uncountedHolder, messageId: 'cannotVerify', data: { what: `how many users hold ${base.topRole} on ${base.provider}`, why: `the count or for_each of ${uncountedHolder.address} is not known` } });
 }
 
 /** Why an Entra account is not cloud-only, or undefined when it is. */
@@ -94,7 +98,7 @@ function notCloudOnly(account: Resource): string | Unknown | undefined {
 }
 
 /** Distinct users holding the top role, directly or through groups whose members are known (static or PIM). */
-function topRoleHolders(ctx: RuleContext, provider: Provider): number {
+function topRoleHolders(ctx: RuleContext, provider: Provider): Set<Resource> {
   const users = new Set<Resource>();
   for (const g of ctx.grants) {
     if (g.provider !== provider || !g.role.topRole || !g.principal) continue;
@@ -104,5 +108,5 @@ function topRoleHolders(ctx: RuleContext, provider: Provider): number {
       ctx.principals.schedulesFor(g.principal).forEach((s) => s.principal && ctx.principals.isUser(s.principal) && users.add(s.principal));
     }
   }
-  return users.size;
+  return users;
 }

@@ -57,7 +57,17 @@ testRule(rule, {
       expect: [
         { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // how many
         { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // whether cloud-only
+        { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // how many hold Global Administrator
       ],
+    },
+    {
+      name: 'Global Administrators assigned by for_each over a variable: how many is not known',
+      provider: 'entra',
+      stack: entra(
+        { ...ENTRA_BREAK_GLASS, admins: { for_each: '${var.admins}', user_principal_name: '${each.key}@acme.example', display_name: 'Admin' } },
+        { ...bgAssignments, admins: { for_each: '${var.admins}', role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_user.admins[each.key].object_id}' } },
+      ),
+      expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.admins[*]' }],
     },
     // Okta accounts carry no cloud-only question; an unknown role type is the unknown that matters.
     { name: 'role type from a variable', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}'], { okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: '${var.role}' } } }), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }, { messageId: 'cannotVerify', resource: 'okta_user.bg2' }] },
