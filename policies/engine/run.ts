@@ -119,9 +119,6 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       });
     }
   }
-  // Whatever order the inputs came in: notices and errors by stack, as findings are.
-  notices.sort((a, b) => compareText(a.stack, b.stack));
-  errors.sort((a, b) => compareText(a.stack, b.stack) || compareText(a.ruleId, b.ruleId));
   return { findings: sortFindings(findings), notices, errors };
 }
 

@@ -218,11 +218,9 @@ function instancesOf(body: Record<string, unknown>, scope: Scope, table: Instanc
   if (body.for_each !== undefined) {
     const coll = evaluate(body.for_each, scope);
     if (Array.isArray(coll) && coll.every((e) => typeof e === 'string')) {
-      return [...new Set(coll as string[])].sort().map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: k } } }));
+      return [...new Set(coll as string[])].sort().map((k) => forEachInstance(k, k));
     }
-    if (isObject(coll)) {
-      return Object.keys(coll).sort().map((k) => ({ key: `[${JSON.stringify(k)}]`, scope: { each: { key: k, value: coll[k] } } }));
-    }
+    if (isObject(coll)) return Object.keys(coll).sort().map((k) => forEachInstance(k, coll[k]));
     return (coll instanceof Unknown && overResource(coll, table)) || CANNOT_EXPAND;
   }
   return SINGLE_INSTANCE;
@@ -239,11 +237,16 @@ function overResource(coll: Unknown, table: InstanceTable): readonly Instance[] 
   if (!coll.direct || !ref || more.length > 0 || ref.attribute !== undefined) return undefined;
   const source = table.of(ref.address);
   if (!source) return undefined;
-  const each = (key: Value, instance: string) => ({ key, value: new Unknown(`\${${instance}}`, [{ address: instance }], true) });
-  if (source.length === 1 && source[0].key === ANY_INSTANCE_KEY) return [{ key: ANY_INSTANCE_KEY, scope: { each: each(new Unknown(undefined, []), `${ref.address}${ANY_INSTANCE_KEY}`) } }];
+  const instance = (key: string) => new Unknown(`\${${ref.address}${key}}`, [{ address: `${ref.address}${key}` }], true);
+  if (source.length === 1 && source[0].key === ANY_INSTANCE_KEY) return [{ key: ANY_INSTANCE_KEY, scope: { each: { key: new Unknown(undefined, []), value: instance(ANY_INSTANCE_KEY) } } }];
   // Only a resource with for_each is a map of instances; one with count is a list, which for_each does not take.
-  if (source.some((i) => !i.key.startsWith('["'))) return undefined;
-  return source.map((i) => ({ key: i.key, scope: { each: each(JSON.parse(i.key.slice(1, -1)) as string, `${ref.address}${i.key}`) } }));
+  if (source.some((i) => i.scope.each === undefined)) return undefined;
+  return source.map((i) => ({ key: i.key, scope: { each: { key: i.scope.each!.key, value: instance(i.key) } } }));
+}
+
+/** The instance of one for_each key: `["desk"]`, with each.key and each.value. */
+function forEachInstance(key: string, value: Value): Instance {
+  return { key: `[${JSON.stringify(key)}]`, scope: { each: { key, value } } };
 }
 
 /**

@@ -10,7 +10,7 @@
  * throws on input: an expression it cannot parse is unknown, with the
  * references a lexical scan finds.
  */
-import { Reference, Unknown, Value, ValueObject, isObject, isSecret } from './value';
+import { Reference, Unknown, Value, ValueObject, isObject, isSecret, referencesIn } from './value';
 
 type Node =
   | { k: 'lit'; v: Value }
@@ -311,7 +311,7 @@ class Parser {
     this.pos += 3;
     const first = this.identifier();
     const second = this.eat(',') ? this.identifier() : undefined;
-    this.keyword(IN_KEYWORD, 'in');
+    if (!this.eatKeyword(IN_KEYWORD, 'in')) throw new ParseError('expected in');
     const coll = this.expression();
     this.expect(':');
     let key: Node | undefined;
@@ -323,16 +323,17 @@ class Parser {
       value = this.expression();
       group = this.eat('...');
     }
-    this.ws();
-    const cond = this.match(IF_KEYWORD) ? (this.keyword(IF_KEYWORD, 'if'), this.expression()) : undefined;
+    const cond = this.eatKeyword(IF_KEYWORD, 'if') ? this.expression() : undefined;
     this.expect(close);
     return { k: 'for', keyVar: second === undefined ? undefined : first, valueVar: second ?? first, coll, key, value, group, cond };
   }
 
-  private keyword(re: RegExp, word: string): void {
+  /** Consumes `word` (matched whole by `re`) if it comes next. */
+  private eatKeyword(re: RegExp, word: string): boolean {
     this.ws();
-    if (!this.match(re)) throw new ParseError(`expected ${word}`);
+    if (!this.match(re)) return false;
     this.pos += word.length;
+    return true;
   }
 }
 
@@ -533,10 +534,9 @@ class Evaluator {
   private forExpression(node: Extract<Node, { k: 'for' }>): Result {
     const coll = this.eval(node.coll);
     const body = [node.key, node.value, node.cond].filter((n): n is Node => n !== undefined);
-    if (coll instanceof Pending) {
-      const inner = this.binding(node, UNKNOWN_ELEMENT, UNKNOWN_ELEMENT);
-      return this.merge([coll, ...body.map((n) => pendingOf(inner.eval(n)))]);
-    }
+    // Unknown: what decided so, and what the body reads, still count as references.
+    const unknown = (why: Result, inner: Evaluator) => this.merge([pendingOf(why), ...body.map((n) => pendingOf(inner.eval(n)))]);
+    if (coll instanceof Pending) return unknown(coll, this.binding(node, UNKNOWN_ELEMENT, UNKNOWN_ELEMENT));
     let entries: [Value, Value][];
     if (Array.isArray(coll)) entries = coll.map((v, i) => [i, v]);
     else if (isObject(coll)) entries = Object.keys(coll).sort().map((k) => [k, coll[k]]);
@@ -547,7 +547,7 @@ class Evaluator {
       const inner = this.binding(node, k, v);
       if (node.cond) {
         const keep = inner.eval(node.cond);
-        if (keep instanceof Pending || keep instanceof Unknown) return this.merge([pendingOf(keep), ...body.map((n) => pendingOf(inner.eval(n)))]);
+        if (keep instanceof Pending || keep instanceof Unknown) return unknown(keep, inner);
         if (keep !== true) continue;
       }
       if (node.key) keys.push(inner.eval(node.key));
@@ -639,14 +639,7 @@ class Evaluator {
 /** A result as pending, with every resource it reads, where any part of it is unknown. */
 function pendingOf(r: Result): Result {
   if (r instanceof Pending || !containsPending(r)) return r;
-  const refs: Reference[] = [];
-  const visit = (v: Value): void => {
-    if (v instanceof Unknown) refs.push(...v.references);
-    else if (Array.isArray(v)) v.forEach(visit);
-    else if (isObject(v)) Object.values(v).forEach(visit);
-  };
-  visit(r);
-  return new Pending(refs);
+  return new Pending(referencesIn(r));
 }
 
 function containsPending(r: Result): boolean {
@@ -692,7 +685,7 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   },
   concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
   merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
-  toset: ([v]) => (Array.isArray(v) ? setOrder([...new Map(v.map((e) => [JSON.stringify(e), e])).values()]) : undefined),
+  toset: ([v]) => (Array.isArray(v) ? setOrder(distinctValues(v)) : undefined),
   tolist: ([v]) => (Array.isArray(v) ? v : undefined),
   tomap: ([v]) => (isObject(v) ? v : undefined),
   lookup: ([m, k, d]) => (isObject(m) && typeof k === 'string' ? (m[k] ?? d) : undefined),
@@ -704,7 +697,7 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   tonumber: ([v]) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
   tobool: ([v]) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
   flatten: ([v]) => (Array.isArray(v) ? flattenList(v) : undefined),
-  distinct: ([v]) => (Array.isArray(v) ? [...new Map(v.map((e) => [JSON.stringify(e), e])).values()] : undefined),
+  distinct: ([v]) => (Array.isArray(v) ? distinctValues(v) : undefined),
   contains: ([list, v]) => (Array.isArray(list) ? list.some((e) => JSON.stringify(e) === JSON.stringify(v)) : undefined),
   element: ([list, i]) => (Array.isArray(list) && list.length > 0 && typeof i === 'number' ? list[Math.floor(i) % list.length] : undefined),
   one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : undefined),
@@ -719,6 +712,11 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   sort: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined),
   zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
+
+/** Each value once, where it first appears. */
+function distinctValues(list: readonly Value[]): Value[] {
+  return [...new Map(list.map((e) => [JSON.stringify(e), e])).values()];
+}
 
 /** Terraform keeps a set of strings in lexical order and one of numbers in numeric order. */
 function setOrder(values: Value[]): Value[] {

@@ -105,6 +105,14 @@ export function literalStrings(v: Value | undefined): string[] {
   return elements(v).filter((e): e is string => typeof e === 'string');
 }
 
+/** Every reference a value carries, wherever it sits inside it. */
+export function referencesIn(v: Value, out: Reference[] = []): Reference[] {
+  if (v instanceof Unknown) out.push(...v.references);
+  else if (Array.isArray(v)) for (const e of v) referencesIn(e, out);
+  else if (isObject(v)) for (const e of Object.values(v)) referencesIn(e, out);
+  return out;
+}
+
 /** A short, safe rendering for messages: never a secret, never a whole structure. */
 export function describeValue(v: Value | undefined): string {
   if (v === undefined) return 'unset';

@@ -51,10 +51,11 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
   const accounts = ctx.principals.breakGlassAccounts(provider).sort((a, b) => a.address.localeCompare(b.address));
   const grants = ctx.grants.filter((g) => g.provider === provider);
   const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE[provider], min, max, count: accounts.length };
-  // Accounts made by a count or for_each that could not be read are some number, not one.
+  // Accounts (and holders, below) made by a count or for_each that could not be read are some number, not one.
+  const cannotCount = (r: Resource, what: string) => report({ resource: r, messageId: 'cannotVerify', data: { what, why: `the count or for_each of ${r.address} is not known` } });
   const uncounted = accounts.find(isAnyInstance);
   if (accounts.length < min && grants.some((g) => g.role.privileged)) {
-    if (uncounted) report({ resource: uncounted, messageId: 'cannotVerify', data: { what: `how many break-glass accounts ${base.provider} has`, why: `the count or for_each of ${uncounted.address} is not known` } });
+    if (uncounted) cannotCount(uncounted, `how many break-glass accounts ${base.provider} has`);
     else report({ resource: null, messageId: 'tooFew', data: base });
   }
   accounts.filter((a) => !isAnyInstance(a)).slice(max).forEach((account) => report({ resource: account, messageId: 'tooMany', data: { ...base, account: account.address } }));
@@ -80,12 +81,12 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
     if (groups.length > 0) report({ resource: account, messageId: 'inOperatorGroup', data: { ...data, groups: listed(groups.map((g) => g.address)) } });
   }
 
-  // Holders made by a count or for_each that could not be read may be none or many: they decide only when the rest do not.
+  // Uncounted holders may be none or many: they decide only when the counted ones do not.
   const holders = [...topRoleHolders(ctx, provider)];
   const counted = holders.filter((u) => !isAnyInstance(u));
   const uncountedHolder = holders.find(isAnyInstance);
   if (counted.length > topRoleMaxHolders) report({ resource: null, messageId: 'tooManyTopRole', data: { ...base, count: counted.length, max: topRoleMaxHolders } });
-  else if (uncountedHolder) report({ resource: uncountedHolder, messageId: 'cannotVerify', data: { what: `how many users hold ${base.topRole} on ${base.provider}`, why: `the count or for_each of ${uncountedHolder.address} is not known` } });
+  else if (uncountedHolder) cannotCount(uncountedHolder, `how many users hold ${base.topRole} on ${base.provider}`);
 }
 
 /** Why an Entra account is not cloud-only, or undefined when it is. */

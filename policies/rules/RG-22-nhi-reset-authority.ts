@@ -59,22 +59,33 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   for (const g of ctx.grants) if (g.role.resetAuthority && g.principal && ctx.principals.isNonHuman(g.principal)) grantTo(g.principal, g.role.name);
 
   const days = ctx.config.thresholds.nhiCredentialDays;
-  // A secret on the service principal signs in as the application just the same.
-  const passwords = ctx.resourcesOf('azuread_application_password', 'azuread_service_principal_password');
+  // Each secret and owner link found its application once. A secret on the service principal signs in as the application just the same.
+  const secrets = byApplication(ctx, ctx.resourcesOf('azuread_application_password', 'azuread_service_principal_password'));
+  const ownerLinks = byApplication(ctx, ctx.resourcesOf('azuread_application_owner'));
   for (const [app, power] of powers) {
     const base = { application: app.address, power: [...power].join(', '), days };
-    for (const credential of passwords.filter((p) => applicationOf(ctx, p) === app)) {
+    for (const credential of secrets.get(app) ?? []) {
       const verdict = secretLifetime(ctx, credential, days);
       if (verdict === 'unknown') report({ resource: credential, messageId: 'cannotVerify', data: { what: `when ${credential.address} expires`, why: 'its end date is not known' } });
       else if (verdict === 'never') report({ resource: credential, messageId: 'secretNeverExpires', data: { ...base, credential: credential.address } });
       else if (verdict !== 'ok') report({ resource: credential, messageId: 'secretTooLong', data: { ...base, credential: credential.address, expires: verdict } });
     }
     const owners = app.values.owners;
-    const ownerResources = ctx.resourcesOf('azuread_application_owner').filter((o) => applicationOf(ctx, o) === app);
+    const ownerResources = ownerLinks.get(app) ?? [];
     if (owners instanceof Unknown && ownerResources.length === 0) report({ resource: app, messageId: 'cannotVerify', data: { what: `who owns ${app.address}`, why: 'owners is not known' } });
     else if (elements(owners).length === 0 && ownerResources.length === 0) report({ resource: app, messageId: 'noOwner', data: base });
   }
   for (const a of unknownGrants) report({ resource: a, messageId: 'cannotVerify', data: { what: `which Graph permission ${a.address} grants`, why: 'app_role_id is not known and names no permission' } });
+}
+
+/** Resources grouped by the application they belong to. */
+function byApplication(ctx: RuleContext, resources: readonly Resource[]): Map<Resource, Resource[]> {
+  const out = new Map<Resource, Resource[]>();
+  for (const r of resources) {
+    const app = applicationOf(ctx, r);
+    if (app) addTo(out, app, r);
+  }
+  return out;
 }
 
 /** 'ok', 'never', 'unknown', or the too-distant expiry as text. */

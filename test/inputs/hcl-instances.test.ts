@@ -12,6 +12,13 @@ import { hclStack } from '../support/stacks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
+/** A help-desk grant to each group of a for_each over `over`. */
+const helpDeskOver = (name: string, over: string) => `resource "okta_group_role" "${name}" {
+  for_each  = ${over}
+  group_id  = each.value.id
+  role_type = "HELP_DESK_ADMIN"
+}`;
+
 // The break-glass idiom of real tenants: accounts by for_each, their Global Administrator assignments by for_each over the accounts.
 const BREAK_GLASS = `
 resource "azuread_directory_role_assignment" "break_glass_ga" {
@@ -46,11 +53,7 @@ resource "okta_group" "team" {
   for_each = toset(["a", "b"])
   name     = each.key
 }
-resource "okta_group_role" "desk" {
-  for_each  = okta_group.team
-  group_id  = each.value.id
-  role_type = "HELP_DESK_ADMIN"
-}
+${helpDeskOver('desk', 'okta_group.team')}
 resource "okta_group_rule" "desk" {
   for_each          = okta_group_role.desk
   name              = "rule \${each.key}"
@@ -104,21 +107,9 @@ resource "okta_group" "unknown" {
   for_each = var.names
   name     = each.key
 }
-resource "okta_group_role" "over_counted" {
-  for_each  = okta_group.counted
-  group_id  = each.value.id
-  role_type = "HELP_DESK_ADMIN"
-}
-resource "okta_group_role" "over_unknown" {
-  for_each  = okta_group.unknown
-  group_id  = each.value.id
-  role_type = "HELP_DESK_ADMIN"
-}
-resource "okta_group_role" "over_module" {
-  for_each  = module.groups.all
-  group_id  = each.value.id
-  role_type = "HELP_DESK_ADMIN"
-}
+${helpDeskOver('over_counted', 'okta_group.counted')}
+${helpDeskOver('over_unknown', 'okta_group.unknown')}
+${helpDeskOver('over_module', 'module.groups.all')}
 resource "okta_group" "one" {
   for_each = okta_group.two
   name     = each.key
