@@ -15,6 +15,7 @@ import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
 import type { Provider } from './rule';
 import { addTo, append } from '../lists';
+import { withoutTrailingKey } from '../inputs/plan-modules';
 
 /** What an attribute points at. */
 export interface Targets {
@@ -62,8 +63,13 @@ export class RuleContext {
     const providers = new Set<Provider>();
     for (const r of stack.resources) {
       addTo(this.byType, r.type, r);
-      // An exact address always wins in resolve(); only instances need their base.
-      if (r.baseAddress !== r.address) addTo(this.byBase, r.baseAddress, r);
+      // An exact address always wins in resolve(); only instances need their base: every instance
+      // (`module.bg.azuread_user.this`), and those of one module instance (`module.bg["02"].azuread_user.this`).
+      if (r.baseAddress !== r.address) {
+        addTo(this.byBase, r.baseAddress, r);
+        const own = withoutTrailingKey(r.address);
+        if (own !== r.address && own !== r.baseAddress) addTo(this.byBase, own, r);
+      }
       this.byAddress.set(r.address, r);
       const { id, object_id: objectId } = r.values;
       if (typeof id === 'string' && id) this.byId.set(id, r);

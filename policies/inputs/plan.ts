@@ -7,12 +7,13 @@
  * absent (the provider computes it), one set to an expression is unknown and
  * keeps the expression's `references`. Sensitive values become secrets.
  */
-import { evaluateTemplate } from '../model/expression';
+import type { Scope } from '../model/expression';
 import { LoadedResource, NO_CONDITIONS, recordReferences, type Resource, type SourceLocation } from '../model/resource';
 import { isSecretAttribute } from '../model/secrets';
-import { Reference, Secret, Unknown, Value, ValueObject } from '../model/value';
+import { Secret, Unknown, Value, ValueObject, isObject, referencesIn } from '../model/value';
 import { isPlainObject } from './configuration';
 import { InputError } from './input-error';
+import { type ConfigModule, type ModuleInstance, PlanModules, trailingKey } from './plan-modules';
 
 export interface PlanDocument {
   readonly format_version: string;
@@ -20,6 +21,8 @@ export interface PlanDocument {
   readonly resource_changes?: ResourceChange[];
   readonly resource_drift?: ResourceChange[];
   readonly configuration?: { root_module?: ConfigModule };
+  /** The state the plan starts from; for a refresh-only plan, all it holds. */
+  readonly prior_state?: { values?: { root_module?: PlanModule } };
   readonly checks?: unknown[];
 }
 
@@ -32,6 +35,7 @@ interface PlanResource {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  readonly index?: string | number;
   readonly values?: Record<string, unknown>;
   readonly sensitive_values?: unknown;
 }
@@ -40,6 +44,7 @@ export interface ResourceChange {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  readonly index?: string | number;
   readonly change: {
     readonly actions: string[];
     readonly before?: unknown;
@@ -48,10 +53,6 @@ export interface ResourceChange {
     readonly before_sensitive?: unknown;
     readonly after_sensitive?: unknown;
   };
-}
-interface ConfigModule {
-  readonly resources?: { address: string; expressions?: Record<string, unknown> }[];
-  readonly module_calls?: Record<string, { module?: ConfigModule }>;
 }
 
 /** True when a JSON document looks like a plan (whatever its version). */
@@ -68,6 +69,9 @@ export function validatePlan(doc: Record<string, unknown>, file: string): PlanDo
   }
   if (doc.planned_values !== undefined && !isPlainObject(doc.planned_values)) throw new InputError(file, 'plan "planned_values" must be an object');
   if (doc.configuration !== undefined && !isPlainObject(doc.configuration)) throw new InputError(file, 'plan "configuration" must be an object');
+  if (doc.prior_state !== undefined && doc.prior_state !== null && !(isPlainObject(doc.prior_state) && (doc.prior_state.values === undefined || isPlainObject(doc.prior_state.values)))) {
+    throw new InputError(file, 'plan "prior_state" must be an object with "values"');
+  }
   return doc as unknown as PlanDocument;
 }
 
@@ -78,9 +82,13 @@ export function stripInstanceKeys(address: string): string {
 }
 
 export function readPlan(plan: PlanDocument, file: string): Resource[] {
-  const expressions = configurationExpressions(plan.configuration?.root_module, '', file);
+  validateConfiguration(plan.configuration?.root_module, file);
+  const modules = new PlanModules(plan.configuration?.root_module);
   const planned: PlanResource[] = [];
   collectPlanned(plan.planned_values?.root_module, planned, file);
+  // A refresh-only plan plans nothing: what it holds is the state it read.
+  const state: PlanResource[] = [];
+  collectPlanned(plan.prior_state?.values?.root_module, state, file);
   const changes = new Map<string, ResourceChange>();
   for (const rc of plan.resource_changes ?? []) {
     if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change) || !Array.isArray(rc.change.actions)) {
@@ -88,37 +96,52 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     }
     changes.set(rc.address, rc);
   }
+  // Every module instance first: `module.team.id` (no key) reads the output of each of them.
+  for (const address of changes.keys()) modules.instanceOf(address);
+  for (const r of planned) modules.instanceOf(r.address);
+  for (const r of state) modules.instanceOf(r.address);
 
-  const readers = new Map<string, ReferenceReader>();
   const source = { file };
   const resources: Resource[] = [];
-  let plannedByAddress: Map<string, PlanResource> | undefined; // only for a change that does not say its type or name
   const read = (address: string, rc: ResourceChange | undefined, pr: PlanResource | undefined) => {
     if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') return;
-    if (rc && (typeof rc.type !== 'string' || typeof rc.name !== 'string')) pr = (plannedByAddress ??= new Map(planned.map((r) => [r.address, r]))).get(address);
-    const type = rc?.type ?? pr?.type;
-    const name = rc?.name ?? pr?.name;
+    const type = typeof rc?.type === 'string' ? rc.type : pr?.type;
+    const name = typeof rc?.name === 'string' ? rc.name : pr?.name;
     if (typeof type !== 'string' || typeof name !== 'string') throw new InputError(file, `plan resource ${address} has no type or name`);
-    const baseAddress = stripInstanceKeys(address);
-    const config = expressions.get(baseAddress);
-    const after = rc ? rc.change.after : pr?.values;
-    const unknown = rc ? rc.change.after_unknown : undefined;
-    const sensitive = rc ? rc.change.after_sensitive : pr?.sensitive_values;
-    const modulePrefix = baseAddress.startsWith('module.') ? baseAddress.slice(0, baseAddress.length - `${rc?.mode === 'data' || pr?.mode === 'data' ? 'data.' : ''}${type}.${name}`.length) : '';
-    let reader = readers.get(modulePrefix);
-    if (!reader) readers.set(modulePrefix, (reader = new ReferenceReader(modulePrefix)));
-    const values = planValues(after, unknown, sensitive, config, reader);
-    resources.push(new PlannedResource(address, baseAddress, (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed', type, name, values, source, config, reader));
+    const mode = (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed';
+    const instance = modules.instanceOf(address);
+    const config = instance.resource(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const index = rc?.index ?? pr?.index;
+    const reading: Reading = { instance, scope: instance.scope(typeof index === 'string' || typeof index === 'number' ? index : trailingKey(address), config?.for_each_expression) };
+    const expressions = isPlainObject(config?.expressions) ? config.expressions : undefined;
+    const values = rc
+      ? planValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, expressions, reading)
+      : planValues(pr?.values, undefined, pr?.sensitive_values, expressions, reading);
+    resources.push(new PlannedResource(address, stripInstanceKeys(address), mode, type, name, values, source, expressions, reading));
   };
-  // Every change (what it plans is its `after`), then what only planned_values lists (data sources read at plan time): each address once.
-  for (const [address, rc] of changes) read(address, rc, undefined);
+  // Every change (what it plans is its `after`), then what only planned_values lists (data sources read at plan time),
+  // then what only the state holds: each address once, the first that has it.
+  const planIndex = new Map<string, PlanResource>();
+  for (const r of planned) if (!planIndex.has(r.address)) planIndex.set(r.address, r);
   const seen = new Set<string>();
-  for (const pr of planned) {
-    if (changes.has(pr.address) || seen.has(pr.address)) continue;
-    seen.add(pr.address);
-    read(pr.address, undefined, pr);
+  for (const [address, rc] of changes) {
+    seen.add(address);
+    read(address, rc, typeof rc.type === 'string' && typeof rc.name === 'string' ? undefined : planIndex.get(address));
+  }
+  for (const list of [planned, state]) {
+    for (const pr of list) {
+      if (seen.has(pr.address)) continue;
+      seen.add(pr.address);
+      read(pr.address, undefined, pr);
+    }
   }
   return resources;
+}
+
+/** Where a resource's expressions are read: its module instance, with its own \`count.index\` or \`each\`. */
+interface Reading {
+  readonly instance: ModuleInstance;
+  readonly scope: Scope;
 }
 
 /** A resource of a plan: its references are those of its configuration's expressions. */
@@ -132,13 +155,13 @@ class PlannedResource extends LoadedResource {
     values: ValueObject,
     source: SourceLocation,
     private readonly config: Record<string, unknown> | undefined,
-    private readonly reader: ReferenceReader,
+    private readonly reading: Reading,
   ) {
     super(address, baseAddress, mode, type, name, values, NO_CONDITIONS, source);
   }
 
   protected collectReferences(out: Map<string, string[]>): void {
-    if (this.config) collectExpressionReferences(this.config, '', this.reader, out);
+    if (this.config) collectExpressionReferences(this.config, '', this.reading, out);
   }
 }
 
@@ -176,8 +199,8 @@ export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 
 export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'): ValueObject {
   const c = rc.change;
   return which === 'before'
-    ? planValues(c.before, undefined, c.before_sensitive, undefined, NO_REFERENCES)
-    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, NO_REFERENCES);
+    ? planValues(c.before, undefined, c.before_sensitive, undefined, NO_READING)
+    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, NO_READING);
 }
 
 function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: string): void {
@@ -190,66 +213,36 @@ function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: 
   for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
 }
 
-function configurationExpressions(mod: ConfigModule | undefined, prefix: string, file: string, out = new Map<string, Record<string, unknown>>()): Map<string, Record<string, unknown>> {
-  if (mod === undefined) return out;
-  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !(mod.module_calls === undefined || isPlainObject(mod.module_calls as unknown))) {
+/** Checks the shape of the configuration's modules, so that reading it later cannot fail half-way. */
+function validateConfiguration(mod: ConfigModule | undefined, file: string): void {
+  if (mod === undefined) return;
+  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !(mod.module_calls === undefined || isPlainObject(mod.module_calls as unknown)) || !(mod.outputs === undefined || isPlainObject(mod.outputs as unknown))) {
     throw new InputError(file, 'plan has a malformed configuration module');
   }
-  for (const r of mod.resources ?? []) if (isPlainObject(r as unknown) && typeof r.address === 'string' && isPlainObject(r.expressions)) out.set(prefix + r.address, r.expressions);
-  for (const [name, call] of Object.entries(mod.module_calls ?? {})) if (isPlainObject(call as unknown)) configurationExpressions(call.module, `${prefix}module.${name}.`, file, out);
-  return out;
+  for (const call of Object.values(mod.module_calls ?? {})) if (isPlainObject(call as unknown)) validateConfiguration(call.module, file);
 }
 
 function isListOrAbsent(v: unknown): boolean {
   return v === undefined || Array.isArray(v);
 }
 
-/**
- * Turns a plan's `references` strings into references, resolved as an
- * expression would be, each string once per module: the same few resources are
- * named from thousands of expressions.
- */
-class ReferenceReader {
-  private readonly cache = new Map<string, readonly Reference[]>();
-
-  constructor(private readonly modulePrefix: string) {}
-
-  read(refs: unknown): readonly Reference[] {
-    if (!Array.isArray(refs)) return [];
-    // Terraform's usual pair, `["okta_group.a.id", "okta_group.a"]`: the first says it all.
-    if (refs.length === 2 && typeof refs[0] === 'string' && typeof refs[1] === 'string' && refs[0].startsWith(refs[1] + '.')) {
-      const first = this.evaluate(refs[0]);
-      if (first.length === 1) return first;
-    }
-    const out = new Map<string, Reference>();
-    for (const r of refs) {
-      if (typeof r !== 'string') continue;
-      for (const ref of this.evaluate(r)) if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
-    }
-    return [...out.values()];
-  }
-
-  private evaluate(r: string): readonly Reference[] {
-    let refs = this.cache.get(r);
-    if (!refs) {
-      const v = evaluateTemplate('${' + r + '}', { modulePrefix: this.modulePrefix });
-      this.cache.set(r, (refs = v instanceof Unknown ? v.references : []));
-    }
-    return refs;
-  }
-}
-
 /** For values read without configuration (review and drift sides): nothing to resolve. */
-const NO_REFERENCES = new ReferenceReader('');
+const NO_READING: Reading = { instance: new PlanModules(undefined).root, scope: {} };
 
-function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, refs: ReferenceReader, parent?: string): ValueObject {
+/**
+ * The attributes of one object of a plan. `config` is the configuration's
+ * body for it (expressions, and nested blocks as lists of bodies); an
+ * attribute the plan leaves unknown and the configuration does not set is
+ * absent: the provider computes it.
+ */
+function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: Record<string, unknown> | undefined, reading: Reading, parent?: string): ValueObject {
   const out: ValueObject = {};
   const a = isPlainObject(after) ? after : NONE;
   const u = isPlainObject(unknown) ? unknown : NONE;
   const s = isPlainObject(sensitive) ? sensitive : NONE;
-  const c = isPlainObject(config) ? config : undefined;
   const put = (key: string) => {
-    const v = planValue(own(a, key), own(u, key), own(s, key), c ? own(c, key) : undefined, c !== undefined, refs, key, parent);
+    // `true` for the whole object: everything below it is secret.
+    const v = sensitive === true ? Secret.instance : planValue(own(a, key), own(u, key), own(s, key), config, reading, key, parent);
     if (v !== undefined) out[key] = v;
   };
   for (const key in a) put(key);
@@ -264,41 +257,97 @@ function own(o: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
-function planValue(after: unknown, unknown: unknown, sensitive: unknown, config: unknown, haveConfig: boolean, refs: ReferenceReader, key: string, parent: string | undefined): Value | undefined {
+/** An expression in a plan's configuration, as opposed to a nested block's body. */
+function isExpression(node: unknown): node is Record<string, unknown> {
+  return isPlainObject(node) && (Object.hasOwn(node, 'references') || Object.hasOwn(node, 'constant_value') || Object.keys(node).length === 0);
+}
+
+function planValue(after: unknown, unknown: unknown, sensitive: unknown, body: Record<string, unknown> | undefined, reading: Reading, key: string, parent: string | undefined): Value | undefined {
   if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== '')) return Secret.instance;
-  if (unknown === true) {
-    // Known after apply: set in configuration → unknown with its references; not set → absent.
-    if (haveConfig && config === undefined) return undefined;
-    const expr = isPlainObject(config) ? config : undefined;
-    if (expr && 'constant_value' in expr) return planValue(expr.constant_value, undefined, undefined, undefined, false, refs, key, parent);
-    const references = refs.read(expr?.references);
-    return new Unknown(undefined, references, references.length === 1);
+  const config = body ? own(body, key) : undefined;
+  if (isExpression(config)) {
+    let evaluated: Value | undefined;
+    const expression = () => (evaluated ??= knownOrUnknown(config, reading.instance.evaluate(config, reading.scope)));
+    return overlay(after, unknown, sensitive, expression, key, parent);
   }
+  if (unknown === true) return body !== undefined && config === undefined ? undefined : new Unknown(undefined, []); // not set: the provider computes it
   if (Array.isArray(after)) {
     const us = Array.isArray(unknown) ? unknown : [];
     const ss = Array.isArray(sensitive) ? sensitive : [];
     const cs = Array.isArray(config) ? config : [];
-    return after.map((e, i) =>
-      isPlainObject(e)
-        ? planValues(e, us[i], ss[i], cs[i] ?? cs[0], refs, key)
-        : (planValue(e, us[i], ss[i], undefined, false, refs, key, parent) ?? null),
-    );
+    return after.map((e, i) => {
+      const block = cs[i] ?? cs[0];
+      if (isPlainObject(e)) return ss[i] === true ? Secret.instance : planValues(e, us[i], ss[i], isPlainObject(block) ? block : undefined, reading, key);
+      return planValue(e, us[i], ss[i], undefined, reading, key, parent) ?? null;
+    });
   }
-  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) && !('references' in config) && !('constant_value' in config) ? config : undefined, refs, key);
+  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) ? config : undefined, reading, key);
   if (after === undefined) return undefined;
   return after as Value;
 }
 
-function collectExpressionReferences(expr: unknown, path: string, refs: ReferenceReader, out: Map<string, string[]>): void {
-  if (Array.isArray(expr)) {
-    for (const e of expr) collectExpressionReferences(e, path, refs, out);
+/**
+ * A value as Terraform plans it, where it is unknown taking the matching
+ * part of its expression: element by element when the expression is a list
+ * of the same length (`[azuread_group.a.object_id, "x"]` in `.tf.json`),
+ * otherwise everything the expression reads (a list of unknown elements holds
+ * exactly the objects its references name).
+ */
+function overlay(after: unknown, unknown: unknown, sensitive: unknown, expression: () => Value, key: string, parent: string | undefined): Value | undefined {
+  if (sensitive === true) return Secret.instance;
+  if (unknown === true) return expression();
+  if (Array.isArray(after)) {
+    const us = Array.isArray(unknown) ? unknown : [];
+    const ss = Array.isArray(sensitive) ? sensitive : [];
+    const element = (i: number) => () => partOf(expression(), i, after.length);
+    return after.map((e, i) => (us[i] === undefined || us[i] === false) && !isPlainObject(e) && !Array.isArray(e) ? (ss[i] === true ? Secret.instance : (e as Value)) : (overlay(e, us[i], ss[i], element(i), key, parent) ?? null));
+  }
+  if (isPlainObject(after) || isPlainObject(unknown)) {
+    const a = isPlainObject(after) ? after : NONE;
+    const u = isPlainObject(unknown) ? unknown : NONE;
+    const s = isPlainObject(sensitive) ? sensitive : NONE;
+    const out: ValueObject = {};
+    const put = (k: string) => {
+      const v = isSecretAttribute(k, key) && own(a, k) !== null && own(a, k) !== undefined && own(a, k) !== '' ? Secret.instance : overlay(own(a, k), own(u, k), own(s, k), () => partOf(expression(), k), k, key);
+      if (v !== undefined) out[k] = v;
+    };
+    for (const k in a) put(k);
+    for (const k in u) if (!Object.hasOwn(a, k)) put(k);
+    return out;
+  }
+  if (after === undefined) return undefined;
+  return after as Value;
+}
+
+/** The part of an evaluated expression at a list index or object key; the whole when its shape does not match (all it reads). */
+function partOf(v: Value, at: number | string, length?: number): Value {
+  if (typeof at === 'number' && Array.isArray(v) && v.length === length) return v[at];
+  if (typeof at === 'string' && isObject(v) && Object.hasOwn(v, at)) return v[at];
+  if (v instanceof Unknown) return v.direct ? new Unknown(v.expression, v.references) : v;
+  return new Unknown(undefined, referencesIn(v));
+}
+
+/**
+ * What an expression the plan calls unknown can say: its unknowns and its
+ * shape. A constant stays what it is; a literal computed from a template is
+ * not trusted over Terraform's "known after apply".
+ */
+function knownOrUnknown(config: Record<string, unknown>, v: Value): Value {
+  const constant = Object.hasOwn(config, 'constant_value') && !Array.isArray(config.references);
+  if (constant || v instanceof Unknown || Array.isArray(v) || isObject(v)) return v;
+  return new Unknown(undefined, []);
+}
+
+function collectExpressionReferences(body: unknown, path: string, reading: Reading, out: Map<string, string[]>): void {
+  if (Array.isArray(body)) {
+    for (const e of body) collectExpressionReferences(e, path, reading, out);
     return;
   }
-  if (!isPlainObject(expr)) return;
-  if (Array.isArray(expr.references)) {
-    recordReferences(out, path, refs.read(expr.references));
+  if (!isPlainObject(body)) return;
+  if (isExpression(body)) {
+    if (Object.hasOwn(body, 'constant_value') && !Array.isArray(body.references)) return;
+    recordReferences(out, path, referencesIn(reading.instance.evaluate(body, reading.scope)));
     return;
   }
-  if ('constant_value' in expr) return;
-  for (const k in expr) collectExpressionReferences(expr[k], path ? `${path}.${k}` : k, refs, out);
+  for (const [k, child] of Object.entries(body)) collectExpressionReferences(child, path ? `${path}.${k}` : k, reading, out);
 }

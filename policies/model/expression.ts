@@ -513,7 +513,15 @@ class Evaluator {
     const attrFrom = (n: number) => names.slice(n).join('.') || undefined;
     if (t.root === 'self' && this.scope.self) return [{ address: this.scope.self, attribute: attrFrom(0) }];
     if (t.root === 'data' && names.length >= 2) return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
-    if (t.root === 'module' && names.length >= 1) return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
+    if (t.root === 'module' && names.length >= 1) {
+      // module.team["desk"].id: the instance, and the output it reads.
+      if (names.length === 1 && i < t.steps.length) {
+        const key = this.eval(t.steps[i] as Node);
+        const rest = t.steps.slice(i + 1).filter((x): x is string => typeof x === 'string');
+        if (typeof key === 'number' || typeof key === 'string') return [{ address: `${prefix}module.${names[0]}[${JSON.stringify(key)}]`, attribute: rest.join('.') || undefined }];
+      }
+      return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
+    }
     if (RESERVED_ROOTS.has(t.root) || this.scope.iterators?.has(t.root) || this.scope.forVariables?.has(t.root) || names.length < 1) return [];
     // type.name[key].attr: keep a literal instance key in the address.
     let address = `${prefix}${t.root}.${names[0]}`;
