@@ -6,6 +6,7 @@
 import type { Resource } from '../model/resource';
 import { Unknown, Value, isObject } from '../model/value';
 import type { RuleContext } from './context';
+import { modulePrefixOf } from '../inputs/plan-modules';
 
 export interface Attestation {
   readonly resource: Resource;
@@ -34,7 +35,7 @@ export function readAttestations(ctx: RuleContext): Attestation[] {
       resource: r,
       control: typeof a.control === 'string' ? a.control.toUpperCase() : undefined,
       controlUnknown: a.control instanceof Unknown,
-      subject: subjectOf(ctx, a.subject),
+      subject: subjectOf(ctx, a.subject, r),
       hasSubject: a.subject !== undefined && a.subject !== null && a.subject !== '',
       owner: a.owner,
       approver: a.approver,
@@ -45,8 +46,12 @@ export function readAttestations(ctx: RuleContext): Attestation[] {
   return out;
 }
 
-function subjectOf(ctx: RuleContext, v: Value | undefined): Resource | undefined {
-  if (typeof v === 'string') return ctx.resolve(v)[0] ?? ctx.byLiteralId(v);
+/** What `subject` names: an address is written where the attestation is, so inside a module it is the module's (`azuread_user.this`). */
+function subjectOf(ctx: RuleContext, v: Value | undefined, attestation: Resource): Resource | undefined {
+  if (typeof v === 'string') {
+    const prefix = modulePrefixOf(attestation.address);
+    return (prefix ? ctx.resolve(prefix + v)[0] : undefined) ?? ctx.resolve(v)[0] ?? ctx.byLiteralId(v);
+  }
   if (v instanceof Unknown) return v.references.flatMap((r) => ctx.resolve(r))[0];
   return undefined;
 }

@@ -13,7 +13,7 @@
  * `azuread_user.bg[count.index]` names the one instance it reads.
  */
 import { type Scope, evaluateTemplate } from '../model/expression';
-import { Reference, Unknown, Value } from '../model/value';
+import { Reference, Unknown, Value, ValueObject, isObject } from '../model/value';
 import { evaluate, isPlainObject } from './configuration';
 
 export interface ConfigModule {
@@ -67,6 +67,12 @@ export function trailingKey(address: string): InstanceKey {
 /** An address without the instance key of its last step: `module.m["a"].x.y[0]` → `module.m["a"].x.y`. */
 export function withoutTrailingKey(address: string): string {
   return address.replace(TRAILING_KEY, '');
+}
+
+/** The module instance an address is in, as a prefix: `module.bg["02"].` for `module.bg["02"].azuread_user.this` ('' at the root). */
+export function modulePrefixOf(address: string): string {
+  const { rest } = splitModulePath(address);
+  return address.slice(0, address.length - rest.length);
 }
 
 const keyText = (key: InstanceKey) => (key === undefined ? '' : `[${JSON.stringify(key)}]`);
@@ -159,7 +165,7 @@ export class ModuleInstance {
   evaluate(expr: unknown, scope: Scope): Value {
     if (!isPlainObject(expr)) return new Unknown(undefined, []);
     const raw = expr.constant_value;
-    if (Object.hasOwn(expr, 'constant_value') && (Array.isArray(expr.references) || containsTemplate(raw))) return evaluate(raw, scope);
+    if (Object.hasOwn(expr, 'constant_value') && (Array.isArray(expr.references) || containsTemplate(raw))) return this.withOutputs(evaluate(raw, scope));
     if (Object.hasOwn(expr, 'constant_value')) return evaluate(raw, NO_TEMPLATES);
     const references = this.read(expr.references, scope);
     return new Unknown(undefined, references, references.length === 1);
@@ -197,6 +203,22 @@ export class ModuleInstance {
       if (!scoped) this.referenceCache.set(text, found);
     }
     return found;
+  }
+
+  /** A value whose unknowns read modules' outputs, reading what those outputs read instead. */
+  private withOutputs(v: Value): Value {
+    if (v instanceof Unknown) {
+      if (!v.references.some(isModuleReference)) return v;
+      const references = this.throughOutputs(v.references);
+      return new Unknown(v.expression, references, v.direct && references.length === 1);
+    }
+    if (Array.isArray(v)) return v.map((e) => this.withOutputs(e));
+    if (isObject(v)) {
+      const out: ValueObject = {};
+      for (const k of Object.keys(v)) out[k] = this.withOutputs(v[k]);
+      return out;
+    }
+    return v;
   }
 
   /** References to a module's output (`module.team["desk"]` attribute `id`) become what the output reads. */
