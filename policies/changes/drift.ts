@@ -39,6 +39,8 @@ export interface Expiry {
 
 export interface DriftResult {
   readonly stack: string;
+  /** The plan it was read from, for locations. */
+  readonly file: string;
   readonly drift: readonly DriftEntry[];
   readonly failedChecks: readonly FailedCheck[];
   readonly expiries: readonly Expiry[];
@@ -64,7 +66,7 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
     entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }), deleted: !a });
   }
   entries.sort((x, y) => (x.resource < y.resource ? -1 : 1));
-  return { stack: stack.name, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };
+  return { stack: stack.name, file, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };
 }
 
 /** Check results as `terraform show -json` writes them; read defensively, as every field may be missing. */

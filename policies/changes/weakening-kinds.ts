@@ -17,3 +17,12 @@ export const WEAKENING_KINDS = {
 } as const;
 
 export type WeakeningKind = keyof typeof WEAKENING_KINDS;
+
+/** What `drift` reports besides weakening changes: each a result of its own in SARIF and JUnit. */
+export const DRIFT_KINDS = {
+  'D-EXPIRED': 'a break-glass expiry, attestation, vendor access or suppression has passed',
+  'D-EXPIRING': 'a break-glass expiry, attestation, vendor access or suppression passes within the warning window',
+  'D-CHECK': 'a Terraform check or postcondition failed (an expiry written as a postcondition fails this way)',
+} as const;
+
+export type DriftKind = keyof typeof DRIFT_KINDS;

@@ -199,8 +199,8 @@ export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 
 export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'): ValueObject {
   const c = rc.change;
   return which === 'before'
-    ? planValues(c.before, undefined, c.before_sensitive, undefined, NO_READING)
-    : planValues(c.after, c.after_unknown, c.after_sensitive, undefined, NO_READING);
+    ? planValues(c.before, undefined, sensitiveMarks(rc.type, c.before_sensitive), undefined, NO_READING)
+    : planValues(c.after, c.after_unknown, sensitiveMarks(rc.type, c.after_sensitive), undefined, NO_READING);
 }
 
 function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: string): void {
@@ -211,6 +211,16 @@ function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: 
     out.push(r);
   }
   for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
+}
+
+/**
+ * The sensitive marks of an object. `terraform_data.output` is its `input`
+ * returned, but Terraform does not carry the input's marks to it (a whole
+ * `sensitive(...)` input leaves output unmarked in the state): it takes them here.
+ */
+function sensitiveMarks(type: string, marks: unknown): unknown {
+  if (type !== 'terraform_data' || !isPlainObject(marks) || marks.input === undefined || marks.input === false) return marks;
+  return { ...marks, output: marks.input };
 }
 
 /** Checks the shape of the configuration's modules, so that reading it later cannot fail half-way. */

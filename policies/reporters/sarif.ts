@@ -5,7 +5,7 @@
  * lines are at least 1.
  */
 import { createHash } from 'node:crypto';
-import { WEAKENING_KINDS } from '../changes/weakening-kinds';
+import { DRIFT_KINDS, WEAKENING_KINDS } from '../changes/weakening-kinds';
 import { CSF_OUTCOMES } from '../facts/csf';
 import type { Severity } from '../engine/rule';
 import type { Finding } from '../engine/run';
@@ -63,6 +63,15 @@ export function formatSarif(input: ReportInput): string {
     defaultConfiguration: { level: 'warning' as const },
     properties: { 'security-severity': '6.0', tags: ['security', 'identity', 'change'] },
   }));
+  const driftRules = Object.entries(DRIFT_KINDS).map(([id, text]) => ({
+    id,
+    name: id.toLowerCase(),
+    shortDescription: { text: `Drift: ${text}` },
+    fullDescription: { text: `Found by drift in the state a plan reads: ${text}.` },
+    helpUri: `${REPO_DOCS}/../../README.md#find-drift-and-what-has-expired`,
+    defaultConfiguration: { level: id === 'D-EXPIRING' ? ('warning' as const) : ('error' as const) },
+    properties: { 'security-severity': id === 'D-EXPIRING' ? '5.0' : '8.0', tags: ['security', 'identity', 'drift'] },
+  }));
   const results: object[] = input.result.findings.map(result);
   for (const c of input.changes ?? []) {
     results.push({
@@ -81,16 +90,35 @@ export function formatSarif(input: ReportInput): string {
           ruleId: w.kind,
           level: 'error',
           message: { text: `Drift: ${w.kind} ${e.resource} ${w.attribute}: ${w.before} → ${w.after}, changed outside code. ${w.message} (erodes ${w.ruleId}).` },
-          locations: [location(d.stack, null, e.resource)],
+          locations: [location(d.file, null, e.resource)],
           partialFingerprints: { 'recoveryGate/v1': fingerprint(d.stack, 'drift', w.kind, e.resource, w.attribute) },
         });
       }
+    }
+    for (const c of d.failedChecks) {
+      results.push({
+        ruleId: 'D-CHECK',
+        level: 'error',
+        message: { text: `Check ${c.address} ${c.status}: ${c.problems.join('; ') || 'no message'}.` },
+        locations: [location(d.file, null, c.address)],
+        partialFingerprints: { 'recoveryGate/v1': fingerprint(d.stack, 'D-CHECK', c.address) },
+      });
+    }
+    for (const x of d.expiries) {
+      const kind = x.expired ? 'D-EXPIRED' : 'D-EXPIRING';
+      results.push({
+        ruleId: kind,
+        level: x.expired ? 'error' : 'warning',
+        message: { text: x.expired ? `The ${x.what} ${x.resource} expired on ${x.expires}: re-check it and renew the date.` : `The ${x.what} ${x.resource} expires on ${x.expires}, in ${x.days} day(s): re-check it before then.` },
+        locations: [location(d.file, null, x.resource)],
+        partialFingerprints: { 'recoveryGate/v1': fingerprint(d.stack, kind, x.resource) },
+      });
     }
   }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: TOOL.name, version: TOOL.version, informationUri: 'https://github.com/recovery-gate/recovery-gate', rules: [...rules, ...weakening] } }, results }],
+    runs: [{ tool: { driver: { name: TOOL.name, version: TOOL.version, informationUri: 'https://github.com/recovery-gate/recovery-gate', rules: [...rules, ...weakening, ...driftRules] } }, results }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

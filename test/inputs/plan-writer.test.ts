@@ -59,7 +59,7 @@ function comparable(plan: Plan) {
     return out;
   };
   return {
-    changes: plan.resource_changes
+    changes: (plan.resource_changes ?? [])
       .map((rc) => strip({ ...rc, change: { ...rc.change, after: dropNulls(rc.change.after), after_sensitive: marked(rc.change.after_sensitive) } }))
       .sort((a, b) => ((a as { address: string }).address < (b as { address: string }).address ? -1 : 1)),
     configuration: strip(plan.configuration.root_module),
@@ -129,5 +129,47 @@ describeWithTerraform.each(['json', 'hcl'] as const)('the test plan writer, agai
     const real = JSON.parse(terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout) as Plan;
     const written = writePlan({ ...(SHAPES as unknown as PlanWriterInput), form }) as unknown as Plan;
     expect(comparable(written)).toEqual(comparable(real));
+  });
+});
+
+type StateModule = { resources?: { address: string; values: Record<string, unknown> }[]; child_modules?: StateModule[] };
+type RefreshOnly = { planned_values: unknown; prior_state: { values: { root_module: StateModule } }; resource_drift?: unknown; resource_changes?: unknown };
+
+/** The state a refresh-only plan carries, with each id (random in a real run) written as the address it belongs to. */
+function comparableState(plan: RefreshOnly) {
+  const resources: { address: string; values: Record<string, unknown> }[] = [];
+  const collect = (m: StateModule) => {
+    resources.push(...(m.resources ?? []));
+    for (const c of m.child_modules ?? []) collect(c);
+  };
+  collect(plan.prior_state.values.root_module);
+  let text = JSON.stringify(resources.map((r) => ({ address: r.address, values: dropNulls(r.values) })).sort((a, b) => (a.address < b.address ? -1 : 1)));
+  for (const r of resources) text = text.split(JSON.stringify(r.values.id)).join(JSON.stringify(`<id of ${r.address}>`));
+  return { planned: plan.planned_values, drift: plan.resource_drift, changes: plan.resource_changes, state: JSON.parse(text) as unknown };
+}
+
+describeWithTerraform('the test plan writer, against terraform plan -refresh-only', () => {
+  jest.setTimeout(90_000);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rg-writer-refresh-'));
+    writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(SHAPES.root));
+    for (const [source, body] of Object.entries(SHAPES.modules)) {
+      const where = source === './inner' ? path.join(dir, 'team', 'inner') : path.join(dir, source);
+      mkdirSync(where, { recursive: true });
+      writeFileSync(path.join(where, 'main.tf.json'), JSON.stringify(body));
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the state it reads back, and plans nothing', () => {
+    for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color', '-lock=false'], ['plan', '-refresh-only', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+      const r = terraform(args, { cwd: dir });
+      expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' });
+    }
+    const real = JSON.parse(terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout) as RefreshOnly;
+    const written = writePlan({ ...(SHAPES as unknown as PlanWriterInput), mode: 'refresh-only' }) as unknown as RefreshOnly;
+    expect(comparableState(written)).toEqual(comparableState(real));
+    expect(comparable(written as unknown as Plan).configuration).toEqual(comparable(real as unknown as Plan).configuration);
   });
 });

@@ -48,6 +48,9 @@ function canaryPlan(): string {
           { address: 'azuread_application.app', mode: 'managed', type: 'azuread_application', name: 'app', values: app, sensitive_values: { notes: true } },
           { address: 'azuread_application_password.secret', mode: 'managed', type: 'azuread_application_password', name: 'secret', values: secret, sensitive_values: { value: true } },
           { address: 'azuread_conditional_access_policy.mfa', mode: 'managed', type: 'azuread_conditional_access_policy', name: 'mfa', values: policy([`${CANARY}-excluded`]), sensitive_values: excludedSensitive },
+          // `true` for a whole value: everything below it is secret.
+          { address: 'azuread_user.whole', mode: 'managed', type: 'azuread_user', name: 'whole', values: user({ display_name: `${CANARY}-whole-planned` }), sensitive_values: true },
+          { address: 'terraform_data.whole_input', mode: 'managed', type: 'terraform_data', name: 'whole_input', values: { input: { note: `${CANARY}-whole-input` }, output: { note: `${CANARY}-whole-output` } }, sensitive_values: { input: true, output: {} } },
         ],
       },
     },
@@ -57,8 +60,10 @@ function canaryPlan(): string {
       entry('azuread_application.app', { ...app, notes: `${CANARY}-before` }, app, { notes: true }),
       entry('azuread_application_password.secret', null, secret, { value: true }, ['create']),
       entry('azuread_conditional_access_policy.mfa', policy([]), policy([`${CANARY}-excluded`]), excludedSensitive),
+      entry('azuread_conditional_access_policy.whole', policy([]), policy([`${CANARY}-whole-excluded`]), true),
     ],
     resource_drift: [
+      entry('azuread_conditional_access_policy.drifted_whole', policy([]), policy([`${CANARY}-drift-whole-excluded`]), true),
       entry('azuread_application.app', { ...app, notes: `${CANARY}-drift-before` }, { ...app, notes: `${CANARY}-drift-after` }, { notes: true }),
       entry('azuread_conditional_access_policy.mfa', policy([]), policy([`${CANARY}-drift-excluded`]), excludedSensitive),
     ],
@@ -71,15 +76,17 @@ function canaryPlan(): string {
 }
 
 describe('output formats', () => {
-  it('a canary secret from every sensitive place of a plan appears in no format of check, review or drift', async () => {
+  it('a canary secret from every sensitive place of a plan appears in no format of check, review, drift or paths', async () => {
     const plan = canaryPlan();
-    for (const format of FORMATS) {
-      for (const args of [['check', plan], ['review', '--plan', plan], ['drift', plan]]) {
-        const r = await runCli([...args, ...NOW, '--format', format]);
-        expect(r.stderr).toBe('');
-        expect(`${format} ${args[0]}: ${r.stdout}`).not.toContain(CANARY);
-        expect(r.stdout.length).toBeGreaterThan(20);
-      }
+    const runs = [
+      ...FORMATS.flatMap((format) => [['check', plan], ['review', '--plan', plan], ['drift', plan]].map((args) => [...args, '--format', format])),
+      ...['text', 'json', 'markdown', 'mermaid', 'dot'].map((format) => ['paths', plan, '--format', format]),
+    ];
+    for (const args of runs) {
+      const r = await runCli([...args, ...NOW]);
+      expect(r.stderr).toBe('');
+      expect(`${args.join(' ')}: ${r.stdout}`).not.toContain(CANARY);
+      expect(r.stdout.length).toBeGreaterThan(args[0] === 'paths' ? 5 : 20);
     }
   });
 

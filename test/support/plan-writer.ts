@@ -13,6 +13,8 @@
  * `each.key`, `each.value…` and `count.index` in templates; anything else
  * that reads a resource, a module or a function is unknown.
  */
+import { createHash } from 'node:crypto';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -32,6 +34,17 @@ export interface PlanWriterInput {
    * @default 'json'
    */
   readonly form?: 'json' | 'hcl';
+  /**
+   * `create`: everything created from nothing. `refresh-only`: everything
+   * already applied and read back (`terraform plan -refresh-only`): the
+   * resources in `prior_state` with every value known, nothing planned.
+   * @default 'create'
+   */
+  readonly mode?: 'create' | 'refresh-only';
+  /** For a refresh-only plan: what changed outside Terraform, by address (the live object, from the applied one), written to `resource_drift` and `prior_state`. */
+  readonly drift?: Readonly<Record<string, (applied: Record<string, unknown>) => Record<string, unknown>>>;
+  /** `checks` as Terraform writes them (postcondition results), which the writer cannot evaluate. */
+  readonly checks?: readonly unknown[];
 }
 
 const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection', '//']);
@@ -63,6 +76,7 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     return out;
   };
   const computed = input.computed ?? ((type: string) => (type.startsWith('azuread_') ? ['id', 'object_id'] : type === 'terraform_data' ? ['id', 'output'] : ['id']));
+  const applied = input.mode === 'refresh-only';
   const changes: JsonObject[] = [];
   const plannedRoot: JsonObject = {};
 
@@ -131,7 +145,8 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     }
     const address = `${prefix}${root}.${name}${keyed}`;
     const values = valuesOf(address);
-    if (!values || rest[0] === undefined || computed(instances.get(address)!.type).includes(rest[0])) return UNKNOWN;
+    if (!values || rest[0] === undefined) return UNKNOWN;
+    if (computed(instances.get(address)!.type).includes(rest[0])) return applied ? walk(computedValue(address, instances.get(address)!.type, rest[0], values), rest.slice(1)) : UNKNOWN;
     return walk(values, rest);
   };
 
@@ -202,6 +217,8 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
 
   const rootVars = new Map(entries((input.root as JsonObject).variable).map(([name, decl]) => [name, (decl as JsonObject).default ?? UNKNOWN] as const));
   register(input.root as JsonObject, '', { var: (v) => rootVars.get(v) ?? UNKNOWN, objects: objectsAt('') });
+  const configuration = { root_module: configModule(input.root as JsonObject) };
+  if (applied) return refreshOnly(input, configuration, [...instances].map(([address, { type, name, key }]) => ({ address, type, name, key, values: valuesOf(address)! })), computed, children);
   emit('', plannedRoot);
   changes.sort((a, b) => compareAddresses(a.address as string, b.address as string));
   return {
@@ -209,12 +226,68 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     terraform_version: '1.11.4',
     planned_values: { root_module: plannedRoot },
     resource_changes: changes,
-    configuration: { root_module: configModule(input.root as JsonObject) },
+    configuration,
     timestamp: '2026-11-30T12:00:00Z',
     applyable: true,
     complete: true,
     errored: false,
   };
+}
+
+/** What the provider computed, once applied: a stable id per address; `terraform_data.output` is its input. */
+function computedValue(address: string, type: string, attribute: string, values: { [key: string]: Evaluated }): Evaluated {
+  if (type === 'terraform_data' && attribute === 'output') return values.input ?? null;
+  const hex = createHash('sha256').update(address).digest('hex');
+  return type.startsWith('azuread_') ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}` : `00u${hex.slice(0, 17)}`;
+}
+
+/** A refresh-only plan: the state read back, in \`prior_state\`; what drifted in \`resource_drift\`; nothing planned. */
+function refreshOnly(
+  input: PlanWriterInput,
+  configuration: JsonObject,
+  instances: { address: string; type: string; name: string; key: string | number | undefined; values: { [key: string]: Evaluated } }[],
+  computed: (type: string) => readonly string[],
+  children: ReadonlyMap<string, string[]>,
+): Record<string, unknown> {
+  const drift: JsonObject[] = [];
+  const stateOf = (i: (typeof instances)[number]): JsonObject => {
+    const applied = known(i.values);
+    for (const c of computed(i.type)) applied[c] = known({ v: computedValue(i.address, i.type, c, i.values) }).v ?? null;
+    const live = input.drift?.[i.address];
+    if (!live) return applied;
+    const after = live(structuredClone(applied)) as JsonObject;
+    drift.push({ address: i.address, ...moduleAddress(i.address), mode: 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), change: { actions: ['update'], before: applied, after, after_unknown: {}, before_sensitive: sensitiveMarks(applied), after_sensitive: sensitiveMarks(after) } });
+    return after;
+  };
+  const moduleOf = (prefix: string): JsonObject => {
+    const resources = instances
+      .filter((i) => i.address.startsWith(prefix) && !i.address.slice(prefix.length).startsWith('module.'))
+      .map((i) => {
+        const values = stateOf(i);
+        return { address: i.address, mode: 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), schema_version: 0, values, sensitive_values: sensitiveMarks(values) };
+      });
+    const childModules = (children.get(prefix) ?? []).map((c) => ({ ...moduleOf(c), address: c.slice(0, -1) }));
+    return { ...(resources.length > 0 ? { resources } : {}), ...(childModules.length > 0 ? { child_modules: childModules } : {}) };
+  };
+  const state = moduleOf('');
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: { root_module: {} },
+    ...(drift.length > 0 ? { resource_drift: drift } : {}),
+    prior_state: { format_version: '1.0', terraform_version: '1.11.4', values: { root_module: state } },
+    configuration,
+    ...(input.checks ? { checks: input.checks } : {}),
+    timestamp: '2026-11-30T12:00:00Z',
+    applyable: drift.length > 0,
+    complete: true,
+    errored: false,
+  };
+}
+
+function moduleAddress(address: string): JsonObject {
+  const m = /^(.*)\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?$/.exec(address);
+  return m && m[1].startsWith('module.') ? { module_address: m[1] } : {};
 }
 
 function entries(v: Json | undefined): [string, Json][] {
