@@ -120,7 +120,8 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
 
   const moduleBody = (call: JsonObject): JsonObject => {
     const source = call.source as string;
-    const body = input.modules?.[source];
+    // Modules are named by the folder they are in: `../inner` from a module is the root's `./inner`.
+    const body = input.modules?.[source] ?? input.modules?.[`./${source.split('/').pop()}`];
     if (!body) throw new Error(`plan writer: no module for source ${source}`);
     return body as JsonObject;
   };
