@@ -33,6 +33,8 @@ export interface ReadOptions {
    * the allocation for large synthesized stacks.
    */
   readonly consumeInput?: boolean;
+  /** The modules being read, outermost first, by their files: a call to one of them again is recursion. */
+  readonly reading?: readonly (readonly ConfigFile[])[];
 }
 
 export interface ReadResult {
@@ -51,7 +53,8 @@ export function isConfigurationShape(doc: unknown): doc is Record<string, unknow
   return keys.length > 0 && keys.every((k) => TOP_LEVEL.has(k)) && keys.some((k) => k !== '//');
 }
 
-export function readConfiguration(files: readonly ConfigFile[], options: ReadOptions): ReadResult {
+export function readConfiguration(files: readonly ConfigFile[], given: ReadOptions): ReadResult {
+  const options = given.reading ? given : { ...given, reading: [files] };
   const prefix = options.modulePrefix ?? '';
   const scope = buildScope(files, options, prefix);
   const resources: Resource[] = [];
@@ -108,6 +111,9 @@ function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, insta
       notEvaluated.push(`${address}.*`);
       continue;
     }
+    if (options.reading?.includes(loaded)) {
+      throw new InputError(file.file, `${lineOf(file, name)}module "${name}" calls ${String(source)}, which is already being read: a module that calls itself, directly or through others, has no end (Terraform rejects it)`);
+    }
     for (const instance of instancesOf(call, scope, instances)) {
       const callScope = instanceScope(scope, instance, address);
       const args = new Map<string, Value>();
@@ -115,20 +121,28 @@ function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, insta
         if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, callScope));
       }
       // A module called for several instances is read once for each: its bodies must stay as they are.
-      const child = readConfiguration(loaded, { ...options, consumeInput: false, variables: args, modulePrefix: `${address}${instance.key}.` });
+      const child = readConfiguration(loaded, { ...options, consumeInput: false, variables: args, modulePrefix: `${address}${instance.key}.`, reading: [...(options.reading ?? []), loaded] });
       append(resources, child.resources);
       append(notEvaluated, instance.key === ANY_INSTANCE_KEY ? child.resources.map((r) => r.address) : child.notEvaluated);
     }
   }
 }
 
+/** `line N: ` where a module block is written, when the file's text says. */
+function lineOf(file: ConfigFile, name: string): string {
+  const at = file.text?.search(new RegExp(`module\\s+"${name.replace(/[^A-Za-z0-9_-]/g, '')}"`));
+  return file.text && at !== undefined && at >= 0 ? `line ${file.text.slice(0, at).split('\n').length}: ` : '';
+}
+
 function buildScope(files: readonly ConfigFile[], options: ReadOptions, prefix: string): Scope {
   const defaults = new Map<string, unknown>();
+  const sensitive = new Set<string>();
   const localExprs = new Map<string, unknown>();
   for (const f of files) {
     for (const [name, decl] of Object.entries(asObject(f.body.variable))) {
       const d = firstBlock(decl);
       if (d && 'default' in d) defaults.set(name, d.default);
+      if (d && (d.sensitive === true || d.sensitive === 'true' || d.sensitive === '${true}')) sensitive.add(name);
     }
     for (const block of asBlockList(f.body.locals)) for (const [k, v] of Object.entries(block)) localExprs.set(k, v);
   }
@@ -139,8 +153,9 @@ function buildScope(files: readonly ConfigFile[], options: ReadOptions, prefix: 
     plainReferences: new Map(),
     variable(name) {
       const given = options.variables?.get(name);
-      if (given !== undefined) return given;
-      return options.useDefaults && defaults.has(name) ? toValue(defaults.get(name)) : undefined;
+      const value = given !== undefined ? given : options.useDefaults && defaults.has(name) ? toValue(defaults.get(name)) : undefined;
+      // A variable declared sensitive is known to Terraform, never to a report.
+      return value !== undefined && sensitive.has(name) ? Secret.instance : value;
     },
     local(name) {
       if (localValues.has(name)) return localValues.get(name);
@@ -212,15 +227,16 @@ class InstanceTable {
 function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly Instance[] {
   if (body.count !== undefined) {
     const n = evaluate(body.count, scope);
-    if (typeof n !== 'number') return CANNOT_EXPAND;
+    // Terraform rejects a count that is not a whole number; past MAX_INSTANCES the reader does not expand.
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) return CANNOT_EXPAND;
     return Array.from({ length: n }, (_, i) => ({ key: `[${i}]`, scope: { countIndex: i } }));
   }
   if (body.for_each !== undefined) {
     const coll = evaluate(body.for_each, scope);
-    if (Array.isArray(coll) && coll.every((e) => typeof e === 'string')) {
+    if (Array.isArray(coll) && coll.length <= MAX_INSTANCES && coll.every((e) => typeof e === 'string')) {
       return [...new Set(coll as string[])].sort().map((k) => forEachInstance(k, k));
     }
-    if (isObject(coll)) return Object.keys(coll).sort().map((k) => forEachInstance(k, coll[k]));
+    if (isObject(coll) && Object.keys(coll).length <= MAX_INSTANCES) return Object.keys(coll).sort().map((k) => forEachInstance(k, coll[k]));
     return (coll instanceof Unknown && overResource(coll, table)) || CANNOT_EXPAND;
   }
   return SINGLE_INSTANCE;
@@ -258,6 +274,12 @@ function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
   if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, modulePrefix: scope.modulePrefix, plainReferences: scope.plainReferences, self: base };
   return { ...scope, ...instance.scope, self: base + instance.key };
 }
+
+/**
+ * The most instances the reader makes of one resource or module call: a
+ * `count` or `for_each` past it stands as one instance for all, and is noticed.
+ */
+export const MAX_INSTANCES = 50_000;
 
 const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
 /** Every instance of a resource whose count or for_each is not known: each.* and count.index are unknown. */
@@ -462,17 +484,17 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return isObject(v);
 }
 
-function firstBlock(v: unknown): Record<string, unknown> | undefined {
+export function firstBlock(v: unknown): Record<string, unknown> | undefined {
   if (Array.isArray(v)) return isPlainObject(v[0]) ? v[0] : undefined;
   return isPlainObject(v) ? v : undefined;
 }
 
 const EMPTY: Record<string, unknown> = Object.freeze({});
 
-function asObject(v: unknown): Record<string, unknown> {
+export function asObject(v: unknown): Record<string, unknown> {
   return isPlainObject(v) ? v : EMPTY;
 }
 
-function asBlockList(v: unknown): Record<string, unknown>[] {
+export function asBlockList(v: unknown): Record<string, unknown>[] {
   return blocks(v as Value) as Record<string, unknown>[];
 }

@@ -13,6 +13,7 @@ import { InputError, errorMessage, parseJson } from './input-error';
 import { append, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
+import { applyOverrides } from './overrides';
 
 export interface LoadOptions {
   /** Extra variable files for HCL input (`--var-file`), applied last. */
@@ -32,21 +33,45 @@ async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {
   return loadFile(p, await readText(p), options);
 }
 
+/**
+ * A directory is cdktf output only when its manifest names stacks that are
+ * there; a stack directory only when `cdk.tf.json` is its one configuration
+ * file. Anything else is one Terraform module, as Terraform reads it: every
+ * `.tf` and `.tf.json` together (a `cdk.tf.json` among them).
+ */
 async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]> {
   const entries = await readDir(dir);
+  const tfFiles = entries.filter(isConfigurationFile);
   if (entries.includes('manifest.json')) {
     const file = path.join(dir, 'manifest.json');
     const doc = parseJson(await readText(file), file);
-    if (isManifest(doc)) return loadManifest(dir, doc, file);
+    if (isManifest(doc) && (tfFiles.length === 0 || (await namesStacksThatExist(dir, doc)))) return loadManifest(dir, doc, file);
   }
-  if (entries.includes('cdk.tf.json')) {
+  if (tfFiles.length === 1 && tfFiles[0] === 'cdk.tf.json') {
     const file = path.join(dir, 'cdk.tf.json');
     return loadFile(file, await readText(file), options);
   }
-  const tfFiles = entries.filter((e) => e.endsWith('.tf') || e.endsWith('.tf.json')).sort();
   if (tfFiles.length === 0) throw new InputError(dir, 'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)');
   const files = await Promise.all(tfFiles.map((n) => readConfigFile(path.join(dir, n))));
   return [await loadHclModule(dir, files, entries, options)];
+}
+
+function isConfigurationFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+
+async function namesStacksThatExist(dir: string, manifest: Manifest): Promise<boolean> {
+  const stacks = Object.values(manifest.stacks);
+  if (stacks.length === 0) return false;
+  for (const entry of stacks) {
+    if (!isPlainObject(entry) || typeof entry.synthesizedStackPath !== 'string') return false;
+    try {
+      if (!(await fs.stat(path.join(dir, entry.synthesizedStackPath))).isFile()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Reads one file's content as a stack (exported for tests that feed arbitrary content). */
@@ -139,7 +164,8 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
  * @param origin the directory or file the user named
  * @param entries the directory's file names, for variable files (none for a single file)
  */
-async function loadHclModule(origin: string, files: readonly ConfigFile[], entries: readonly string[], options: LoadOptions): Promise<Stack> {
+async function loadHclModule(origin: string, read: readonly ConfigFile[], entries: readonly string[], options: LoadOptions): Promise<Stack> {
+  const files = applyOverrides(read);
   const modules = new Map<string, ConfigFile[]>();
   await preloadModules(files, modules, new Set());
   const variables = await readVariableFiles(origin, entries, options.varFiles ?? []);
@@ -164,8 +190,8 @@ async function preloadModules(files: readonly ConfigFile[], out: Map<string, Con
       const dir = path.resolve(path.dirname(f.file), source);
       if (out.has(dir) || visiting.has(dir)) continue;
       const shown = path.join(path.dirname(f.file), source);
-      const names = (await readDir(shown)).filter((e) => e.endsWith('.tf') || e.endsWith('.tf.json')).sort();
-      const moduleFiles = await Promise.all(names.map((n) => readConfigFile(path.join(shown, n))));
+      const names = (await readDir(shown)).filter(isConfigurationFile).sort();
+      const moduleFiles = applyOverrides(await Promise.all(names.map((n) => readConfigFile(path.join(shown, n)))));
       out.set(dir, moduleFiles);
       visiting.add(dir);
       await preloadModules(moduleFiles, out, visiting);

@@ -10,7 +10,7 @@
  * throws on input: an expression it cannot parse is unknown, with the
  * references a lexical scan finds.
  */
-import { Reference, Unknown, Value, ValueObject, isObject, isSecret, referencesIn } from './value';
+import { Reference, Secret, Unknown, Value, ValueObject, isObject, isSecret, referencesIn } from './value';
 
 type Node =
   | { k: 'lit'; v: Value }
@@ -454,6 +454,8 @@ class Evaluator {
     if (node.expand && !Array.isArray(last)) throw new ParseError(`${node.name}(…...) needs a list to expand`);
     const out = fn(node.expand ? [...vs.slice(0, -1), ...(last as Value[])] : vs);
     if (out === undefined) throw new ParseError(`${node.name} could not be evaluated`);
+    if (Array.isArray(out)) spend(out.length);
+    else if (isObject(out)) spend(Object.keys(out).length);
     return out;
   }
 
@@ -551,6 +553,7 @@ class Evaluator {
     else throw new ParseError('for expression over a value that is not a collection');
     const keys: Result[] = [];
     const values: Value[] = [];
+    spend(entries.length);
     for (const [k, v] of entries) {
       const inner = this.binding(node, k, v);
       if (node.cond) {
@@ -682,6 +685,9 @@ const str = (v: Value): string => (typeof v === 'string' ? v : JSON.stringify(v)
  * `constructor`) must not find the prototype's.
  */
 const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entries({
+  // Marked sensitive, the value is Terraform's alone; unmarked, it is the value.
+  sensitive: () => Secret.instance,
+  nonsensitive: ([v]) => (isSecret(v) ? undefined : v),
   jsonencode: ([v]) => JSON.stringify(v),
   jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
   lower: ([v]) => (typeof v === 'string' ? v.toLowerCase() : undefined),
@@ -752,6 +758,38 @@ const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]
  */
 export function evaluateTemplate(text: string, scope: Scope): Value {
   if (text.indexOf('{') === -1 || !TEMPLATE_MARK.test(text)) return text;
+  if (depth === 0) work = MAX_WORK;
+  // Locals that read locals nest evaluations: past a depth no real configuration reaches, unknown.
+  if (depth >= MAX_DEPTH) return new Unknown(text, fallbackReferences(text, scope));
+  depth++;
+  try {
+    return evaluateTemplateNow(text, scope);
+  } finally {
+    depth--;
+  }
+}
+
+/**
+ * Bounds on what one expression may cost, hostile input in mind: the
+ * elements its functions and `for` expressions produce, all nested
+ * evaluations (locals) included, and how deep locals may nest. Past either
+ * the expression is unknown — and the resource, through its unknown value,
+ * goes into the static-limits notice. Terraform has no such bound, but no real
+ * configuration comes near: 250,000 elements is a for_each over every user of
+ * a very large tenant, twice.
+ */
+export const MAX_WORK = 250_000;
+const MAX_DEPTH = 100;
+let work = MAX_WORK;
+let depth = 0;
+
+/** Counts `n` elements produced against the expression's budget. */
+function spend(n: number): void {
+  work -= n;
+  if (work < 0) throw new ParseError('expression too large to evaluate');
+}
+
+function evaluateTemplateNow(text: string, scope: Scope): Value {
   const cache = scope.iterators ? undefined : scope.plainReferences; // an iterator can shadow a resource type
   const cached = cache?.get(text);
   if (cached !== undefined) return cached;

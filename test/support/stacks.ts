@@ -46,3 +46,20 @@ export async function hclStack(tf: string, file = 'main.tf'): Promise<Stack> {
   const [stack] = await loadFile(file, tf);
   return stack;
 }
+
+/** Writes `files` (relative path → text) into a new temporary directory, hands it to `use`, and removes it afterwards. */
+export async function inDirectory<T>(files: Record<string, string>, use: (dir: string) => Promise<T>): Promise<T> {
+  const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-hcl-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
