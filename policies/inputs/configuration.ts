@@ -6,6 +6,7 @@
  */
 import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';
 import { ANY_INSTANCE_KEY, LoadedResource, NO_CONDITIONS, recordReferences, type Condition, type Resource, type SourceLocation } from '../model/resource';
+import { convertToSchema } from '../model/conversion';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
 import { InputError } from './input-error';
@@ -79,6 +80,7 @@ export function readConfiguration(files: readonly ConfigFile[], given: ReadOptio
     }
   }
   const instances = new InstanceTable(blocks.filter((b) => isRepeated(b.body)), scope);
+  scope.resource = (address) => instances.asValue(address);
   for (const { file, mode, type, name, base, body } of blocks) {
     const expanded = isRepeated(body) ? (instances.of(base) ?? CANNOT_EXPAND) : SINGLE_INSTANCE;
     const inPlace = options.consumeInput === true && expanded.length === 1;
@@ -206,6 +208,21 @@ class InstanceTable {
     for (const b of blocks) if (!this.bodies.has(b.base)) this.bodies.set(b.base, b.body);
   }
 
+  /**
+   * The resource at `base` as an expression sees it: the list (count) or map
+   * (for_each) of its instances, each unknown until apply; undefined when it
+   * is not repeated or its instances are not known.
+   */
+  asValue(base: string): Value | undefined {
+    const instances = this.of(base);
+    if (!instances || instances.some((i) => i.key === ANY_INSTANCE_KEY)) return undefined;
+    const instance = (i: Instance) => new Unknown(`\${${base}${i.key}}`, [{ address: `${base}${i.key}` }], true);
+    if (instances.every((i) => i.scope.countIndex !== undefined)) return instances.map(instance);
+    const out: ValueObject = {};
+    for (const i of instances) out[String(i.scope.each?.key)] = instance(i);
+    return out;
+  }
+
   /** The instances of the resource at `base`, or undefined when it is not a repeated resource of this module. */
   of(base: string): readonly Instance[] | undefined {
     let instances = this.known.get(base);
@@ -226,7 +243,7 @@ class InstanceTable {
  */
 function instancesOf(body: Record<string, unknown>, scope: Scope, table: InstanceTable): readonly Instance[] {
   if (body.count !== undefined) {
-    const n = evaluate(body.count, scope);
+    const n = toNumber(evaluate(body.count, scope));
     // Terraform rejects a count that is not a whole number; past MAX_INSTANCES the reader does not expand.
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) return CANNOT_EXPAND;
     return Array.from({ length: n }, (_, i) => ({ key: `[${i}]`, scope: { countIndex: i } }));
@@ -271,8 +288,13 @@ function forEachInstance(key: string, value: Value): Instance {
  * runs once per resource.
  */
 function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
-  if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, modulePrefix: scope.modulePrefix, plainReferences: scope.plainReferences, self: base };
+  if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, resource: scope.resource, modulePrefix: scope.modulePrefix, plainReferences: scope.plainReferences, self: base };
   return { ...scope, ...instance.scope, self: base + instance.key };
+}
+
+/** `count = "2"` is 2, as Terraform converts it. */
+function toNumber(v: Value): Value {
+  return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
 }
 
 /**
@@ -294,6 +316,7 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   }
   // After the static blocks, so that both kinds of the same block add up.
   if (isPlainObject(body.dynamic)) expandDynamicBlocks(body.dynamic, values, scope);
+  convertToSchema(type, values);
   const metadata = asObject(asObject(body['//']).metadata);
   const source: SourceLocation = typeof metadata.path === 'string' ? new ConstructSource(file.file, metadata.path, metadata.stackTrace) : sourceOf(file);
   const conditions = body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope);

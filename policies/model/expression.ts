@@ -43,6 +43,13 @@ export interface Scope {
   /** Prefix making module-relative addresses absolute (`module.idp.`). */
   modulePrefix?: string;
   /**
+   * A resource with count or for_each as a value, where its instances are
+   * known: a list (count) or map (for_each) of its instances, each unknown.
+   * `length(azuread_user.bg)` and `[for k, g in azuread_group.g : g.id if k == "a"]`
+   * read it.
+   */
+  resource?(address: string): Value | undefined;
+  /**
    * Plain references already evaluated in this module: `${okta_group.a.id}`
    * becomes one (immutable) unknown however many resources name it.
    */
@@ -480,7 +487,16 @@ class Evaluator {
         if (!s.each) return new Pending([]);
         return this.lookup(keys[0] === 'key' ? s.each.key : s.each.value, keys.slice(1));
       case 'count': return s.countIndex === undefined ? new Pending([]) : s.countIndex;
-      default: return new Pending(this.refsOf(node));
+      default: {
+        const instances = s.resource && typeof keys[0] === 'string' && !RESERVED_ROOTS.has(root) ? s.resource(`${s.modulePrefix ?? ''}${root}.${keys[0]}`) : undefined;
+        if (instances === undefined || typeof steps[1] === 'string') return new Pending(this.refsOf(node));
+        if (keys.length === 1) return instances; // the resource as a whole: length(), keys(), for over it
+        const key = keys[1];
+        // Which instance a computed key names must be known: an index the reader cannot evaluate is unknown, never a guess.
+        if (key instanceof Pending) return new Pending([]);
+        const exists = typeof key === 'number' ? Array.isArray(instances) && Number.isInteger(key) && key >= 0 && key < instances.length : typeof key === 'string' && isObject(instances) && Object.hasOwn(instances, key);
+        return exists ? new Pending(this.refsOf(node)) : Missing.instance;
+      }
     }
   }
 
@@ -724,8 +740,32 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   startswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.startsWith(p) : undefined),
   endswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.endsWith(p) : undefined),
   sort: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined),
+  slice: ([list, from, to]) => (Array.isArray(list) && isIndex(from) && isIndex(to) && from <= to && to <= list.length ? list.slice(from, to) : undefined),
+  trimprefix: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? (p !== '' && s.startsWith(p) ? s.slice(p.length) : s) : undefined),
+  trimsuffix: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? (p !== '' && s.endsWith(p) ? s.slice(0, s.length - p.length) : s) : undefined),
+  reverse: ([list]) => (Array.isArray(list) ? [...list].reverse() : undefined),
+  range: (args) => rangeOf(args),
+  min: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.min(...(ns as number[])) : undefined),
+  max: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.max(...(ns as number[])) : undefined),
+  abs: ([n]) => (typeof n === 'number' ? Math.abs(n) : undefined),
+  floor: ([n]) => (typeof n === 'number' ? Math.floor(n) : undefined),
+  ceil: ([n]) => (typeof n === 'number' ? Math.ceil(n) : undefined),
+  alltrue: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.every((e) => e === true) : undefined),
+  anytrue: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.some((e) => e === true) : undefined),
   zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
+
+const isIndex = (v: Value): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** `range(end)`, `range(start, end)`, `range(start, end, step)`: a list it would be too costly to build is left unknown. */
+function rangeOf(args: Value[]): Value | undefined {
+  if (args.length < 1 || args.length > 3 || !args.every((a) => typeof a === 'number')) return undefined;
+  const [start, end, step] = args.length === 1 ? [0, args[0] as number, 1] : [args[0] as number, args[1] as number, (args[2] as number | undefined) ?? ((args[0] as number) <= (args[1] as number) ? 1 : -1)];
+  if (step === 0 || !Number.isFinite(start) || !Number.isFinite(end) || (end - start) / step > MAX_WORK) return undefined;
+  const out: number[] = [];
+  for (let v = start; step > 0 ? v < end : v > end; v += step) out.push(v);
+  return out;
+}
 
 /** Each value once, where it first appears. */
 function distinctValues(list: readonly Value[]): Value[] {

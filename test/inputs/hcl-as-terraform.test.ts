@@ -215,3 +215,150 @@ describe('what the reader knows, it knows as Terraform does', () => {
     });
   });
 });
+
+async function findingsOf(tf: string): Promise<string[]> {
+  const result = runRules([await hclStack(tf)], RULES, { config: DEFAULT_CONFIG, now: NOW });
+  return result.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.resource}`).sort();
+}
+
+describe('values read as Terraform converts them', () => {
+  const rule = (mfa: string, excluded = '[]') => `
+resource "okta_policy_signon" "everyone" {
+  name   = "Everyone"
+  status = "ACTIVE"
+}
+resource "okta_user" "pat" {
+  login      = "pat@acme.example"
+  email      = "pat@acme.example"
+  first_name = "Pat"
+  last_name  = "Lee"
+}
+resource "okta_policy_rule_signon" "mfa" {
+  policy_id      = okta_policy_signon.everyone.id
+  name           = "MFA"
+  status         = "ACTIVE"
+  access         = "ALLOW"
+  mfa_required   = ${mfa}
+  users_excluded = ${excluded}
+}`;
+
+  it('mfa_required = "true" requires MFA, as true does (no RG-07)', async () => {
+    expect((await findingsOf(rule('"true"'))).filter((f) => f.startsWith('RG-07'))).toEqual([]);
+    expect((await findingsOf(rule('true'))).filter((f) => f.startsWith('RG-07'))).toEqual([]);
+    expect((await findingsOf(rule('"false"'))).filter((f) => f.startsWith('RG-07'))).toEqual(['RG-07 oneFactorRule okta_policy_rule_signon.mfa']);
+  });
+
+  it('and an exclusion from a rule whose mfa_required is "true" is RG-08', async () => {
+    expect((await findingsOf(rule('"true"', '[okta_user.pat.id]'))).filter((f) => f.startsWith('RG-08'))).toEqual(['RG-08 oktaExclusion okta_policy_rule_signon.mfa']);
+  });
+});
+
+const ENTRA_USERS = `
+resource "azuread_user" "bg" {
+  count               = 2
+  user_principal_name = "breakglass\${count.index + 1}@acme.onmicrosoft.com"
+  display_name        = "Break glass \${count.index + 1}"
+}`;
+
+describe('count and for_each over other resources', () => {
+  it('count = length(azuread_user.bg) with azuread_user.bg[count.index]: each break-glass account holds Global Administrator (no RG-12)', async () => {
+    const tf = `${ENTRA_USERS}
+resource "azuread_directory_role_assignment" "bg_ga" {
+  count               = length(azuread_user.bg)
+  role_id             = "${GLOBAL_ADMINISTRATOR}"
+  principal_object_id = azuread_user.bg[count.index].object_id
+}`;
+    const stack = await hclStack(tf);
+    expect(stack.resources.map((r) => r.address)).toContain('azuread_directory_role_assignment.bg_ga[1]');
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    expect(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => ctx.target(a, 'principal_object_id')?.address)).toEqual(['azuread_user.bg[0]', 'azuread_user.bg[1]']);
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-12'))).toEqual([]);
+  });
+
+  it('[for k, g in azuread_group.g : g.object_id if k == "tier-0"] names only that group: a policy over it does not cover the other tier (RG-06)', async () => {
+    const tf = `
+resource "azuread_group" "g" {
+  for_each           = toset(["tier-0", "tier-1"])
+  display_name       = each.key
+  security_enabled   = true
+  assignable_to_role = true
+}
+resource "azuread_directory_role_assignment" "tier" {
+  for_each            = azuread_group.g
+  role_id             = "${GLOBAL_ADMINISTRATOR}"
+  principal_object_id = each.value.object_id
+}
+resource "azuread_conditional_access_policy" "admins" {
+  display_name = "Admins: phishing-resistant"
+  state        = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    users {
+      included_groups = [for k, g in azuread_group.g : g.object_id if k == "tier-0"]
+    }
+    applications {
+      included_applications = ["All"]
+    }
+  }
+  grant_controls {
+    operator                          = "OR"
+    authentication_strength_policy_id = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004"
+  }
+}`;
+    const stack = await hclStack(tf);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    const policy = ctx.get('azuread_conditional_access_policy.admins')!;
+    expect(ctx.targets(policy, 'conditions.users.included_groups').resources.map((r) => r.address)).toEqual(['azuread_group.g["tier-0"]']);
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-06'))).toEqual(['RG-06 noEntraPolicy null']); // tier-1's Global Administrators are covered by no policy
+  });
+});
+
+describe('computed keys', () => {
+  const units = (key: string) => `
+resource "azuread_administrative_unit" "au" {
+  for_each     = toset(["tier-1", "tier-2"])
+  display_name = each.key
+}
+resource "azuread_user" "admin" {
+  user_principal_name = "ada@acme.example"
+  display_name        = "Ada"
+}
+resource "azuread_directory_role_assignment" "admin_ga" {
+  role_id             = "${GLOBAL_ADMINISTRATOR}"
+  principal_object_id = azuread_user.admin.object_id
+}
+resource "azuread_administrative_unit_member" "admin_in_tier_1" {
+  administrative_unit_object_id = azuread_administrative_unit.au["tier-1"].object_id
+  member_object_id              = azuread_user.admin.object_id
+}
+resource "azuread_group" "desk" {
+  for_each           = toset(["tier-2-desk-a", "tier-2-desk-b"])
+  display_name       = each.key
+  security_enabled   = true
+  assignable_to_role = true
+}
+resource "azuread_directory_role_assignment" "desk" {
+  for_each            = azuread_group.desk
+  role_id             = "${HELPDESK}"
+  principal_object_id = each.value.object_id
+  directory_scope_id  = "/administrativeUnits/\${azuread_administrative_unit.au[${key}].object_id}"
+}`;
+
+  it('a key computed with join, slice and split names the unit Terraform names: the desks of tier 2 reach no admin (no RG-02)', async () => {
+    const tf = units('join("-", slice(split("-", each.key), 0, 2))');
+    const stack = await hclStack(tf);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    expect(ctx.resourcesOf('azuread_directory_role_assignment').filter((a) => a.address.includes('desk')).map((a) => ctx.targets(a, 'directory_scope_id').resources.map((r) => r.address).join())).toEqual([
+      'azuread_administrative_unit.au["tier-2"]',
+      'azuread_administrative_unit.au["tier-2"]',
+    ]);
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-02'))).toEqual([]);
+  });
+
+  it('a key the reader cannot evaluate names no unit at all: unknown, noticed, and no finding rests on it', async () => {
+    const tf = units('regex("^[a-z]+-[0-9]", each.key)');
+    const stack = await hclStack(tf);
+    expect(stack.notEvaluated).toEqual(expect.arrayContaining(['azuread_directory_role_assignment.desk["tier-2-desk-a"]', 'azuread_directory_role_assignment.desk["tier-2-desk-b"]']));
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-02') && !f.includes('cannotVerify'))).toEqual([]);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * The HCL reader expands what Terraform expands: a configuration of only
  * `terraform_data` (built in, so `terraform init` downloads nothing) with
- * for_each over maps built by `for`, over another resource, count, and a
- * module called for each key, is planned by the real binary and read by the
- * reader; the addresses must be the same, and so must every value the reader
- * knows; and the plan, read as a plan, is the same model. Skips where no
+ * for_each over maps built by `for`, over another resource, count, a module
+ * called for each key, `count = length(<resource>)`, computed keys, `for`
+ * with `if` over a resource, a count written as a string and an override
+ * file, is planned by the real binary and read by the reader; the addresses
+ * must be the same, and so must every value the reader knows; and the plan,
+ * read as a plan, is the same model. Skips where no
  * `terraform` is on PATH.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +41,27 @@ module "member" {
   source   = "./member"
   for_each = toset(flatten(values(local.roles)))
   name     = upper(each.key)
+}
+resource "terraform_data" "by_length" {
+  count = length(terraform_data.counted)
+  input = "n\${count.index}"
+}
+resource "terraform_data" "computed_key" {
+  for_each = local.assignments
+  input    = join("|", slice(split("|", each.key), 0, 1))
+}
+resource "terraform_data" "filtered" {
+  input = [for k, t in terraform_data.team : k if k == "desk"]
+}
+resource "terraform_data" "converted" {
+  count = "2"
+  input = "c\${count.index}"
+}`;
+
+/** Applied after main.tf, whatever the names' order: Terraform's override files. */
+const OVERRIDE = `
+resource "terraform_data" "counted" {
+  input = "overridden-\${count.index}"
 }`;
 
 /** A value the reader knows entirely: no unknown anywhere inside. */
@@ -55,6 +78,7 @@ describeWithTerraform('HCL instances, against terraform plan', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'rg-expand-'));
     mkdirSync(path.join(dir, 'member'));
     writeFileSync(path.join(dir, 'main.tf'), MAIN);
+    writeFileSync(path.join(dir, 'a_override.tf'), OVERRIDE);
     writeFileSync(path.join(dir, 'member', 'main.tf'), 'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

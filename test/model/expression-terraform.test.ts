@@ -50,6 +50,22 @@ const EXPRESSIONS = [
   'try(local.names[5], local.names[0])',
   'can(local.teams.desk)',
   'can(local.names[5])',
+  // What computed keys and names are built with.
+  'join("-", slice(split("-", "tier-0-ga-admins"), 0, 2))',
+  'slice(local.names, 1, 3)',
+  'trimprefix("rg-helpdesk", "rg-")',
+  'trimsuffix("helpdesk-admins", "-admins")',
+  'reverse(local.names)',
+  'range(3)',
+  'range(1, 7, 2)',
+  'range(5, 1)',
+  'max(3, 9, 1)',
+  'min(3, 9, 1)',
+  'alltrue([true, false])',
+  'anytrue([true, false])',
+  'floor(2.7)',
+  'ceil(2.1)',
+  '"${upper("a")}-${lower("B")}"',
 ];
 
 describeWithTerraform('expressions, against terraform console', () => {
