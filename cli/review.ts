@@ -45,7 +45,7 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
   const result = review(base, head, { config, now });
   const headResult = applySuppressions(result.head, config, RULES, now);
   const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now).findings;
-  await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved });
+  await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved, unevaluated: result.unevaluated });
   const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
   const failing = introduced.some((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) <= limit) || result.head.errors.length > 0;
   return failing || (values['fail-on-weakening'] === true && result.changes.length > 0) ? 1 : 0;

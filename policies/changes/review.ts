@@ -10,7 +10,8 @@ import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
 import { describeStep, type AttackPath } from '../graph/paths';
-import { append } from '../lists';
+import { addTo, append } from '../lists';
+import { Unknown } from '../model/value';
 
 export interface Change extends Weakening {
   readonly stack: string;
@@ -23,7 +24,9 @@ export interface ReviewResult {
   readonly changes: readonly Change[];
   readonly introduced: readonly Finding[];
   readonly resolved: readonly Finding[];
-  /** The head's full check, for reporters that show everything. */
+  /** Changed resources (added, removed or modified) that static HCL could not evaluate: whether they weaken anything is not known. */
+  readonly unevaluated: readonly string[];
+  /** The head's full check, for reporters that show everything (a notice names the unevaluated changes). */
   readonly head: CheckResult;
 }
 
@@ -89,10 +92,14 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
   const headContexts = contextsOf(head, run);
   const contextOf = (stack: Stack | undefined, contexts: RuleContext[], from: readonly Stack[]) => (stack ? contexts[from.indexOf(stack)] : undefined);
   const changes: Change[] = [];
+  const unevaluated = new Map<string, string[]>();
   for (const [b, h] of pairs) {
     const headCtx = contextOf(h, headContexts, head)!;
     const baseCtx = contextOf(b, baseContexts, base) ?? contextsOf([{ name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] }], run)[0];
+    const notEvaluated = new Set([...(b?.notEvaluated ?? []), ...h.notEvaluated]);
     for (const { before, after } of matchResources(b?.resources ?? [], h.resources)) {
+      const address = (after ?? before)!.address;
+      if (notEvaluated.has(address) && !sameValues(before, after)) addTo(unevaluated, h.name, address);
       for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx })) {
         const where = after ?? before!;
         const stack = after ? h : (b ?? h);
@@ -106,10 +113,23 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
   const after = runRulesIn(headContexts, RULES);
   const had = new Set(before.findings.map(findingKey));
   const has = new Set(after.findings.map(findingKey));
+  const notices = [...unevaluated].map(([stack, resources]) => ({
+    stack,
+    resources: resources.sort(),
+    message: `${resources.length} changed resource(s) could not be evaluated statically, so whether this change weakens them is not known; review the plan (\`terraform show -json\`)`,
+  }));
   return {
     changes,
     introduced: after.findings.filter((f) => !had.has(findingKey(f))),
     resolved: before.findings.filter((f) => !has.has(findingKey(f))),
-    head: after,
+    unevaluated: notices.flatMap((n) => n.resources),
+    head: notices.length > 0 ? { ...after, notices: [...notices, ...after.notices] } : after,
   };
+}
+
+/** Whether a resource is the same on both sides: present on both, its values equal (unknowns by what they were written as). */
+function sameValues(before: Resource | undefined, after: Resource | undefined): boolean {
+  if (!before || !after) return false;
+  const text = (r: Resource) => JSON.stringify(r.values, (_, v: unknown) => (v instanceof Unknown ? { unknown: v.expression ?? null } : v));
+  return text(before) === text(after);
 }

@@ -23,6 +23,8 @@ export interface AccessPolicy {
   /** `included_applications` contains "All"; undefined when not known. */
   readonly allApplications: boolean | undefined;
   readonly userActions: readonly string[];
+  /** `included_user_actions` (or one of its entries) is not known: it may name any action. */
+  readonly userActionsUnknown: boolean;
   /** Resources (and external ids) each user-scoping list names. */
   readonly includedUsers: readonly Resource[];
   readonly includedGroups: readonly Resource[];
@@ -68,6 +70,7 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
     allUsers: containsAll(valueAt(v, `${USERS}.included_users`)),
     allApplications: containsAll(valueAt(v, 'conditions.applications.included_applications')),
     userActions: literalStrings(valueAt(v, 'conditions.applications.included_user_actions')),
+    userActionsUnknown: isUnknownList(valueAt(v, 'conditions.applications.included_user_actions')),
     includedUsers: included.users.resources,
     includedGroups: included.groups.resources,
     includedRoles: roleTemplateIds(ctx, policy, `${USERS}.included_roles`),
@@ -89,6 +92,10 @@ function roleTemplateIds(ctx: RuleContext, policy: Resource, path: string): stri
     if (known) ids.push(known.templateId);
   }
   return [...new Set(ids)];
+}
+
+function isUnknownList(v: Value | undefined): boolean {
+  return v instanceof Unknown || elements(v).some((e) => e instanceof Unknown);
 }
 
 function containsAll(v: Value | undefined): boolean | undefined {
@@ -116,8 +123,9 @@ function readGrant(ctx: RuleContext, policy: Resource): Grant {
 
 /** Requires a second factor: `mfa` or any strength. Undefined when that is not known. */
 export function requiresMfa(p: AccessPolicy): boolean | undefined {
-  if (p.grant.mfa || p.grant.strength !== undefined) return true;
-  return p.grant.unknown ? undefined : false;
+  // A strength id that names no resource and is not known may yet be null: not a second factor until known.
+  if (p.grant.mfa || (p.grant.strength !== undefined && !(p.grant.strength instanceof Unknown))) return true;
+  return p.grant.unknown || p.grant.strength instanceof Unknown ? undefined : false;
 }
 
 /**

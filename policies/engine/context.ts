@@ -143,7 +143,8 @@ export class RuleContext {
         resolved += rs.length;
       }
       if (resolved === 0) out.unknown = true;
-    } else if (typeof v === 'string') {
+    } else if (typeof v === 'string' && v !== '') {
+      // An empty id (an empty lookup, say) names no object: not an exclusion, not a member.
       const r = this.byId.get(v) ?? this.byAddress.get(v);
       if (r) out.resources.push(r);
       else if (out.external === NO_STRINGS) out.external = [v];

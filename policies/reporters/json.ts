@@ -31,7 +31,7 @@ export function formatJson(x: CheckResult | ReportInput): string {
     notices: result.notices,
     errors: result.errors,
     summary: summarize(result.findings),
-    ...(input.command === 'review' ? { changes: input.changes ?? [], introduced: (input.introduced ?? []).map(finding), resolved: (input.resolved ?? []).map(finding) } : {}),
+    ...(input.command === 'review' ? { changes: input.changes ?? [], introduced: (input.introduced ?? []).map(finding), resolved: (input.resolved ?? []).map(finding), unevaluated: input.unevaluated ?? [] } : {}),
     ...(input.command === 'drift' ? { drift: input.drift ?? [] } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -42,7 +42,9 @@ function verdict(input: ReportInput): string {
   if (input.command === 'review') {
     const weak = input.changes?.length ?? 0;
     const introduced = input.introduced?.filter((f) => !f.suppressed).length ?? 0;
-    return `**${weak === 0 && introduced === 0 ? '✅ This change weakens no recovery control.' : `⚠️ This change weakens ${weak} control(s) and introduces ${introduced} finding(s).`}** Resolves ${input.resolved?.length ?? 0}.`;
+    const unevaluated = input.unevaluated?.length ?? 0;
+    const verdict = weak > 0 || introduced > 0 ? `⚠️ This change weakens ${weak} control(s) and introduces ${introduced} finding(s).` : unevaluated > 0 ? `⚠️ This change weakens no control that could be evaluated; ${unevaluated} changed resource(s) could not be.` : '✅ This change weakens no recovery control.';
+    return `**${verdict}** Resolves ${input.resolved?.length ?? 0}.`;
   }
   if (input.command === 'drift') {
     const weak = (input.drift ?? []).reduce((n, d) => n + d.drift.filter((e) => e.weakenings.length > 0).length, 0);

@@ -12,6 +12,8 @@ export interface ReportInput {
   readonly changes?: readonly Change[];
   readonly introduced?: readonly Finding[];
   readonly resolved?: readonly Finding[];
+  /** review: changed resources that could not be evaluated statically. */
+  readonly unevaluated?: readonly string[];
   /** drift: per plan. */
   readonly drift?: readonly DriftResult[];
   /** Attack paths per stack, for the Markdown diagram. */

@@ -24,6 +24,10 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
     lines.push(paint('bold', `Findings introduced: ${input.introduced?.length ?? 0}, resolved: ${input.resolved?.length ?? 0}`));
     for (const f of input.introduced ?? []) lines.push(`  + ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
     for (const f of input.resolved ?? []) lines.push(`  - ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
+    if (input.unevaluated?.length) {
+      lines.push(paint('bold', `Changed but not evaluated statically (review the plan): ${input.unevaluated.length}`));
+      for (const r of input.unevaluated) lines.push(`  ? ${r}`);
+    }
     lines.push('');
   }
   for (const d of input.drift ?? []) {

@@ -38,7 +38,10 @@ export default defineRule({
 function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): void {
   const candidates = ctx.accessPolicies.filter((p) => p.state !== 'report-only' && p.state !== 'disabled' && p.userActions.includes(REGISTER_SECURITY_INFO));
   let shortfall: { policy: AccessPolicy; shortfall: string; fix: string } | undefined;
-  let unknown: { policy: AccessPolicy; why: string } | undefined;
+  // A policy whose user actions are not known may be the one: neither a pass nor "none exists".
+  let unknown: { policy: AccessPolicy; why: string } | undefined = ctx.accessPolicies
+    .filter((p) => p.state !== 'report-only' && p.state !== 'disabled' && p.userActionsUnknown && !p.userActions.includes(REGISTER_SECURITY_INFO))
+    .map((p) => ({ policy: p, why: 'its user actions are not known' }))[0];
   for (const p of candidates) {
     const grant = requiresMfa(p) || p.grant.compliantDevice;
     const exclusions = nonBreakGlassExclusions(ctx, p);

@@ -362,3 +362,77 @@ resource "azuread_directory_role_assignment" "desk" {
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-02') && !f.includes('cannotVerify'))).toEqual([]);
   });
 });
+
+describe('unknown never passes nor convicts', () => {
+  const BREAK_GLASS = `${ENTRA_USERS}
+resource "azuread_group" "bg" {
+  display_name       = "Break glass"
+  security_enabled   = true
+  assignable_to_role = true
+  members            = azuread_user.bg[*].object_id
+}`;
+  const policy = (name: string, users: string, applications: string, grant: string) => `
+resource "azuread_conditional_access_policy" "${name}" {
+  display_name = "${name}"
+  state        = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    users {
+${users}
+    }
+    applications {
+${applications}
+    }
+  }
+${grant.startsWith('  dynamic') ? grant : `  grant_controls {\n    operator = "OR"\n${grant}\n  }`}
+}`;
+  const ALL = '      included_users  = ["All"]\n      excluded_groups = [azuread_group.bg.object_id]';
+
+  it('grant controls from a variable without a default: RG-07 neither passes nor convicts, the policy is noticed', async () => {
+    const tf = `variable "controls" {}\n${BREAK_GLASS}${policy('mfa', ALL, '      included_applications = ["All"]', '    built_in_controls = var.controls')}`;
+    const stack = await hclStack(tf);
+    expect(stack.notEvaluated).toContain('azuread_conditional_access_policy.mfa');
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    const found: string[] = [];
+    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) => found.push(`${r.messageId} ${r.resource?.address}`));
+    expect(found).toEqual(['cannotVerify azuread_conditional_access_policy.mfa']);
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-07'))).toEqual([]); // in static HCL: the notice, not a finding
+  });
+
+  it.each([
+    ['a dynamic grant_controls block over a variable', 'variable "grants" {}', '  dynamic "grant_controls" {\n    for_each = var.grants\n    content {\n      operator          = "OR"\n      built_in_controls = grant_controls.value\n    }\n  }'],
+    ['an authentication strength from a variable (it may be null)', 'variable "strength" {}', '    authentication_strength_policy_id = var.strength'],
+  ])('%s: RG-07 neither passes nor convicts', async (_, variable, grant) => {
+    const tf = `${variable}\n${BREAK_GLASS}${policy('mfa', ALL, '      included_applications = ["All"]', grant)}`;
+    const stack = await hclStack(tf);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    const found: string[] = [];
+    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) => found.push(`${r.messageId} ${r.resource?.address}`));
+    expect(found).toEqual(['cannotVerify azuread_conditional_access_policy.mfa']);
+    expect(stack.notEvaluated).toContain('azuread_conditional_access_policy.mfa');
+  });
+
+  it('user actions from a variable: RG-09 does not say no policy protects registration', async () => {
+    const tf = `variable "actions" {}\n${BREAK_GLASS}${policy('register', ALL, '      included_user_actions = var.actions', '    built_in_controls = ["mfa"]')}`;
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-09'))).toEqual([]);
+    expect((await hclStack(tf)).notEvaluated).toContain('azuread_conditional_access_policy.register');
+  });
+
+  it('an exclusion from a lookup that finds nothing excludes nobody (no RG-08)', async () => {
+    const tf = `locals {\n  exempt = {}\n}\n${BREAK_GLASS}${policy('mfa', `${ALL}\n      excluded_users  = [lookup(local.exempt, "contractor", "")]`, '      included_applications = ["All"]', '    built_in_controls = ["mfa"]')}`;
+    expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-08'))).toEqual([]);
+  });
+
+  it('review names a changed resource it could not evaluate instead of saying the change weakens nothing', async () => {
+    const before = `${BREAK_GLASS}\nresource "azuread_group" "desk" {\n  display_name = "Desk"\n  security_enabled = true\n}\n`;
+    const after = `${before}\nvariable "role" {}\nresource "azuread_directory_role_assignment" "desk" {\n  role_id             = var.role\n  principal_object_id = azuread_group.desk.object_id\n}\n`;
+    await inDirectory({ 'base/main.tf': before, 'head/main.tf': after }, async (dir) => {
+      const text = await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head')]);
+      expect(text.stdout).toContain('Changed but not evaluated statically (review the plan): 1\n  ? azuread_directory_role_assignment.desk');
+      const md = await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--format', 'markdown']);
+      expect(md.stdout).toContain('⚠️ This change weakens no control that could be evaluated; 1 changed resource(s) could not be.');
+      const json = JSON.parse((await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--format', 'json'])).stdout);
+      expect(json.unevaluated).toEqual(['azuread_directory_role_assignment.desk']);
+    });
+  });
+});
