@@ -493,7 +493,8 @@ class Evaluator {
         if (keys.length === 1) return instances; // the resource as a whole: length(), keys(), for over it
         const key = keys[1];
         // Which instance a computed key names must be known: an index the reader cannot evaluate is unknown, never a guess.
-        if (key instanceof Pending) return new Pending([]);
+        // In the instance that stands for all (count.index, each.key unknown) it names one of every instance: all of them.
+        if (key instanceof Pending) return s.countIndex === undefined && s.each === undefined && readsIteration(steps[1] as Node) ? new Pending(this.refsOf(node)) : new Pending([]);
         const exists = typeof key === 'number' ? Array.isArray(instances) && Number.isInteger(key) && key >= 0 && key < instances.length : typeof key === 'string' && isObject(instances) && Object.hasOwn(instances, key);
         return exists ? new Pending(this.refsOf(node)) : Missing.instance;
       }
@@ -674,6 +675,12 @@ function containsPending(r: Result): boolean {
   if (Array.isArray(r)) return r.some(containsPending);
   if (isObject(r)) return Object.values(r).some(containsPending);
   return false;
+}
+
+/** Whether an expression reads `count.index` or `each`. */
+function readsIteration(n: Node): boolean {
+  if (n.k === 'var') return n.name === 'count' || n.name === 'each';
+  return children(n).some(readsIteration);
 }
 
 function children(n: Node): Node[] {

@@ -436,3 +436,18 @@ ${grant.startsWith('  dynamic') ? grant : `  grant_controls {\n    operator = "O
     });
   });
 });
+
+describe('the instance that stands for all', () => {
+  it('count = length(var.admins) over azuread_user.bg[count.index]: the one instance names every account it could be', async () => {
+    const stack = await hclStack(`variable "admins" {}\n${ENTRA_USERS}
+resource "azuread_directory_role_assignment" "ga" {
+  count               = length(var.admins)
+  role_id             = "${GLOBAL_ADMINISTRATOR}"
+  principal_object_id = azuread_user.bg[count.index].object_id
+}`);
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+    const any = ctx.get('azuread_directory_role_assignment.ga[*]')!;
+    expect(ctx.targets(any, 'principal_object_id').resources.map((r) => r.address)).toEqual(['azuread_user.bg[0]', 'azuread_user.bg[1]']);
+    expect(stack.notEvaluated).toContain('azuread_directory_role_assignment.ga[*]');
+  });
+});
