@@ -73,7 +73,7 @@ function render(c: Drawn): Record<string, string> {
     }
     blocks.push(`resource "terraform_data" "${name}" {\n  ${body}\n}`);
   });
-  if (c.module) blocks.push('module "per_key" {\n  source   = "./member"\n  for_each = local.m\n  name     = "\${each.key}:\${each.value.tag}"\n}');
+  if (c.module) blocks.push('module "per_key" {\n  source   = "./member"\n  for_each = local.m\n  name     = "${each.key}:${each.value.tag}"\n}');
   const files: Record<string, string> = { 'main.tf': blocks.join('\n') + '\n' };
   if (c.module) files['member/main.tf'] = 'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n';
   const first = blocks.length > 1 ? /resource "terraform_data" "(r\d+)"/.exec(blocks[1])?.[1] : undefined;
