@@ -58,7 +58,7 @@ export interface Scope {
 
 class ParseError extends Error {}
 
-const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module']);
+const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module', 'resource']);
 
 // ---------------------------------------------------------------- parsing
 
@@ -372,7 +372,12 @@ function flatten(node: Node): { root: string; steps: (string | Node)[] } | undef
   const steps: (string | Node)[] = [];
   let x = node;
   for (;;) {
-    if (x.k === 'var') return { root: x.name, steps: steps.reverse() };
+    if (x.k === 'var') {
+      steps.reverse();
+      // `resource.azuread_user.bg` is `azuread_user.bg` (Terraform 1.4's prefix for a resource type named like a keyword).
+      if (x.name === 'resource' && typeof steps[0] === 'string') return { root: steps[0], steps: steps.slice(1) };
+      return { root: x.name, steps };
+    }
     if (x.k === 'attr') steps.push(x.name);
     else if (x.k === 'idx') steps.push(x.key);
     else return undefined;
@@ -713,13 +718,9 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   nonsensitive: ([v]) => (isSecret(v) ? undefined : v),
   jsonencode: ([v]) => JSON.stringify(v),
   jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
-  lower: ([v]) => (typeof v === 'string' ? v.toLowerCase() : undefined),
-  upper: ([v]) => (typeof v === 'string' ? v.toUpperCase() : undefined),
-  format: ([f, ...rest]) => {
-    if (typeof f !== 'string') return undefined;
-    let i = 0;
-    return f.replace(/%(%|[-+# 0-9.]*[sdvqft])/g, (_m, spec: string) => (spec === '%' ? '%' : str(rest[i++] ?? '')));
-  },
+  lower: ([v]) => asString(v)?.toLowerCase(),
+  upper: ([v]) => asString(v)?.toUpperCase(),
+  format: ([f, ...rest]) => formatOf(f, rest),
   concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
   merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
   toset: ([v]) => (Array.isArray(v) ? setOrder(distinctValues(v)) : undefined),
@@ -740,7 +741,7 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : undefined),
   coalesce: (vs) => vs.find((v) => v !== null && v !== ''),
   compact: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string' || e === null) ? list.filter((e) => e !== null && e !== '') : undefined),
-  split: ([sep, s]) => (typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : undefined),
+  split: ([sep, s]) => (typeof sep === 'string' && asString(s) !== undefined ? asString(s)!.split(sep) : undefined),
   // Terraform reads a /…/ pattern as a regular expression: left unknown rather than guessed.
   replace: ([s, from, to]) => (typeof s === 'string' && typeof from === 'string' && typeof to === 'string' && !/^\/.*\/$/.test(from) ? s.split(from).join(to) : undefined),
   trimspace: ([s]) => (typeof s === 'string' ? s.trim() : undefined),
@@ -761,6 +762,34 @@ const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entr
   anytrue: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.some((e) => e === true) : undefined),
   zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
 } satisfies Record<string, (a: Value[]) => Value | undefined>));
+
+/** A string argument as Terraform converts it: numbers and booleans become their text; nothing else does. */
+function asString(v: Value): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/**
+ * `format` with the verbs whose output is certain: `%s` (a string, number or
+ * boolean), `%d` (a whole number) and `%%`. A width, a flag or another verb
+ * is left unknown rather than approximated.
+ */
+function formatOf(f: Value, args: Value[]): Value | undefined {
+  if (typeof f !== 'string') return undefined;
+  let i = 0;
+  let certain = true;
+  const out = f.replace(/%(%|[-+# 0-9.]*[a-zA-Z])/g, (_m, spec: string) => {
+    if (spec === '%') return '%';
+    const v = args[i++];
+    if (spec === 's' && asString(v) !== undefined) return asString(v)!;
+    if (spec === 'd' && typeof v === 'number' && Number.isInteger(v)) return String(v);
+    certain = false;
+    return '';
+  });
+  return certain && i === args.length ? out : undefined;
+}
 
 const isIndex = (v: Value): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 

@@ -66,6 +66,10 @@ const EXPRESSIONS = [
   'floor(2.7)',
   'ceil(2.1)',
   '"${upper("a")}-${lower("B")}"',
+  'upper(98)',
+  'format("CA%s-%s", upper(98), "x")',
+  'format("%d items, %s%%", 3, true)',
+  'split("-", 12)',
 ];
 
 describeWithTerraform('expressions, against terraform console', () => {

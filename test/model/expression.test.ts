@@ -85,6 +85,15 @@ describe('lists and maps with unknown elements', () => {
     expect(shape(evaluate('${{ owner = okta_user.a.id, name = "desk" }}'))).toEqual({ owner: { unknown: ['okta_user.a.id'], direct: true }, name: 'desk' });
   });
 
+  it('format with a width, a flag or a verb whose output is not certain is unknown, not approximated', () => {
+    for (const f of ['${format("CA%03s", 98)}', '${format("%5d", 3)}', '${format("%q", "a")}', '${format("%d", 1.5)}', '${format("%s", [1])}']) expect(evaluate(f)).toBeInstanceOf(Unknown);
+  });
+
+  it('resource.TYPE.NAME (Terraform 1.4\'s prefix) names the resource', () => {
+    expect(shape(evaluate('${resource.azuread_user.bg.object_id}'))).toEqual({ unknown: ['azuread_user.bg.object_id'], direct: true });
+    expect(shape(evaluate('${resource.azuread_user.bg["x"].object_id}'))).toEqual({ unknown: ['azuread_user.bg["x"].object_id'], direct: true });
+  });
+
   it('an index of a computed list reads what the list reads', () => {
     expect(shape(evaluate('${concat([okta_user.a.id], ["x"])[0]}'))).toEqual({ unknown: ['okta_user.a.id'], direct: false });
     expect(evaluate('${concat([okta_user.a.id], ["x"])[1]}')).toBe('x');
