@@ -7,11 +7,12 @@ import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
 import { applySuppressions } from '../policies/engine/suppressions';
 import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
-import type { Stack } from '../policies/model/resource';
+import type { Stack, StackScope } from '../policies/model/resource';
+import { joinTenants } from '../policies/inputs/tenants';
 import { checkInput } from '../policies/reporters/report-input';
 import { RULES } from '../policies/rules';
 import { applyBaseline, formatBaseline } from './baseline';
-import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig } from './common';
+import { REPORT_FLAGS, configFileOf, emit, nowOf, oneOf, outputsOf, readConfig } from './common';
 import type { CliIo } from './io';
 import { parseFlags } from './flags';
 
@@ -24,6 +25,7 @@ export const CHECK_FLAGS = {
   'var-file': { type: 'string', multiple: true },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
+  scope: { type: 'string' },
 } as const;
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -32,7 +34,9 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const failOn = oneOf(values['fail-on'] as string, FAIL_ON, '--fail-on');
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
-  const stacks = selectStacks(await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out'], { varFiles: (values['var-file'] as string[] | undefined) ?? [] }), values.stack as string[] | undefined);
+  const scope = values.scope === undefined ? undefined : oneOf(values.scope as string, SCOPES, '--scope');
+  const loaded = await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out'], { varFiles: (values['var-file'] as string[] | undefined) ?? [] });
+  const stacks = asScope(selectStacks(joinTenants(loaded, config.tenants ?? [], configFileOf(values)), values.stack as string[] | undefined), scope);
 
   const contexts = contextsOf(stacks, { config, now });
   let result = applySuppressions(runRulesIn(contexts, RULES), config, RULES, now);
@@ -48,6 +52,13 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
 export function pathsReport(ctx: RuleContext, options: PathOptions = {}): PathsReport {
   const paths = options.from === undefined && options.to === undefined ? ctx.attackPaths : findPaths(ctx.resetGraph, options);
   return { stack: ctx.stack.name, graph: ctx.resetGraph, paths };
+}
+
+const SCOPES = ['tenant', 'module'] as const;
+
+/** `--scope tenant|module`: what every stack is checked as, whatever the inference says. */
+export function asScope(stacks: Stack[], scope: StackScope | undefined): Stack[] {
+  return scope === undefined ? stacks : stacks.map((s) => ({ ...s, scope }));
 }
 
 /** `--stack NAME`: only those stacks; a name that matches none is a usage error naming the stacks there are. */

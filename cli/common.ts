@@ -62,6 +62,11 @@ export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<C
   return config;
 }
 
+/** The configuration file errors in it are named after. */
+export function configFileOf(values: Flags): string {
+  return (values.config as string | undefined) ?? 'recovery-gate.json';
+}
+
 /** The formats asked for, paired with their output files (`--format sarif --output r.sarif --format markdown --output c.md`). */
 export function outputsOf(values: Flags): { format: Format; file?: string }[] {
   const formats = ((values.format as string[] | undefined) ?? ['text']).map((f) => oneOf(f, FORMATS, '--format'));

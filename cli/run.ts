@@ -9,7 +9,7 @@ export const USAGE = `Usage: recovery-gate <command> [options]
 Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
                      --fail-on critical|high|medium|low|none  --stack NAME  --var-file FILE
-                     --baseline FILE  --write-baseline FILE
+                     --baseline FILE  --write-baseline FILE  --scope tenant|module
   review             What a change weakens: --base PATH --head PATH, or --plan plan.json
                      --fail-on SEVERITY  --fail-on-weakening
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)

@@ -28,11 +28,19 @@ export interface Suppression {
   readonly expires: string;
 }
 
+/** Roots that make one tenant (recovery-gate.json `tenants`). */
+export interface TenantDeclaration {
+  readonly name: string;
+  /** Directories, plans or files as given on the command line, or stack names. */
+  readonly paths: readonly string[];
+}
+
 export interface Config {
   readonly declarations: Declarations;
   readonly thresholds: Thresholds;
   readonly sharedMailboxPattern?: RegExp;
   readonly suppressions?: readonly Suppression[];
+  readonly tenants?: readonly TenantDeclaration[];
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
@@ -53,12 +61,14 @@ export function parseConfig(doc: unknown, file: string): Config {
     thresholds?: Partial<Thresholds>;
     sharedMailboxPattern?: string;
     suppressions?: Suppression[];
+    tenants?: TenantDeclaration[];
   };
   return {
     declarations: { ...DEFAULT_CONFIG.declarations, ...d.declarations },
     thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds },
     ...(d.sharedMailboxPattern ? { sharedMailboxPattern: new RegExp(d.sharedMailboxPattern, 'i') } : {}),
     ...(d.suppressions ? { suppressions: d.suppressions } : {}),
+    ...(d.tenants ? { tenants: d.tenants } : {}),
   };
 }
 
@@ -71,6 +81,7 @@ interface SchemaNode {
   minimum?: number;
   maximum?: number;
   minLength?: number;
+  minItems?: number;
   format?: string;
   pattern?: string;
   required?: string[];
@@ -109,6 +120,7 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
     }
     case 'array': {
       if (!Array.isArray(value)) return `${where} must be an array`;
+      if (node.minItems !== undefined && value.length < node.minItems) return `${where} must not be empty`;
       for (let i = 0; i < value.length; i++) {
         const problem = node.items && validate(value[i], node.items, `${at}[${i}]`);
         if (problem) return problem;

@@ -45,6 +45,8 @@ export class RuleContext {
   private readonly byId = new Map<string, Resource>();
   /** resolve()'s answers: each address is looked up once however often it is referenced. */
   private readonly resolved = new Map<string, readonly Resource[]>();
+  /** Data sources that read an object this configuration manages (a tenant split over roots looks its groups up by name). */
+  private readonly aliases: ReadonlyMap<string, Resource>;
   private cachedPrincipals?: Principals;
   private cachedGrants?: readonly RoleGrant[];
   private grantsByAssignment?: Map<Resource, RoleGrant[]>;
@@ -61,7 +63,10 @@ export class RuleContext {
     readonly now: Date,
   ) {
     const providers = new Set<Provider>();
+    this.aliases = dataSourceAliases(stack.resources);
     for (const r of stack.resources) {
+      // A data source that reads a managed object is that object, not a principal of its own.
+      if (r.mode === 'data' && this.aliases.get(r.address)) continue;
       addTo(this.byType, r.type, r);
       // An exact address always wins in resolve(); only instances need their base: every instance
       // (`module.bg.azuread_user.this`), and those of one module instance (`module.bg["02"].azuread_user.this`).
@@ -72,8 +77,8 @@ export class RuleContext {
       }
       this.byAddress.set(r.address, r);
       const { id, object_id: objectId } = r.values;
-      if (typeof id === 'string' && id) this.byId.set(id, r);
-      if (typeof objectId === 'string' && objectId) this.byId.set(objectId, r);
+      // A managed resource owns its id; a data source that reads the same object only stands in where none does.
+      for (const key of [id, objectId]) if (typeof key === 'string' && key && (r.mode === 'managed' || !this.byId.has(key))) this.byId.set(key, r);
       // A guest is referred to by the user id its invitation creates; an application by its client id.
       const alias = r.type === 'azuread_invitation' ? r.values.user_id : r.type === 'azuread_application' ? r.values.client_id : undefined;
       if (typeof alias === 'string' && alias) this.byId.set(alias, r);
@@ -98,7 +103,8 @@ export class RuleContext {
     const address = typeof target === 'string' ? target : target.address;
     let found = this.resolved.get(address);
     if (found === undefined) {
-      const exact = this.byAddress.get(address);
+      const alias = this.aliases.get(address);
+      const exact = alias ?? this.byAddress.get(address);
       found = exact ? [exact] : (this.byBase.get(address) ?? NONE);
       this.resolved.set(address, found);
     }
@@ -236,6 +242,42 @@ export class RuleContext {
     }
     return v;
   }
+}
+
+/** The argument a data source finds its object by, per type: Terraform's provider finds exactly one object with it. */
+const LOOKUP_BY: ReadonlyMap<string, string> = new Map([
+  ['azuread_group', 'display_name'],
+  ['azuread_user', 'user_principal_name'],
+  ['azuread_administrative_unit', 'display_name'],
+  ['azuread_application', 'display_name'],
+  ['azuread_service_principal', 'display_name'],
+  ['okta_group', 'name'],
+]);
+
+/**
+ * Each data source that looks up, by its one identifying argument, an object
+ * exactly one managed resource of the same type declares: the managed one is
+ * what it reads. Where none or several match, the data source stays what it is.
+ */
+function dataSourceAliases(resources: readonly Resource[]): Map<string, Resource> {
+  const aliases = new Map<string, Resource>();
+  const wanted = resources.filter((r) => r.mode === 'data' && LOOKUP_BY.has(r.type));
+  if (wanted.length === 0) return aliases;
+  const managed = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const by = r.mode === 'managed' ? LOOKUP_BY.get(r.type) : undefined;
+    const key = by ? r.values[by] : undefined;
+    if (typeof key === 'string' && key !== '') addTo(managed, `${r.type}|${key.toLowerCase()}`, r);
+  }
+  for (const d of wanted) {
+    const key = d.values[LOOKUP_BY.get(d.type)!];
+    const found = typeof key === 'string' ? managed.get(`${d.type}|${key.toLowerCase()}`) : undefined;
+    if (found?.length === 1) {
+      aliases.set(d.address, found[0]);
+      if (d.baseAddress !== d.address) aliases.set(d.baseAddress, found[0]);
+    }
+  }
+  return aliases;
 }
 
 /** In first-seen order; most attributes name one or two resources, so small lists skip the set. */

@@ -3,7 +3,7 @@
  * A rule that throws is an engine error for that rule — reported, never a
  * crash and never a pass.
  */
-import type { Stack } from '../model/resource';
+import type { Resource, Stack, StackScope } from '../model/resource';
 import type { Config, Declarations } from './config';
 import type { PathStep } from '../graph/paths';
 import { isObject, literalStrings } from '../model/value';
@@ -53,6 +53,14 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly notices: readonly Notice[];
   readonly errors: readonly EngineError[];
+  /** What was checked, and as what: a whole tenant, or a child module whose absences are its caller's. */
+  readonly stacks?: readonly CheckedStack[];
+}
+
+export interface CheckedStack {
+  readonly name: string;
+  readonly scope: StackScope;
+  readonly resources: number;
 }
 
 export interface RunOptions {
@@ -78,6 +86,7 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
   for (const ctx of contexts) {
     const stack = ctx.stack;
     const staticLimits = new Set(stack.kind === 'hcl' ? stack.notEvaluated : []);
+    const uncovered: string[] = [];
     for (const rule of rules) {
       const { meta } = rule;
       const found: Finding[] = [];
@@ -109,7 +118,22 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
         continue;
       }
       // Static HCL: what the reader could not evaluate is one notice, not a "cannot verify" each.
-      append(findings, found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource))));
+      const kept = found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource)));
+      // A child module lacks nothing: what it does not manage is its caller's to supply, listed once.
+      if (stack.scope === 'module') {
+        for (const f of kept) if (f.resource === null && !uncovered.includes(`${meta.id} ${meta.slug}`)) uncovered.push(`${meta.id} ${meta.slug}`);
+        append(findings, kept.filter((f) => f.resource !== null));
+      } else append(findings, kept);
+    }
+    if (!stack.resources.some(isIdentityResource)) {
+      notices.push({ stack: stack.name, resources: [], message: `${stack.name} holds no Okta or Entra ID resource (nor log export, alert or attestation): nothing in it was checked` });
+    }
+    if (uncovered.length > 0) {
+      notices.push({
+        stack: stack.name,
+        resources: uncovered,
+        message: `${stack.name} is a child module (it configures no provider or backend), so what it does not manage is left to the root that calls it; ${uncovered.length} control(s) are not managed here — check the root, or name the roots of one tenant in recovery-gate.json "tenants"`,
+      });
     }
     if (stack.notEvaluated.length > 0) {
       notices.push({
@@ -119,7 +143,12 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       });
     }
   }
-  return { findings: sortFindings(findings), notices, errors };
+  return { findings: sortFindings(findings), notices, errors, stacks: contexts.map((ctx) => ({ name: ctx.stack.name, scope: ctx.stack.scope ?? 'tenant', resources: ctx.stack.resources.length })) };
+}
+
+/** What the catalogue reads: Okta and Entra ID resources, their log exports and alerts, msgraph settings and attestations. */
+function isIdentityResource(r: Resource): boolean {
+  return /^(okta_|azuread_|msgraph_|azurerm_monitor_)/.test(r.type) || r.type === 'terraform_data';
 }
 
 /** Declarations the constructs recorded with the stack join those of recovery-gate.json. */

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { InputKind, Resource, Stack } from '../model/resource';
+import type { InputKind, Resource, Stack, StackScope } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
 import { InputError, errorMessage, parseJson } from './input-error';
@@ -100,7 +100,9 @@ export function jsonConfigurationStack(file: string, doc: Record<string, unknown
   const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
   const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false, consumeInput: true });
   const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
-  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, text === undefined ? undefined : createLocator('json', () => text));
+  // cdktf output is always a stack; a hand-written .tf.json is a root only where it configures a provider or backend.
+  const scope = cdktfName ? 'tenant' : scopeOf([{ body: doc }]);
+  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, text === undefined ? undefined : createLocator('json', () => text), scope);
 }
 
 interface Manifest {
@@ -176,7 +178,7 @@ async function loadHclModule(origin: string, read: readonly ConfigFile[], entrie
   });
   const texts = new Map([...files, ...[...modules.values()].flat()].map((f) => [f.file, f.text]));
   const locate = createLocator('hcl', (f) => texts.get(f));
-  return stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate);
+  return stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate, scopeOf(files));
 }
 
 async function preloadModules(files: readonly ConfigFile[], out: Map<string, ConfigFile[]>, visiting: Set<string>): Promise<void> {
@@ -253,8 +255,22 @@ function describeFsError(e: unknown): string {
 
 // ----------------------------------------------------------------- stacks
 
-function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine'] | undefined): Stack {
-  return { name, kind, origin, resources, notEvaluated, ...(intent !== undefined ? { intent } : {}), ...(locateLine ? { locateLine } : {}) };
+function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine'] | undefined, scope: StackScope = 'tenant'): Stack {
+  return { name, kind, origin, resources, notEvaluated, scope, ...(intent !== undefined ? { intent } : {}), ...(locateLine ? { locateLine } : {}) };
+}
+
+/**
+ * A root configures a provider or a backend (RULES.md, "Whole tenants and
+ * parts of one"); a directory or file that does neither is a child module,
+ * meant to be called by one.
+ */
+export function scopeOf(files: readonly { body: Record<string, unknown> }[]): StackScope {
+  const configures = files.some(({ body }) => {
+    if (isPlainObject(body.provider) || (Array.isArray(body.provider) && body.provider.length > 0)) return true;
+    const settings = Array.isArray(body.terraform) ? body.terraform : [body.terraform];
+    return settings.some((t) => isPlainObject(t) && (t.backend !== undefined || t.cloud !== undefined));
+  });
+  return configures ? 'tenant' : 'module';
 }
 
 function baseName(file: string): string {

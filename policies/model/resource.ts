@@ -113,4 +113,13 @@ export interface Stack {
   /** Resources the static HCL reader could not evaluate (for_each over unknowns, remote modules…). */
   readonly notEvaluated: readonly string[];
   readonly locateLine?: LineLocator;
+  /**
+   * A whole tenant (a root: a cdktf stack, a plan, configuration that
+   * configures a provider or a backend) or a child module meant to be called
+   * by one. Only a tenant can lack something: a module's absences are its
+   * caller's to supply. Unset means a tenant.
+   */
+  readonly scope?: StackScope;
 }
+
+export type StackScope = 'tenant' | 'module';

@@ -1,5 +1,5 @@
 /** Human-readable report: grouped by stack and severity, one line per finding. */
-import type { CheckResult, Finding } from '../engine/run';
+import type { CheckResult, CheckedStack, Finding } from '../engine/run';
 import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
@@ -64,8 +64,16 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
     for (const r of n.resources) lines.push(`  - ${r}`);
   }
   for (const e of result.errors) lines.push(paint('critical', `engine error: ${e.ruleId} on ${e.stack}: ${e.message}`));
+  if (result.stacks) lines.push(checkedLine(result.stacks));
   lines.push(summaryLine(result.findings));
   return lines.join('\n') + '\n';
+}
+
+/** What was checked, and as what (a whole tenant, or a child module whose absences are its caller's). */
+export function checkedLine(stacks: readonly CheckedStack[]): string {
+  const resources = stacks.reduce((n, s) => n + s.resources, 0);
+  const each = stacks.map((s) => `${s.name} as ${s.scope === 'module' ? 'a child module' : 'a whole tenant'}`);
+  return `Checked ${resources} resource${resources === 1 ? '' : 's'} in ${stacks.length} stack${stacks.length === 1 ? '' : 's'}: ${each.join(', ')}.`;
 }
 
 /** The closing line of the text report: counts by severity. */

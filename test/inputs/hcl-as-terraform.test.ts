@@ -277,6 +277,7 @@ resource "azuread_directory_role_assignment" "bg_ga" {
 
   it('[for k, g in azuread_group.g : g.object_id if k == "tier-0"] names only that group: a policy over it does not cover the other tier (RG-06)', async () => {
     const tf = `
+provider "azuread" {}
 resource "azuread_group" "g" {
   for_each           = toset(["tier-0", "tier-1"])
   display_name       = each.key
