@@ -98,7 +98,8 @@ function withoutMetadata(stack: SyntheticStack): SyntheticStack {
 function render(stack: SyntheticStack, form: Form): string {
   // cdktf writes its stacks indented; terraform show -json prints a plan on one line, then a newline.
   if (form === 'plan') return `${JSON.stringify(syntheticPlan(stack))}\n`;
-  if (form === 'terraform-json') return JSON.stringify(withoutMetadata(stack), null, 2);
+  // A root of its own, as a team's .tf.json is: it configures its providers (a child module would lack nothing).
+  if (form === 'terraform-json') return JSON.stringify({ provider: { azuread: [{}], okta: [{ org_name: 'acme', base_url: 'okta.com' }] }, ...withoutMetadata(stack) }, null, 2);
   return JSON.stringify(cdktfDocument(stack), null, 2);
 }
 

@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './support/memory-io';
+import { writePlan } from './support/plan-writer';
 import { inDirectory } from './support/stacks';
 
 const NOW = ['--now', '2026-11-26T12:00:00Z'];
@@ -101,5 +102,27 @@ describe('what was checked', () => {
       const text = await runCli(['check', dir, ...NOW]);
       expect(text.stdout).toContain(`Checked 1 resource in 1 stack: ${path.basename(dir)} as a whole tenant.`);
     });
+  });
+});
+
+describe('the same tenant split over three plans', () => {
+  it('joined in "tenants", the findings of the tenant planned as one', async () => {
+    const fixture = 'contoso-entra-defects.tf.json';
+    const planOf = (root: Record<string, unknown>) => JSON.stringify(writePlan({ root }));
+    const roots = split(fixture, true);
+    await inDirectory(
+      {
+        'whole.json': planOf(JSON.parse(readFileSync(`test/fixtures/tenants/${fixture}`, 'utf8')) as Record<string, unknown>),
+        ...Object.fromEntries(Object.entries(roots).map(([file, text]) => [`${file.split('/')[0]}.json`, planOf(JSON.parse(text) as Record<string, unknown>)])),
+      },
+      async (dir) => {
+        const whole = keys(await check([path.join(dir, 'whole.json')]));
+        const parts = ['identity', 'policies', 'logging'].map((p) => path.join(dir, `${p}.json`));
+        const config = path.join(dir, 'recovery-gate.json');
+        writeFileSync(config, JSON.stringify({ tenants: [{ name: 'contoso', paths: parts }] }));
+        expect(keys(await check([...parts, '--config', config]))).toEqual(whole);
+        expect(whole.length).toBeGreaterThan(5);
+      },
+    );
   });
 });

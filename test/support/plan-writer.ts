@@ -93,6 +93,9 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
         resources.push(config);
       }
     }
+    for (const [type, byName] of entries(body.data)) {
+      for (const [name, raw] of entries(byName)) resources.push({ address: `data.${type}.${name}`, mode: 'data', type, name, provider_config_key: type.split('_')[0], expressions: expressionsOf(raw as JsonObject, type), schema_version: 0 });
+    }
     resources.sort((a, b) => ((a as JsonObject).address as string).localeCompare((b as JsonObject).address as string));
     if (resources.length > 0) out.resources = resources;
     const calls: JsonObject = {};
@@ -127,7 +130,7 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
   };
 
   // Each resource instance's values are evaluated once, when first planned or read by another.
-  const instances = new Map<string, { type: string; name: string; key: string | number | undefined; r: JsonObject; frame: Frame; values?: { [key: string]: Evaluated } }>();
+  const instances = new Map<string, { type: string; name: string; key: string | number | undefined; r: JsonObject; frame: Frame; data?: boolean; values?: { [key: string]: Evaluated } }>();
   const outputs = new Map<string, { body: JsonObject; frame: Frame }>();
   const valuesOf = (address: string) => {
     const entry = instances.get(address);
@@ -144,6 +147,13 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
       const output = child && rest[0] !== undefined ? entries(child.body.output).find(([n]) => n === rest[0]) : undefined;
       return output ? walk(evaluate((output[1] as JsonObject).value, child!.frame), rest.slice(1)) : UNKNOWN;
     }
+    if (root === 'data') {
+      const [type, ...attrs] = [name, ...(keyed ? [keyed] : []), ...rest];
+      const address = `${prefix}data.${type}.${attrs.shift()}`;
+      const values = valuesOf(address);
+      if (!values || attrs[0] === undefined) return UNKNOWN;
+      return computed(type).includes(attrs[0]) ? walk(computedValue(address, type, attrs[0], values), attrs.slice(1)) : walk(values, attrs);
+    }
     const address = `${prefix}${root}.${name}${keyed}`;
     const values = valuesOf(address);
     if (!values || rest[0] === undefined) return UNKNOWN;
@@ -154,6 +164,10 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
   // Every instance of the whole tree first: a root resource may read a module's output, and so what is inside it.
   const children = new Map<string, string[]>();
   const register = (body: JsonObject, prefix: string, frame: Frame) => {
+    // A data source is read at plan time: every value it has is known, the ones its provider computes too.
+    for (const [type, byName] of entries(body.data)) {
+      for (const [name, raw] of entries(byName)) instances.set(`${prefix}data.${type}.${name}`, { type, name, key: undefined, r: raw as JsonObject, frame, data: true });
+    }
     for (const [type, byName] of entries(body.resource)) {
       for (const [name, raw] of entries(byName)) {
         const r = raw as JsonObject;
@@ -190,6 +204,12 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
       if (!address.startsWith(prefix) || address.slice(prefix.length).startsWith('module.')) continue;
       const values = valuesOf(address)!;
       const { type, name, key } = entry;
+      if (entry.data) {
+        const read = known(values);
+        for (const c of computed(type)) read[c] = known({ v: computedValue(address, type, c, values) }).v ?? null;
+        resources.push({ address, mode: 'data', type, name, provider_name: providerName(type), schema_version: 0, values: read, sensitive_values: sensitiveMarks(read) });
+        continue;
+      }
       const after = known(values);
       const afterUnknown = unknownMarks(values) as JsonObject;
       for (const c of computed(type)) afterUnknown[c] = true;
@@ -219,7 +239,7 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
   const rootVars = new Map(entries((input.root as JsonObject).variable).map(([name, decl]) => [name, (decl as JsonObject).default ?? UNKNOWN] as const));
   register(input.root as JsonObject, '', { var: (v) => rootVars.get(v) ?? UNKNOWN, objects: objectsAt('') });
   const configuration = { root_module: configModule(input.root as JsonObject) };
-  if (applied) return refreshOnly(input, configuration, [...instances].map(([address, { type, name, key }]) => ({ address, type, name, key, values: valuesOf(address)! })), computed, children);
+  if (applied) return refreshOnly(input, configuration, [...instances].map(([address, { type, name, key, data }]) => ({ address, type, name, key, data, values: valuesOf(address)! })), computed, children);
   emit('', plannedRoot);
   changes.sort((a, b) => compareAddresses(a.address as string, b.address as string));
   return {
@@ -246,7 +266,7 @@ function computedValue(address: string, type: string, attribute: string, values:
 function refreshOnly(
   input: PlanWriterInput,
   configuration: JsonObject,
-  instances: { address: string; type: string; name: string; key: string | number | undefined; values: { [key: string]: Evaluated } }[],
+  instances: { address: string; type: string; name: string; key: string | number | undefined; data?: boolean; values: { [key: string]: Evaluated } }[],
   computed: (type: string) => readonly string[],
   children: ReadonlyMap<string, string[]>,
 ): Record<string, unknown> {
@@ -265,7 +285,7 @@ function refreshOnly(
       .filter((i) => i.address.startsWith(prefix) && !i.address.slice(prefix.length).startsWith('module.'))
       .map((i) => {
         const values = stateOf(i);
-        return { address: i.address, mode: 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), schema_version: 0, values, sensitive_values: sensitiveMarks(values) };
+        return { address: i.address, mode: i.data ? 'data' : 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), schema_version: 0, values, sensitive_values: sensitiveMarks(values) };
       });
     const childModules = (children.get(prefix) ?? []).map((c) => ({ ...moduleOf(c), address: c.slice(0, -1) }));
     return { ...(resources.length > 0 ? { resources } : {}), ...(childModules.length > 0 ? { child_modules: childModules } : {}) };
@@ -430,7 +450,7 @@ function lookup(expr: string, frame: Frame): Evaluated {
     case 'var': return walk(frame.var(steps[1]), steps.slice(2));
     case 'each': return frame.each ? walk(steps[1] === 'key' ? frame.each.key : frame.each.value, steps.slice(2)) : UNKNOWN;
     case 'count': return frame.countIndex ?? UNKNOWN;
-    case 'local': case 'data': case 'path': case 'self': case 'terraform': return UNKNOWN;
+    case 'local': case 'path': case 'self': case 'terraform': return UNKNOWN;
     default: return steps.length >= 2 ? frame.objects(steps) : UNKNOWN;
   }
 }
