@@ -13,12 +13,19 @@ const APPLICATION_PATHS: Record<string, readonly string[]> = {
 };
 const LINK_PATHS = ['application_id', 'application_object_id'];
 
+/** An Entra application: `azuread_application`, or `azuread_application_registration` as azuread 3.x also declares one. */
+export const APPLICATION_TYPES: readonly string[] = ['azuread_application', 'azuread_application_registration'];
+
+export function isApplication(r: Resource): boolean {
+  return APPLICATION_TYPES.includes(r.type);
+}
+
 /** The application itself, the application of a service principal, or of a credential (of either) or owner link. */
 export function applicationOf(ctx: RuleContext, r: Resource): Resource | undefined {
-  if (r.type === 'azuread_application') return r;
+  if (isApplication(r)) return r;
   for (const path of APPLICATION_PATHS[r.type] ?? LINK_PATHS) {
     const target = ctx.target(r, path);
-    if (target?.type === 'azuread_application') return target;
+    if (target && isApplication(target)) return target;
     if (target?.type === 'azuread_service_principal' && r.type !== 'azuread_service_principal') return applicationOf(ctx, target);
   }
   return undefined;

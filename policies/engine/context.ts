@@ -80,7 +80,7 @@ export class RuleContext {
       // A managed resource owns its id; a data source that reads the same object only stands in where none does.
       for (const key of [id, objectId]) if (typeof key === 'string' && key && (r.mode === 'managed' || !this.byId.has(key))) this.byId.set(key, r);
       // A guest is referred to by the user id its invitation creates; an application by its client id.
-      const alias = r.type === 'azuread_invitation' ? r.values.user_id : r.type === 'azuread_application' ? r.values.client_id : undefined;
+      const alias = r.type === 'azuread_invitation' ? r.values.user_id : r.type === 'azuread_application' || r.type === 'azuread_application_registration' ? r.values.client_id : undefined;
       if (typeof alias === 'string' && alias) this.byId.set(alias, r);
       if (r.type.startsWith('okta_')) providers.add('okta');
       else if (r.type.startsWith('azuread_')) providers.add('entra');

@@ -21,7 +21,7 @@ export type PrincipalClass = 'breakGlass' | 'privileged' | 'operators' | 'vendor
 const USER_TYPES = new Set(['okta_user', 'azuread_user']);
 const USER_TYPE_OF: Record<Provider, string> = { okta: 'okta_user', entra: 'azuread_user' };
 const GROUP_TYPES = new Set(['okta_group', 'azuread_group']);
-const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'okta_app_oauth']);
+const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'azuread_application_registration', 'okta_app_oauth']);
 /** A guest invited into Entra: a user principal, and a vendor by definition. */
 const GUEST_TYPE = 'azuread_invitation';
 

@@ -9,7 +9,7 @@
  * A scope node `users in X` stands for "reset the authentication of any user
  * in X"; it `includes` each of them, and resetting someone is becoming them.
  */
-import { applicationOf } from '../engine/applications';
+import { APPLICATION_TYPES, applicationOf } from '../engine/applications';
 import type { RuleContext } from '../engine/context';
 import type { Provider } from '../engine/rule';
 import { containerMembers, scopeMembers } from '../engine/scopes';
@@ -56,12 +56,12 @@ export interface ResetGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-const PRINCIPAL_TYPES = new Set(['okta_user', 'azuread_user', 'azuread_invitation', 'okta_group', 'azuread_group', 'azuread_application', 'azuread_service_principal', 'okta_app_oauth']);
+const PRINCIPAL_TYPES = new Set(['okta_user', 'azuread_user', 'azuread_invitation', 'okta_group', 'azuread_group', ...APPLICATION_TYPES, 'azuread_service_principal', 'okta_app_oauth']);
 
 function kindOf(r: Resource): GraphNode['kind'] {
   if (r.type.endsWith('_group')) return 'group';
   if (r.type === 'azuread_service_principal') return 'service principal';
-  if (r.type === 'azuread_application' || r.type === 'okta_app_oauth') return 'application';
+  if (APPLICATION_TYPES.includes(r.type) || r.type === 'okta_app_oauth') return 'application';
   return 'user';
 }
 
@@ -141,7 +141,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   }
 
   // Applications: owners act as the application (they can add credentials), the application as its service principal.
-  for (const app of ctx.resourcesOf('azuread_application')) for (const o of ctx.targets(app, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(app), 'owns', app);
+  for (const app of ctx.resourcesOf(...APPLICATION_TYPES)) for (const o of ctx.targets(app, 'owners').resources) if (PRINCIPAL_TYPES.has(o.type)) edge(node(o), node(app), 'owns', app);
   for (const link of ctx.resourcesOf('azuread_application_owner')) {
     const app = applicationOf(ctx, link);
     const owner = ctx.target(link, 'owner_object_id');

@@ -28,8 +28,9 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    for (const policy of ctx.resourcesOf('okta_policy_password')) {
-      const status = policy.values.status ?? 'ACTIVE';
+    // okta_policy_password_default is the policy for everyone no other catches: always active, with the same defaults.
+    for (const policy of ctx.resourcesOf('okta_policy_password', 'okta_policy_password_default')) {
+      const status = policy.type === 'okta_policy_password_default' ? 'ACTIVE' : (policy.values.status ?? 'ACTIVE');
       if (status === 'INACTIVE') continue; // RG-23's concern, and an inactive policy offers nothing
       const on = OKTA_CHANNELS.filter(([attr, fallback]) => (policy.values[attr] ?? fallback) === 'ACTIVE').map(([attr]) => attr);
       const unknown = [status, ...OKTA_CHANNELS.map(([attr]) => policy.values[attr])].find((v) => v instanceof Unknown);

@@ -12,6 +12,15 @@ const entra = (appRoleId: string, app: Record<string, unknown>, password?: Recor
     ...(password ? { azuread_application_password: { secret: { application_id: '${azuread_application.resetter.id}', ...password } } } : {}),
     ...extra,
   });
+/** The same automation declared the azuread 3.x way: an application registration, its owner a resource of its own. */
+const registration = (password: Record<string, unknown> | undefined, owned: boolean) =>
+  configStack({
+    azuread_application_registration: { resetter: { display_name: 'Reset automation' } },
+    azuread_service_principal: { resetter: { client_id: '${azuread_application_registration.resetter.client_id}' } },
+    azuread_app_role_assignment: { methods: { app_role_id: '50483e42-d915-4231-9639-7fdb7fd190e5', principal_object_id: '${azuread_service_principal.resetter.object_id}', resource_object_id: 'graph' } },
+    ...(owned ? { azuread_application_owner: { me: { application_id: '${azuread_application_registration.resetter.id}', owner_object_id: '${data.azuread_client_config.current.object_id}' } } } : {}),
+    ...(password ? { azuread_application_password: { secret: { application_id: '${azuread_application_registration.resetter.id}', ...password } } } : {}),
+  });
 const BY_NAME = '${azuread_service_principal.msgraph.app_role_ids["UserAuthenticationMethod.ReadWrite.All"]}';
 const BY_ID = '50483e42-d915-4231-9639-7fdb7fd190e5';
 const OWNED = { owners: ['${data.azuread_client_config.current.object_id}'] };
@@ -27,6 +36,7 @@ testRule(rule, {
     { name: 'owned app, no secret (federated credential)', provider: 'entra', stack: entra(BY_NAME, OWNED) },
     { name: 'owned app with a 90-day secret', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2027-02-20T00:00:00Z' }) },
     { name: 'unrelated permission needs nothing', provider: 'entra', stack: entra('df021288-bdef-4463-88db-98f22de89214', {}, {}) },
+    { name: 'an owned application registration (azuread 3.x) with a 90-day secret', provider: 'entra', stack: registration({ end_date: '2027-02-20T00:00:00Z' }, true) },
     { name: 'private_key_jwt', provider: 'okta', stack: okta({ token_endpoint_auth_method: 'private_key_jwt' }) },
   ],
   invalid: [
@@ -55,10 +65,12 @@ testRule(rule, {
       stack: entra('df021288-bdef-4463-88db-98f22de89214', OWNED, { end_date_relative: '8760h' }, { azuread_directory_role_assignment: { sp: { role_id: ROLE.authenticationAdministrator, principal_object_id: '${azuread_service_principal.resetter.object_id}' } } }),
       expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
     },
+    { name: 'an application registration (azuread 3.x) with a secret that never expires and no owner', provider: 'entra', stack: registration({}, false), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application_registration.resetter' }] },
     { name: 'client secret (the default)', provider: 'okta', stack: okta({}), expect: [{ messageId: 'oktaClientSecret', resource: 'okta_app_oauth.resetter' }] },
   ],
   unknown: [
     { name: 'end date from a variable', provider: 'entra', stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }] },
+    { name: 'an application registration\'s secret end date from a variable', provider: 'entra', stack: registration({ end_date: '${var.end}' }, true), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }] },
     { name: 'auth method from a variable', provider: 'okta', stack: okta({ token_endpoint_auth_method: '${var.method}' }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_oauth.resetter' }] },
   ],
 });
