@@ -95,6 +95,11 @@ const TYPES: { readonly [type: string]: Schema } = {
       }
     }
   },
+  azuread_application_registration: {
+    implicit_access_token_issuance_enabled: 'b',
+    implicit_id_token_issuance_enabled: 'b',
+    requested_access_token_version: 'n'
+  },
   azuread_conditional_access_policy: {
     session_controls: {
       application_enforced_restrictions_enabled: 'b',
@@ -256,6 +261,27 @@ const TYPES: { readonly [type: string]: Schema } = {
     password_min_uppercase: 'n',
     password_show_lockout_failures: 'b',
     priority: 'n',
+    question_min_length: 'n',
+    recovery_email_token: 'n',
+    skip_unlock: 'b'
+  },
+  okta_policy_password_default: {
+    password_auto_unlock_minutes: 'n',
+    password_dictionary_lookup: 'b',
+    password_exclude_first_name: 'b',
+    password_exclude_last_name: 'b',
+    password_exclude_username: 'b',
+    password_expire_warn_days: 'n',
+    password_history_count: 'n',
+    password_max_age_days: 'n',
+    password_max_lockout_attempts: 'n',
+    password_min_age_minutes: 'n',
+    password_min_length: 'n',
+    password_min_lowercase: 'n',
+    password_min_number: 'n',
+    password_min_symbol: 'n',
+    password_min_uppercase: 'n',
+    password_show_lockout_failures: 'b',
     question_min_length: 'n',
     recovery_email_token: 'n',
     skip_unlock: 'b'

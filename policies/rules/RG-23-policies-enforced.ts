@@ -1,7 +1,25 @@
+import { type AccessPolicy, REGISTER_SECURITY_INFO, requiresMfa } from '../engine/conditional-access';
+import type { RuleContext } from '../engine/context';
 import { OKTA_STATUS_TYPES } from '../engine/okta-signon';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 
+/**
+ * Whether a rule relies on the policy: enabled, it would count toward RG-06,
+ * RG-07, RG-08, RG-09 or RG-14 — it requires MFA or a strength (or blocks)
+ * for everyone, for roles, for privileged or break-glass principals, or for
+ * security-info registration. A pilot no rule needs (a device-compliance
+ * trial for one team) is no control missing.
+ */
+function reliedOn(ctx: RuleContext, p: AccessPolicy): boolean | undefined {
+  const demands = p.grant.block || requiresMfa(p);
+  if (demands === false) return false;
+  const principals = [...p.includedUsers, ...p.includedGroups];
+  const covers = p.allUsers === true || p.includedRoles.length > 0 || p.userActions.includes(REGISTER_SECURITY_INFO) || principals.some((r) => ctx.principals.isPrivileged(r) || ctx.principals.isBreakGlass(r) || ctx.principals.isOperator(r));
+  const mayCover = covers || p.allUsers === undefined || p.scopeUnknown || p.userActionsUnknown;
+  if (!mayCover) return false;
+  return covers && demands ? true : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -25,6 +43,12 @@ export default defineRule({
     for (const p of ctx.accessPolicies) {
       if (p.state === 'enabled') continue;
       const policy = p.resource;
+      const relied = reliedOn(ctx, p);
+      if (relied === false) continue;
+      if (relied === undefined) {
+        report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether a rule relies on ${policy.address}, which is not enforced`, why: 'whom it covers or what it demands is not known' } });
+        continue;
+      }
       if (p.state === 'unknown') {
         const state = policy.values.state;
         if (state instanceof Unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} is enforced`, why: `state is ${String(state)}` } });
