@@ -36,12 +36,63 @@ export function readLogAlerts(ctx: RuleContext): LogAlert[] {
   });
 }
 
-/** Does the query name this account: its UPN or object id as text, or a reference to it? */
+/**
+ * Does the query name this account: its UPN or object id as text, a
+ * reference to it, or a test on the user principal name (`contains`,
+ * `startswith`, `has`, KQL's case-insensitive forms) that its literal UPN
+ * provably passes? Over-matching is harmless; an account the test misses,
+ * or whose UPN is not known, is not named.
+ */
 export function namesAccount(alert: LogAlert, account: Resource): boolean {
   if (alert.referenced.includes(account)) return true;
   const text = alert.query.toLowerCase();
-  const names = [...literalStrings(account.values.user_principal_name), ...literalStrings(account.values.object_id), ...literalStrings(account.values.id)];
-  return names.some((n) => n !== '' && text.includes(n.toLowerCase()));
+  const upns = literalStrings(account.values.user_principal_name).map((u) => u.toLowerCase());
+  const names = [...upns, ...literalStrings(account.values.object_id), ...literalStrings(account.values.id)];
+  if (names.some((n) => n !== '' && text.includes(n.toLowerCase()))) return true;
+  return alert.queryUnknown ? false : upnTests(text).some((test) => upns.some((upn) => passes(upn, test)));
+}
+
+/** Whether the query tests user principal names and this account's is not known: the test may or may not name it. */
+export function mayNameAccount(alert: LogAlert, account: Resource): boolean {
+  const upn = account.values.user_principal_name;
+  return !alert.queryUnknown && upnTests(alert.query.toLowerCase()).length > 0 && (upn instanceof Unknown || (Array.isArray(upn) && upn.some((u) => u instanceof Unknown)));
+}
+
+interface UpnTest {
+  readonly operator: 'contains' | 'startswith' | 'has' | 'hasprefix';
+  readonly value: string;
+}
+
+const UPN_TEST = /userprincipalname\s+(contains|startswith|has|hasprefix)(?:_cs)?\s+(?:"([^"]*)"|'([^']*)')/g;
+
+/** The tests a KQL query makes of UserPrincipalName (lower-cased text in, lower-cased values out). */
+function upnTests(query: string): UpnTest[] {
+  return [...query.matchAll(UPN_TEST)].map((m) => ({ operator: m[1] as UpnTest['operator'], value: m[2] ?? m[3] })).filter((t) => t.value !== '');
+}
+
+function passes(upn: string, test: UpnTest): boolean {
+  switch (test.operator) {
+    case 'contains': return upn.includes(test.value);
+    case 'startswith': return upn.startsWith(test.value);
+    // `has` and `hasprefix` match whole terms (runs of letters and digits) and their starts.
+    case 'has': return terms(upn).includes(test.value) || (!/^[a-z0-9]+$/.test(test.value) && upn.includes(test.value) && boundaryAt(upn, test.value));
+    case 'hasprefix': return terms(upn).some((t) => t.startsWith(test.value));
+  }
+}
+
+function terms(s: string): string[] {
+  return s.split(/[^a-z0-9]+/).filter((t) => t !== '');
+}
+
+/** A value spanning several terms (`emergency-access`) matches where it begins and ends at term boundaries. */
+function boundaryAt(s: string, value: string): boolean {
+  for (let i = s.indexOf(value); i >= 0; i = s.indexOf(value, i + 1)) {
+    const before = i === 0 || !/[a-z0-9]/.test(s[i - 1]);
+    const end = i + value.length;
+    const after = end === s.length || !/[a-z0-9]/.test(s[end]);
+    if (before && after) return true;
+  }
+  return false;
 }
 
 export interface EventHook {

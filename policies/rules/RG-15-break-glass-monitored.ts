@@ -1,4 +1,4 @@
-import { namesAccount, readEventHooks, readLogAlerts } from '../engine/alerts';
+import { mayNameAccount, namesAccount, readEventHooks, readLogAlerts } from '../engine/alerts';
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
@@ -49,6 +49,9 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     else if (low) {
       if (!lowSeverity.has(low.resource.address)) report({ resource: low.resource, messageId: 'lowSeverity', data: { alert: low.resource.address, severity: String(low.severity ?? 'unset') } });
       lowSeverity.add(low.resource.address);
+    } else if (alerts.some((a) => mayNameAccount(a, account))) {
+      const a = alerts.find((x) => mayNameAccount(x, account))!;
+      report({ resource: account, messageId: 'cannotVerify', data: { what: `whether ${a.resource.address} alerts on ${account.address}`, why: 'its user principal name is not known' } });
     } else if (alerts.some((a) => a.queryUnknown && a.referenced.length === 0)) {
       const a = alerts.find((x) => x.queryUnknown)!;
       report({ resource: account, messageId: 'cannotVerify', data: { what: `whether an alert names ${account.address}`, why: `the query of ${a.resource.address} is not known` } });
