@@ -6,7 +6,6 @@ import type { Resource } from '../model/resource';
 import { listed } from '../lists';
 import { oncePerResource } from '../engine/once';
 
-
 export default defineRule({
   meta: {
     id: 'RG-02',
@@ -71,6 +70,8 @@ function reachedIn(ctx: RuleContext, container: Resource, provider: RoleGrant['p
   const out: string[] = [];
   if (provider === 'okta' && container.type === 'okta_group' && p.grantsHeldBy(container).length > 0) out.push(`${container.address} (holds an admin role)`);
   for (const m of containerMembers(ctx, container).resources) {
+    // A group in an Entra unit is in scope as an object; its members are not, and a role-assignable group is beyond every scoped operator.
+    if (provider === 'entra' && m.type === 'azuread_group') continue;
     if (p.isBreakGlass(m)) out.push(`${m.address} (break-glass)`);
     else if (p.isDeclared('privileged', m) || exposedPrivilege(ctx, m, provider)) out.push(`${m.address} (privileged)`);
   }

@@ -37,6 +37,7 @@ testRule(rule, {
   valid: [
     { name: 'target group holds only staff', provider: 'okta', stack: okta(['${okta_user.sam.id}']) },
     { name: 'unit holds staff, and an admin whose privilege comes through a role-assignable group', provider: 'entra', stack: entra(['${azuread_user.sam.object_id}']) },
+    { name: 'unit holds the role-assignable admins group itself: its members are not in scope, and it is beyond scoped operators', provider: 'entra', stack: entra(['${azuread_user.sam.object_id}', '${azuread_group.pam.object_id}']) },
   ],
   invalid: [
     { name: 'target group contains an admin', provider: 'okta', stack: okta(['${okta_user.sam.id}', '${okta_user.ann.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk' }] },
