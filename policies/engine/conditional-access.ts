@@ -5,7 +5,7 @@
  */
 import { entraRoleById, entraRoleByName } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
-import { Unknown, Value, elements, literalStrings, valueAt } from '../model/value';
+import { Unknown, Value, elements, isObject, literalStrings, valueAt } from '../model/value';
 import type { RuleContext } from './context';
 
 /** The built-in phishing-resistant strength (RULES.md, RG-06). */
@@ -36,6 +36,13 @@ export interface AccessPolicy {
   readonly excludedExternal: readonly string[];
   /** Some scoping list holds an unknown entry. */
   readonly scopeUnknown: boolean;
+  /**
+   * Conditions that narrow which sign-ins the policy applies to (client app
+   * types other than all, locations, risk levels, a device filter,
+   * platforms); empty when it applies to every sign-in of whom it covers,
+   * undefined when a condition is not known.
+   */
+  readonly narrowing: readonly string[] | undefined;
   readonly grant: Grant;
 }
 
@@ -80,7 +87,28 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
     excludedExternal: [...excluded.users.external, ...excluded.groups.external].filter((e) => e !== 'None'),
     scopeUnknown: [included.users, included.groups, excluded.users, excluded.groups].some((t) => t.unknown) || includedRoles instanceof Unknown || excludedRoles instanceof Unknown,
     grant: readGrant(ctx, policy),
+    narrowing: narrowingOf(v as Value),
   };
+}
+
+/** What narrows a policy to some sign-ins only (RULES.md RG-06). */
+function narrowingOf(v: Value | undefined): string[] | undefined {
+  if (!isObject(v)) return undefined;
+  const at = (path: string) => valueAt(v, `conditions.${path}`);
+  const parts = [at('client_app_types'), at('locations.included_locations'), at('locations.excluded_locations'), at('sign_in_risk_levels'), at('user_risk_levels'), at('devices.filter.rule'), at('platforms.included_platforms'), at('platforms.excluded_platforms')];
+  if (parts.some(isUnknownList)) return undefined;
+  const out: string[] = [];
+  const apps = literalStrings(parts[0]);
+  if (apps.length > 0 && !apps.includes('all')) out.push(`client apps ${apps.join(', ')}`);
+  const included = literalStrings(parts[1]);
+  if (included.length > 0 && !included.includes('All')) out.push(`locations ${included.join(', ')}`);
+  if (literalStrings(parts[2]).length > 0) out.push(`locations other than ${literalStrings(parts[2]).join(', ')}`);
+  if (literalStrings(parts[3]).length > 0) out.push(`sign-in risk ${literalStrings(parts[3]).join(', ')}`);
+  if (literalStrings(parts[4]).length > 0) out.push(`user risk ${literalStrings(parts[4]).join(', ')}`);
+  if (literalStrings(parts[5]).length > 0) out.push('devices matching a filter');
+  const platforms = literalStrings(parts[6]);
+  if ((platforms.length > 0 && !platforms.includes('all')) || literalStrings(parts[7]).length > 0) out.push('some platforms');
+  return out;
 }
 
 /** Role template ids: literal, or read from the `azuread_directory_role` a reference names. */

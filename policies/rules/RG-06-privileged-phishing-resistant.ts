@@ -12,6 +12,8 @@ const ADMIN_CONSOLE = /admin[-_ ]?console/i;
 const messages = {
   noEntraPolicy:
     'No enabled conditional access policy requires phishing-resistant authentication for {{roles}}: an admin whose one-time code is phished or pushed hands over the tenant. Add a policy with included_roles for these roles (or their groups), included_applications = ["All"] and grant_controls.authentication_strength_policy_id = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004".',
+  narrowEntraPolicy:
+    'Conditional access policy {{policy}} requires phishing-resistant authentication for {{roles}} only for {{narrowing}}: every other sign-in of the same admins still accepts a relayable code or push. Remove the narrowing condition, or add a policy for the same roles without it.',
   weakEntraPolicy:
     'Conditional access policy {{policy}} covers {{roles}} but does not require a phishing-resistant strength: codes and push approvals can be relayed by a phishing proxy. Set grant_controls.authentication_strength_policy_id to the built-in phishing-resistant strength (…0004) or a strength allowing only fido2, windowsHelloForBusiness and x509CertificateMultiFactor.',
   noOktaRule:
@@ -48,19 +50,33 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
   const uncovered: string[] = [];
   const weak = new Map<Resource, string[]>();
   const unknown = new Map<Resource, string[]>();
+  const narrow = new Map<Resource, string[]>();
   for (const [templateId, held] of roles) {
     const name = held[0].role.name;
     const covering = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false && coversRole(ctx, p, templateId, held));
-    const verdicts = covering.map((p) => ({ p, strong: p.allApplications === undefined ? undefined : isPhishingResistant(p.grant.strength) }));
-    if (verdicts.some((v) => v.strong === true)) continue;
+    // A policy covers every sign-in only where no condition narrows it (trusted locations, risky sign-ins, some platforms…).
+    const verdicts = covering.map((p) => ({ p, strong: p.allApplications === undefined || p.narrowing === undefined ? undefined : isPhishingResistant(p.grant.strength) }));
+    if (verdicts.some((v) => v.strong === true && v.p.narrowing!.length === 0)) continue;
     const doubtful = verdicts.find((v) => v.strong === undefined);
+    // The finding goes on the policy that targets the roles or their groups, where one does, not on an all-users policy.
+    const short = [...verdicts].sort((a, b) => Number(targets(b.p, templateId)) - Number(targets(a.p, templateId)))[0];
     if (doubtful) addTo(unknown, doubtful.p.resource, name);
-    else if (verdicts.length > 0) addTo(weak, verdicts[0].p.resource, name);
+    else if (short?.strong) addTo(narrow, short.p.resource, name);
+    else if (short) addTo(weak, short.p.resource, name);
     else uncovered.push(name);
   }
-  for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength or applications are not known' } });
+  for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength, applications or conditions are not known' } });
+  for (const [policy, names] of narrow) {
+    const p = ctx.accessPolicies.find((x) => x.resource === policy)!;
+    report({ resource: policy, messageId: 'narrowEntraPolicy', data: { policy: policy.address, roles: names.join(', '), narrowing: p.narrowing!.join(' and ') } });
+  }
   for (const [policy, names] of weak) report({ resource: policy, messageId: 'weakEntraPolicy', data: { policy: policy.address, roles: names.join(', ') } });
   if (uncovered.length > 0) report({ resource: null, messageId: 'noEntraPolicy', data: { roles: uncovered.join(', ') } });
+}
+
+/** Whether the policy names the role, or a group, rather than everyone. */
+function targets(p: AccessPolicy, templateId: string): boolean {
+  return p.includedRoles.includes(templateId) || p.includedGroups.length > 0;
 }
 
 /** Included by role, by all users, or by naming every principal that holds the role (directly or through its groups). */

@@ -19,6 +19,12 @@ const entraTenant = (policies: Record<string, Record<string, unknown>>, extra: R
     ...extra,
   });
 const adminPolicy = (grant: Record<string, unknown>, users: Record<string, unknown> = { included_roles: [ROLE.securityAdministrator] }) => caPolicy({ users, grant });
+const PR_GRANT = { operator: 'OR', authentication_strength_policy_id: PR_STRENGTH };
+/** The phishing-resistant admin policy with one more condition. */
+const narrowed = (conditions: Record<string, unknown>) => {
+  const p = adminPolicy(PR_GRANT);
+  return { ...p, conditions: { ...(p.conditions as Record<string, unknown>), ...conditions } };
+};
 
 // Okta: the Admins group holds ORG_ADMIN; break-glass holds SUPER_ADMIN through its own group.
 const PHISHING_RESISTANT = JSON.stringify({ possession: { required: true, phishingResistant: 'REQUIRED' } });
@@ -43,6 +49,7 @@ testRule(rule, {
         { azuread_authentication_strength_policy: { pr: { display_name: 'PR', allowed_combinations: ['fido2', 'windowsHelloForBusiness'] } } },
       ),
     },
+    { name: 'conditions that narrow nothing: all client apps, all locations, all platforms', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: ['All'] }, platforms: { included_platforms: ['all'] } }) }) },
     { name: 'admin group under a phishing-resistant rule', provider: 'okta', stack: oktaOrg({ admins: oktaRule({ constraints: [PHISHING_RESISTANT] }) }) },
   ],
   invalid: [
@@ -59,11 +66,21 @@ testRule(rule, {
       expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }],
     },
     { name: 'report-only policy counts as missing', provider: 'entra', stack: entraTenant({ admins: { ...adminPolicy({ operator: 'OR', authentication_strength_policy_id: PR_STRENGTH }), state: 'enabledForReportingButNotEnforced' } }), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
+    { name: 'phishing-resistant only outside trusted locations', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: ['All'], excluded_locations: ['AllTrusted'] } }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
+    { name: 'phishing-resistant only for risky sign-ins', provider: 'entra', stack: entraTenant({ admins: narrowed({ sign_in_risk_levels: ['high', 'medium'] }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
+    { name: 'phishing-resistant only on some platforms', provider: 'entra', stack: entraTenant({ admins: narrowed({ platforms: { included_platforms: ['windows', 'macOS'] } }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
+    {
+      name: 'an all-users MFA policy and a weak policy for the role: the finding is on the one that targets the role',
+      provider: 'entra',
+      stack: entraTenant({ all: caPolicy(), admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: MFA_STRENGTH }) }),
+      expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }],
+    },
     { name: 'no rule for the admin group', provider: 'okta', stack: oktaOrg({}), expect: [{ messageId: 'noOktaRule', resource: null }] },
     { name: 'rule without the phishing-resistant constraint', provider: 'okta', stack: oktaOrg({ admins: oktaRule({}) }), expect: [{ messageId: 'weakOktaRule', resource: 'okta_app_signon_policy_rule.admins' }] },
   ],
   unknown: [
     { name: 'strength id from a variable', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: '${var.strength}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }] },
+    { name: 'locations from a variable', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: '${var.locations}' } }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }] },
     { name: 'constraints from a variable', provider: 'okta', stack: oktaOrg({ admins: oktaRule({ constraints: '${var.constraints}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_signon_policy_rule.admins' }] },
   ],
 });
