@@ -66,8 +66,12 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
     if (!flagged && approvers.unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `who approves activations in ${policy.address}`, why: 'the approver is not known' } });
     if (flagged) continue;
     // Transitive: an eligible member who can make themselves an approver (own the approver group, add members to it…).
+    // A chain through an activation these approvers approve is no self-approval: they consent before its first step.
+    const guarded = guardedGroups(ctx, approvers.resources);
+    guarded.add(group.address);
+    const usesGuardedActivation = (step: PathStep) => step.kind === 'eligible for' && guarded.has(step.to);
     for (const e of eligible) {
-      const chain = approvers.resources.map((a) => chainTo(ctx, e.address, a.address)).find((c) => c !== undefined);
+      const chain = approvers.resources.map((a) => chainTo(ctx, e.address, a.address, usesGuardedActivation)).find((c) => c !== undefined);
       if (!chain) continue;
       report({ resource: policy, messageId: 'approverReachable', data: { policy: policy.address, group: group.address, member: e.address, approver: chain[chain.length - 1].to, count: chain.length }, path: chain });
       break;
@@ -93,14 +97,30 @@ function actingEdges(ctx: RuleContext): Map<string, PathStep[]> {
   return out;
 }
 
-/** The shortest chain of acting steps from one principal to another, if any (breadth-first). */
-function chainTo(ctx: RuleContext, from: string, to: string): PathStep[] | undefined {
+/**
+ * Groups whose activation only these approvers approve: every approver of
+ * their role management policy is one of `approvers`. Activating one of
+ * them needs these approvers' consent first.
+ */
+function guardedGroups(ctx: RuleContext, approvers: readonly Resource[]): Set<string> {
+  const out = new Set<string>();
+  if (approvers.length === 0) return out;
+  for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
+    const group = ctx.target(policy, 'group_id');
+    const theirs = ctx.targets(policy, 'activation_rules.approval_stage.primary_approver.object_id');
+    if (group && !theirs.unknown && theirs.resources.length > 0 && theirs.resources.every((a) => approvers.includes(a))) out.add(group.address);
+  }
+  return out;
+}
+
+/** The shortest chain of acting steps from one principal to another, if any (breadth-first), never taking a step `skip` rules out. */
+function chainTo(ctx: RuleContext, from: string, to: string, skip: (step: PathStep) => boolean = () => false): PathStep[] | undefined {
   const out = actingEdges(ctx);
   const previous = new Map<string, PathStep>();
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {
     for (const step of out.get(queue[i]) ?? []) {
-      if (step.to === from || previous.has(step.to)) continue;
+      if (step.to === from || previous.has(step.to) || skip(step)) continue;
       previous.set(step.to, step);
       if (step.to === to) {
         const chain: PathStep[] = [];

@@ -16,11 +16,22 @@ const pim = (approver: string, extra: Record<string, Record<string, unknown>> = 
     azuread_group_role_management_policy: { helpdesk: { group_id: '${azuread_group.helpdesk.object_id}', role_id: 'member', activation_rules: { require_approval: true, approval_stage: { primary_approver: [{ object_id: approver, type: 'groupMembers' }] } } } },
     ...extra,
   });
+/** A Tier 0 group: its eligible admin activates Global Administrator only with the security leadership's approval. */
+const tier0 = (extra: Record<string, Record<string, unknown>> = {}) =>
+  configStack({
+    azuread_user: { admin: { user_principal_name: 'ada@acme.example', display_name: 'Ada' } },
+    azuread_group: { tier0: { display_name: 'Tier 0', security_enabled: true, assignable_to_role: true }, leadership: { display_name: 'Security leadership', security_enabled: true } },
+    azuread_directory_role_assignment: { tier0: { role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_group.tier0.object_id}' } },
+    azuread_privileged_access_group_eligibility_schedule: { admin: { group_id: '${azuread_group.tier0.object_id}', principal_id: '${azuread_user.admin.object_id}', assignment_type: 'member', duration: 'P90D' } },
+    azuread_group_role_management_policy: { tier0: { group_id: '${azuread_group.tier0.object_id}', role_id: 'member', activation_rules: { require_approval: true, approval_stage: { primary_approver: [{ object_id: '${azuread_group.leadership.object_id}', type: 'groupMembers' }] } } } },
+    ...extra,
+  });
 const customRole = (permissions: unknown) => configStack({ okta_admin_role_custom: { reset: { label: 'Reset', description: 'x', permissions } } });
 
 testRule(rule, {
   valid: [
     { name: 'supervisors approve the help desk', provider: 'entra', stack: pim('${azuread_group.supervisors.object_id}') },
+    { name: 'Tier 0: once approved as Global Administrator the admin could change the approvers, but that chain runs through the very activation they approve', provider: 'entra', stack: tier0() },
     { name: 'credential role without membership or profile permissions', provider: 'okta', stack: customRole(['okta.users.credentials.resetFactors', 'okta.users.read']) },
   ],
   invalid: [
@@ -31,6 +42,12 @@ testRule(rule, {
       provider: 'entra',
       stack: pim('${azuread_group.supervisors.object_id}', { azuread_group: { helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true }, supervisors: { display_name: 'Supervisors', security_enabled: true, owners: ['${azuread_user.agent.object_id}'] }, agents: { display_name: 'All agents', security_enabled: true } } }),
       expect: [{ messageId: 'approverReachable', resource: 'azuread_group_role_management_policy.helpdesk' }],
+    },
+    {
+      name: 'Tier 0, but the eligible admin can add themselves to the approvers today (as a Groups Administrator), no activation needed',
+      provider: 'entra',
+      stack: tier0({ azuread_directory_role_assignment: { tier0: { role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_group.tier0.object_id}' }, groups: { role_id: 'fdd7a751-b60b-444a-984c-02652fe8fa1c', principal_object_id: '${azuread_user.admin.object_id}' } } }),
+      expect: [{ messageId: 'approverReachable', resource: 'azuread_group_role_management_policy.tier0' }],
     },
     {
       name: 'reset authority and Privileged Role Administrator on one principal',
@@ -54,6 +71,12 @@ testRule(rule, {
   ],
   unknown: [
     { name: 'approver from a variable', provider: 'entra', stack: pim('${var.approver}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    {
+      name: 'Tier 0 whose approver comes from a variable',
+      provider: 'entra',
+      stack: tier0({ azuread_group_role_management_policy: { tier0: { group_id: '${azuread_group.tier0.object_id}', role_id: 'member', activation_rules: { require_approval: true, approval_stage: { primary_approver: [{ object_id: '${var.approvers}', type: 'groupMembers' }] } } } } }),
+      expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.tier0' }],
+    },
     { name: 'permissions from a variable', provider: 'okta', stack: customRole('${var.permissions}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_admin_role_custom.reset' }] },
   ],
 });
