@@ -21,6 +21,11 @@ const TENANTS: [string, string, string[]][] = [
   ['ACME Okta org (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-okta.cdk.tf.json', []],
   ['ACME Entra tenant (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-entra.cdk.tf.json', []],
   [
+    'Fabrikam Entra tenant, all compliant in ways the rules once misread: a Tier 0 activation its approvers guard, a role-assignable group in the help desk\'s unit, a report-only device pilot, a break-glass alert by a test on the UPN',
+    'test/fixtures/tenants/fabrikam-entra.cdk.tf.json',
+    [],
+  ],
+  [
     'Contoso Entra tenant, Terraform JSON: a vendor in the SOC group, an MFA exemption, a pilot left in report-only, unowned automation, no ticket, multi-use passes, no break-glass alert',
     'test/fixtures/tenants/contoso-entra-defects.tf.json',
     [
