@@ -31,6 +31,8 @@ export function formatJson(x: CheckResult | ReportInput): string {
     notices: result.notices,
     errors: result.errors,
     summary: summarize(result.findings),
+    // What was checked, and as what: "tenant" (absences are findings) or "module" (they are a notice).
+    ...(result.stacks ? { stacks: result.stacks } : {}),
     ...(input.command === 'review' ? { changes: input.changes ?? [], introduced: (input.introduced ?? []).map(finding), resolved: (input.resolved ?? []).map(finding), unevaluated: input.unevaluated ?? [] } : {}),
     ...(input.command === 'drift' ? { drift: input.drift ?? [] } : {}),
   };
