@@ -130,7 +130,14 @@ function containsAll(v: Value | undefined): boolean | undefined {
   if (v instanceof Unknown) return undefined;
   const list = elements(v);
   if (list.some((e) => e === 'All')) return true;
-  return list.some((e) => e instanceof Unknown) ? undefined : false;
+  return list.some((e) => e instanceof Unknown && !namesPrincipals(e)) ? undefined : false;
+}
+
+const PRINCIPAL = /^(module\.[^.]+(\[[^\]]*\])?\.)*(data\.)?(azuread_user|azuread_group|azuread_service_principal|okta_user|okta_group)\./;
+
+/** An element read from users or groups (`[for u in azuread_user.bg : u.object_id]`) is an id, never the keyword "All". */
+function namesPrincipals(e: Unknown): boolean {
+  return e.references.length > 0 && e.references.every((r) => PRINCIPAL.test(r.address));
 }
 
 function readGrant(ctx: RuleContext, policy: Resource): Grant {

@@ -773,22 +773,39 @@ function asString(v: Value): string | undefined {
 
 /**
  * `format` with the verbs whose output is certain: `%s` (a string, number or
- * boolean), `%d` (a whole number) and `%%`. A width, a flag or another verb
- * is left unknown rather than approximated.
+ * boolean), `%d` (a whole number) and `%%`, with a width and the `-`, `0` and
+ * (for `%d`) `+` flags, as Terraform pads them (checked against terraform
+ * console). A precision, another flag or another verb is left unknown rather
+ * than approximated.
  */
 function formatOf(f: Value, args: Value[]): Value | undefined {
   if (typeof f !== 'string') return undefined;
   let i = 0;
   let certain = true;
-  const out = f.replace(/%(%|[-+# 0-9.]*[a-zA-Z])/g, (_m, spec: string) => {
-    if (spec === '%') return '%';
+  const out = f.replace(/%([-+0 #]*)(\d*)(\.\d*)?([a-zA-Z%])/g, (_m, flags: string, width: string, precision: string | undefined, verb: string) => {
+    if (verb === '%' && !flags && !width && precision === undefined) return '%';
     const v = args[i++];
-    if (spec === 's' && asString(v) !== undefined) return asString(v)!;
-    if (spec === 'd' && typeof v === 'number' && Number.isInteger(v)) return String(v);
-    certain = false;
-    return '';
+    let text: string | undefined;
+    if (precision !== undefined || /[ #]/.test(flags)) text = undefined;
+    else if (verb === 's' && !flags.includes('+')) text = asString(v);
+    else if (verb === 'd' && typeof v === 'number' && Number.isInteger(v)) text = (flags.includes('+') && v >= 0 ? '+' : '') + String(v);
+    if (text === undefined) {
+      certain = false;
+      return '';
+    }
+    return pad(text, Number(width || 0), flags.includes('-') ? 'right' : flags.includes('0') ? 'zeros' : 'left');
   });
   return certain && i === args.length ? out : undefined;
+}
+
+/** Pads to `width` characters: spaces after (`-`), zeros before (after a sign), or spaces before. */
+function pad(text: string, width: number, how: 'left' | 'right' | 'zeros'): string {
+  const missing = width - [...text].length;
+  if (missing <= 0) return text;
+  if (how === 'right') return text + ' '.repeat(missing);
+  if (how === 'left') return ' '.repeat(missing) + text;
+  const sign = /^[+-]/.test(text) ? text[0] : '';
+  return sign + '0'.repeat(missing) + text.slice(sign.length);
 }
 
 const isIndex = (v: Value): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

@@ -452,3 +452,37 @@ resource "azuread_directory_role_assignment" "ga" {
     expect(stack.notEvaluated).toContain('azuread_directory_role_assignment.ga[*]');
   });
 });
+
+describe('from public idioms', () => {
+  it('a policy for the users a for expression reads from break-glass accounts is no policy for everyone (no cannot-verify on RG-07)', async () => {
+    const stack = await hclStack(`provider "azuread" {}
+locals {
+  accounts = toset([for n in range(1, 3) : format("emergency-access-%02s", n)])
+}
+resource "azuread_user" "bg" {
+  for_each            = local.accounts
+  user_principal_name = "\${each.key}@acme.onmicrosoft.com"
+  display_name        = each.key
+}
+resource "azuread_conditional_access_policy" "bg" {
+  display_name = "Emergency access"
+  state        = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_users = [for k, u in azuread_user.bg : u.id]
+    }
+  }
+  grant_controls {
+    operator          = "OR"
+    built_in_controls = ["mfa"]
+  }
+}`);
+    expect(stack.resources.map((r) => r.address)).toContain('azuread_user.bg["emergency-access-01"]');
+    const result = runRules([stack], RULES, { config: DEFAULT_CONFIG, now: NOW });
+    expect(result.findings.filter((f) => f.ruleId === 'RG-07').map((f) => `${f.messageId} ${f.resource}`)).toEqual(['noEntraPolicy null']);
+  });
+});

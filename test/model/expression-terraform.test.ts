@@ -69,6 +69,10 @@ const EXPRESSIONS = [
   'upper(98)',
   'format("CA%s-%s", upper(98), "x")',
   'format("%d items, %s%%", 3, true)',
+  'format("%02s", 1)',
+  'format("%03d|%-4s|%5s|%+d|%3s", 7, "a", "ab", 5, "abcd")',
+  'format("%05d", -7)',
+  'format("%s-emergency-access-%02s", "corp", 2)',
   'split("-", 12)',
 ];
 
