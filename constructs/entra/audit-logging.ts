@@ -4,7 +4,7 @@
  * operations (RG-17).
  */
 import { Construct } from 'constructs';
-import { ENTRA_RECOVERY_OPERATIONS, ENTRA_RECOMMENDED_LOG_CATEGORIES, ENTRA_REQUIRED_LOG_CATEGORIES } from '../../policies/facts/monitoring';
+import { ENTRA_RECOMMENDED_LOG_CATEGORIES, ENTRA_RECOMMENDED_OPERATIONS, ENTRA_RECOVERY_OPERATIONS, ENTRA_REQUIRED_LOG_CATEGORIES } from '../../policies/facts/monitoring';
 import { AadDiagnosticSetting, ScheduledQueryAlert } from './raw-resources';
 
 /** Every identity log category the catalogue asks for (RG-16). */
@@ -30,7 +30,7 @@ export class EntraAuditLogging extends Construct {
       workspaceId: props.workspaceId,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      query: `AuditLogs | where OperationName in (${ENTRA_RECOVERY_OPERATIONS.map((o) => JSON.stringify(o)).join(', ')})`,
+      query: `AuditLogs | where OperationName in (${[...ENTRA_RECOVERY_OPERATIONS, ...ENTRA_RECOMMENDED_OPERATIONS].map((o) => JSON.stringify(o)).join(', ')})`,
       severity: 1,
       actionGroupIds: props.actionGroupIds,
     });

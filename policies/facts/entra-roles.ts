@@ -41,11 +41,21 @@ export const ENTRA_ROLES: readonly EntraRole[] = [
   role('c4e39bd9-1100-46d3-8c65-fb160da0071f', 'Authentication Administrator', { resetAuthority: true, operatorRole: true }),
   role('729827e3-9c14-49f7-bb1b-9608f156bbb8', 'Helpdesk Administrator', { resetAuthority: true, operatorRole: true }),
   role('966707d0-3269-4727-9be2-8c3a10f19b9d', 'Password Administrator', { resetAuthority: true, operatorRole: true }),
-  // Not in the catalogue's lists, but an edge of the reset-authority graph: whoever joins a group gains its roles.
+  // Partner support roles reset passwords: Tier1 of non-administrators, Tier2 of everyone (administrators too).
+  role('4ba39ca4-527c-499a-b93d-d9b492c50246', 'Partner Tier1 Support', { resetAuthority: true }),
+  role('e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8', 'Partner Tier2 Support', { privileged: true, resetAuthority: true }),
+  // Not in the catalogue's lists, but edges of the reset-authority graph: whoever joins a group gains its roles.
   role('fdd7a751-b60b-444a-984c-02652fe8fa1c', 'Groups Administrator', { managesGroups: true }),
+  role('3a2c62db-5318-420d-8d74-23affee5d9d5', 'Intune Administrator', { managesGroups: true }),
+  role('9360feb5-f418-4baa-8175-e2a00bac4301', 'Directory Writers', { managesGroups: true }),
+  // Federation: whoever holds these changes how everyone signs in (RG-20).
+  role('8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2', 'Hybrid Identity Administrator', { changesAuthentication: true }),
+  role('8329153b-31d0-4727-b945-745eb3bc5f31', 'Domain Name Administrator', { changesAuthentication: true }),
+  role('be2f45a1-457d-42af-a067-6ec1fa63bc45', 'External Identity Provider Administrator', { changesAuthentication: true }),
 ];
 
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+export const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 
 const byId = new Map(ENTRA_ROLES.map((r) => [r.templateId, r]));
 const byName = new Map(ENTRA_ROLES.map((r) => [normalise(r.displayName), r]));

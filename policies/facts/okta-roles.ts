@@ -36,7 +36,8 @@ export const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.
 export const OKTA_SELF_GRANT_PERMISSIONS = [...OKTA_MEMBERSHIP_PERMISSIONS, 'okta.users.userprofile.manage', 'okta.identityProviders.manage', 'okta.policies.manage'] as const;
 
 /** OAuth API scopes that let an application reset users' authentication (RG-22). */
-export const OKTA_RESET_SCOPES = ['okta.users.manage', 'okta.factors.manage'] as const;
+/** OAuth scopes that give an Okta service app reset authority (RG-22); `okta.factors.manage` is retired but still read. */
+export const OKTA_RESET_SCOPES = ['okta.users.manage', 'okta.authenticators.manage', 'okta.groups.manage', 'okta.roles.manage', 'okta.policies.manage', 'okta.idps.manage', 'okta.factors.manage'] as const;
 
 /** Custom-role permissions that change sign-in or recovery policy for everyone. */
 export function changesOktaAuthentication(permission: string): boolean {

@@ -13,9 +13,9 @@ import { APPLICATION_TYPES, applicationOf } from '../engine/applications';
 import type { RuleContext } from '../engine/context';
 import type { Provider } from '../engine/rule';
 import { containerMembers, scopeMembers } from '../engine/scopes';
-import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { GRAPH_EDGE_PERMISSIONS, graphResetPermissionOf } from '../facts/graph-permissions';
 import { OKTA_MEMBERSHIP_PERMISSIONS, OKTA_RESET_SCOPES, changesOktaAuthentication } from '../facts/okta-roles';
-import { entraRoleById } from '../facts/entra-roles';
+import { PRIVILEGED_ROLE_ADMINISTRATOR, entraRoleById } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
 import { literalStrings } from '../model/value';
 
@@ -129,6 +129,8 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     }
     const changesPolicy = g.role.templateId ? entraRoleById(g.role.templateId)?.changesAuthentication === true : g.role.topRole || (g.role.permissions ?? []).some(changesOktaAuthentication);
     if (changesPolicy) edge(from, policyNode(g.provider), 'can change', g.assignment, g.role.name);
+    // Privileged Role Administrator can grant any role, Global Administrator included: as much as changing the policy.
+    else if (g.role.templateId === PRIVILEGED_ROLE_ADMINISTRATOR) edge(from, policyNode('entra'), 'can change', g.assignment, `${g.role.name} (grants any role)`);
     const managesMembers = (g.role.permissions ?? []).some((x) => (OKTA_MEMBERSHIP_PERMISSIONS as readonly string[]).includes(x));
     if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
     // Entra: group management over the tenant (or a unit) reaches every group that is not role-assignable there.
@@ -155,6 +157,11 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   for (const a of ctx.resourcesOf('azuread_app_role_assignment')) {
     const permission = graphResetPermissionOf(a.values.app_role_id);
     const sp = ctx.target(a, 'principal_object_id');
+    const other = typeof a.values.app_role_id === 'string' ? GRAPH_EDGE_PERMISSIONS.get(a.values.app_role_id.toLowerCase()) : undefined;
+    if (sp && other === 'changes federation') edge(node(sp), policyNode('entra'), 'can change', a, 'Domain.ReadWrite.All (federation)');
+    if (sp && other === 'adds group members') {
+      for (const group of ctx.resourcesOf('azuread_group')) if (group.values.assignable_to_role !== true) edge(node(sp), node(group), 'can add members to', a, 'GroupMember.ReadWrite.All');
+    }
     if (!permission || !sp) continue;
     const to = /Policy\.ReadWrite|RoleManagement/.test(permission) ? policyNode('entra') : directory('entra');
     edge(node(sp), to, 'holds app permission', a, permission);

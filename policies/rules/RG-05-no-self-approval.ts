@@ -1,13 +1,11 @@
 import type { RuleContext } from '../engine/context';
+import { PRIVILEGED_ROLE_ADMINISTRATOR } from '../facts/entra-roles';
 import { ReportFn, defineRule } from '../engine/rule';
 import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../facts/okta-roles';
 import type { PathStep } from '../graph/paths';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 import { addTo } from '../lists';
-
-const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
-
 
 const messages = {
   approverReachable:

@@ -1,17 +1,17 @@
 import { readEventHooks, readLogAlerts } from '../engine/alerts';
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
-import { ENTRA_RECOVERY_OPERATIONS, OKTA_RECOVERY_EVENTS } from '../facts/monitoring';
+import { ENTRA_RECOMMENDED_OPERATIONS, ENTRA_RECOVERY_OPERATIONS, OKTA_RECOMMENDED_EVENTS, OKTA_RECOVERY_EVENTS } from '../facts/monitoring';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, blocks, elements, valueAt } from '../model/value';
 
 const messages = {
   noOktaHook:
-    'No active okta_event_hook reports factor resets, password resets and privilege grants: a social-engineered reset leaves no alert anyone reviews. Add an event hook with events {{events}}.',
+    'No active okta_event_hook reports factor resets, password resets and privilege grants: a social-engineered reset leaves no alert anyone reviews. Add an event hook with events {{events}} (and, better, {{recommended}}).',
   oktaHookIncomplete:
     'Event hook {{hook}} does not subscribe to {{missing}}: those recovery events happen without an alert. Add them to events.',
   noEntraAlert:
-    'No enabled alert reads AuditLogs for admin recovery operations: a help-desk reset of someone\'s methods goes unnoticed. Add an azurerm_monitor_scheduled_query_rules_alert_v2 whose query reads AuditLogs and matches {{operations}}.',
+    'No enabled alert reads AuditLogs for admin recovery operations: a help-desk reset of someone\'s methods goes unnoticed. Add an azurerm_monitor_scheduled_query_rules_alert_v2 whose query reads AuditLogs and matches {{operations}} (and, better, {{recommended}}).',
   entraAlertIncomplete:
     'Alert {{alert}} reads AuditLogs but does not match {{missing}}: those recovery operations raise nothing. Add them to its query.',
   silentActivation:
@@ -47,7 +47,7 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   if (doubtful) return report({ resource: doubtful.resource, messageId: 'cannotVerify', data: { what: `which recovery events ${doubtful.resource.address} reports`, why: 'its status or events are not known' } });
   const best = hooks.sort((a, b) => missingFrom(a.events).length - missingFrom(b.events).length)[0];
   if (best && missingFrom(best.events).length < OKTA_RECOVERY_EVENTS.length) report({ resource: best.resource, messageId: 'oktaHookIncomplete', data: { hook: best.resource.address, missing: missingFrom(best.events).join(', ') } });
-  else report({ resource: null, messageId: 'noOktaHook', data: { events: OKTA_RECOVERY_EVENTS.join(', ') } });
+  else report({ resource: null, messageId: 'noOktaHook', data: { events: OKTA_RECOVERY_EVENTS.join(', '), recommended: OKTA_RECOMMENDED_EVENTS.join(', ') } });
 }
 
 function checkEntra(ctx: RuleContext, report: Reporter): void {
@@ -58,7 +58,7 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     const best = alerts.sort((a, b) => missingFrom(a.query).length - missingFrom(b.query).length)[0];
     if (doubtful) report({ resource: doubtful.resource, messageId: 'cannotVerify', data: { what: `which recovery operations ${doubtful.resource.address} matches`, why: 'its query or enabled flag is not known' } });
     else if (best) report({ resource: best.resource, messageId: 'entraAlertIncomplete', data: { alert: best.resource.address, missing: missingFrom(best.query).map((o) => JSON.stringify(o)).join(', ') } });
-    else report({ resource: null, messageId: 'noEntraAlert', data: { operations: ENTRA_RECOVERY_OPERATIONS.map((o) => JSON.stringify(o)).join(', ') } });
+    else report({ resource: null, messageId: 'noEntraAlert', data: { operations: ENTRA_RECOVERY_OPERATIONS.map((o) => JSON.stringify(o)).join(', '), recommended: ENTRA_RECOMMENDED_OPERATIONS.map((o) => JSON.stringify(o)).join(', ') } });
   }
   for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
     const group = ctx.target(policy, 'group_id');

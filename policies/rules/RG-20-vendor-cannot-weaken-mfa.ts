@@ -26,6 +26,7 @@ export default defineRule({
   },
   check(ctx, report) {
     const reported = new Set<string>();
+    const found = new Set<string>(); // assignments already reported: a chain that starts with one is the same defect
     const vendorOf = oncePerResource((p) => vendorIn(ctx, p));
     for (const grant of ctx.grants) {
       const p = grant.principal;
@@ -38,6 +39,7 @@ export default defineRule({
         report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `which role ${grant.assignment.address} gives ${vendor}`, why: 'the role is not known' } });
       } else if (weakensAuthentication(grant)) {
         report({ resource: grant.assignment, messageId: 'vendorPrivileged', data: { role: grant.role.name, assignment: grant.assignment.address, principal: p.address, vendor } });
+        found.add(grant.assignment.address);
       }
     }
     // Transitive: a vendor who controls something that reaches a privileged identity. Its own reset
@@ -48,7 +50,7 @@ export default defineRule({
       const first = path.steps[0];
       if (!vendor || !ctx.principals.isVendor(vendor) || first.kind === 'can reset' || first.kind === 'holds app permission') continue;
       const resource = ctx.get(first.resource);
-      if (!resource) continue;
+      if (!resource || found.has(resource.address)) continue;
       report({ resource, messageId: 'vendorChain', data: { vendor: vendor.address, target: path.target, count: path.steps.length, first: `${first.kind} ${first.to} (${first.resource})` }, path: path.steps });
     }
   },

@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-26T12:00:00Z');
 
 const SETTING = (forEach: string, extra = '') => `
 variable "categories" {
-  default = ["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs", "RiskyUsers", "UserRiskEvents"]
+  default = ["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs", "RiskyUsers", "UserRiskEvents", "ManagedIdentitySignInLogs"]
 }
 variable "unset" {}
 resource "azuread_group" "a" { display_name = "A" }
@@ -28,7 +28,7 @@ describe('HCL dynamic blocks', () => {
     const stack = await hclStack(SETTING('var.categories', 'enabled_log { category = "MicrosoftGraphActivityLogs" }'));
     const setting = stack.resources.find((r) => r.type === 'azurerm_monitor_aad_diagnostic_setting')!;
     expect(blocks(setting.values.enabled_log).map((b) => b.category)).toEqual([
-      'MicrosoftGraphActivityLogs', 'AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents',
+      'MicrosoftGraphActivityLogs', 'AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'ManagedIdentitySignInLogs',
     ]);
     expect(setting.references.size).toBe(0); // the iterator is not a resource reference
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });

@@ -5,7 +5,7 @@ import { configStack } from '../support/stacks';
 const group = { okta_group: { a: { name: 'A' } } };
 const entra = { azuread_group: { a: { display_name: 'A', security_enabled: true } } };
 const setting = (categories: unknown[]) => ({ name: 'identity-to-sentinel', log_analytics_workspace_id: 'ws', enabled_log: categories.map((category) => ({ category })) });
-const ALL = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'MicrosoftGraphActivityLogs'];
+const ALL = ['AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'ManagedIdentitySignInLogs', 'MicrosoftGraphActivityLogs'];
 
 testRule(rule, {
   valid: [

@@ -26,7 +26,13 @@ testRule(rule, {
     { name: 'no hook', provider: 'okta', stack: okta(), expect: [{ messageId: 'noOktaHook', resource: null }] },
     { name: 'hook without privilege grants', provider: 'okta', stack: okta({ recovery: hook(OKTA_RECOVERY_EVENTS.slice(0, 3)) }), expect: [{ messageId: 'oktaHookIncomplete', resource: 'okta_event_hook.recovery' }] },
     { name: 'no alert', provider: 'entra', stack: entra(undefined, notify), expect: [{ messageId: 'noEntraAlert', resource: null }] },
-    { name: 'alert misses TAP issuance', provider: 'entra', stack: entra(query(ENTRA_RECOVERY_OPERATIONS.slice(0, 4)), notify), expect: [{ messageId: 'entraAlertIncomplete', resource: 'azurerm_monitor_scheduled_query_rules_alert_v2.recovery' }] },
+    { name: 'alert misses admin password resets', provider: 'entra', stack: entra(query(ENTRA_RECOVERY_OPERATIONS.slice(0, 2)), notify), expect: [{ messageId: 'entraAlertIncomplete', resource: 'azurerm_monitor_scheduled_query_rules_alert_v2.recovery' }] },
+    {
+      name: 'the TAP status reason is no operation: an alert naming it instead of "Admin registered security info" misses pass issuance',
+      provider: 'entra',
+      stack: entra(query(['Admin registered temporary access pass method for user', 'Admin deleted security info', 'Reset password (by admin)']), notify),
+      expect: [{ messageId: 'entraAlertIncomplete', resource: 'azurerm_monitor_scheduled_query_rules_alert_v2.recovery' }],
+    },
     { name: 'activation tells nobody', provider: 'entra', stack: entra(query(ENTRA_RECOVERY_OPERATIONS)), expect: [{ messageId: 'silentActivation', resource: 'azuread_group_role_management_policy.helpdesk' }] },
   ],
   unknown: [
