@@ -57,7 +57,7 @@ export class OktaRecoveryOperators extends Construct {
 
     const org = props.orgUrl.replace(/\/+$/, '');
     this.role = new AdminRoleCustom(this, 'role', { label: props.label ?? 'Recovery operators', description: 'Reset factors and passwords for the supported groups; nothing else', permissions: [...permissions] });
-    this.resourceSet = new ResourceSet(this, 'scope', { label: `${props.label ?? 'Recovery operators'} scope`, description: 'The groups the operators support', resources: props.scope.map((g) => `${org}/api/v1/groups/${g.id}`) });
+    this.resourceSet = new ResourceSet(this, 'scope', { label: `${props.label ?? 'Recovery operators'} scope`, description: 'The groups the operators support', resources: props.scope.map((g) => `${org}/api/v1/groups/${g.id}/users`) }); // the users of each group: the group object alone reaches nobody
     this.assignment = new AdminRoleCustomAssignments(this, 'assignment', { customRoleId: this.role.id, resourceSetId: this.resourceSet.id, members: [`${org}/api/v1/groups/${props.operators.id}`] });
     this.approval = new Attestation(this, 'approval', { control: 'RG-04', subject: this.assignment, ...props.approval, owner: props.approval.owner ?? 'identity-platform' });
     declarePrincipals('operators', props.operators);

@@ -9,8 +9,10 @@ import type { RuleContext } from './context';
 import type { GrantScope } from './grants';
 import type { Members } from './principals';
 
-/** A group entry of an Okta resource set: `…/api/v1/groups/<id>` or `orn:…:directory:…:groups:<id>`. */
-const GROUP_ENTRY = /\/api\/v1\/groups\/([^/]+)\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+)$/;
+/** The users of a group, in an Okta resource set: `…/api/v1/groups/<id>/users` or `orn:…:directory:…:groups:<id>:contained_resources`. */
+const USERS_OF_GROUP = /\/api\/v1\/groups\/([^/]+)\/users\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+):contained_resources$/;
+/** The group object itself: `…/api/v1/groups/<id>` or `orn:…:directory:…:groups:<id>` — user permissions over it reach nobody. */
+const GROUP_OBJECT = /\/api\/v1\/groups\/([^/]+)\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+)$/;
 
 /** Who is inside a scope container: an administrative unit's members, or a group's. */
 export function containerMembers(ctx: RuleContext, container: Resource): Members {
@@ -18,8 +20,10 @@ export function containerMembers(ctx: RuleContext, container: Resource): Members
 }
 
 export interface ScopeMembers {
-  /** Groups (Okta) or administrative units (Entra) the scope names. */
+  /** Groups (Okta) or administrative units (Entra) whose members the scope reaches. */
   readonly groups: readonly Resource[];
+  /** Okta groups the scope names as objects (a resource set's `…/groups/<id>`): their membership, not their users. */
+  readonly objects: readonly Resource[];
   readonly unknown: boolean;
   readonly label: string;
 }
@@ -28,26 +32,33 @@ export interface ScopeMembers {
 export function scopeMembers(ctx: RuleContext, scope: GrantScope): ScopeMembers | undefined {
   switch (scope.kind) {
     case 'groups':
-      return { groups: scope.groups, unknown: scope.unknown, label: scope.groups.map((g) => g.address).join(', ') || 'its target groups' };
+      // A target group list: the users of those groups, and (for GROUP_MEMBERSHIP_ADMIN) the groups themselves.
+      return { groups: scope.groups, objects: scope.groups, unknown: scope.unknown, label: scope.groups.map((g) => g.address).join(', ') || 'its target groups' };
     case 'administrative-unit':
-      return scope.unit ? { groups: [scope.unit], unknown: false, label: scope.unit.address } : { groups: [], unknown: true, label: 'an administrative unit outside this configuration' };
+      return scope.unit ? { groups: [scope.unit], objects: [], unknown: false, label: scope.unit.address } : { groups: [], objects: [], unknown: true, label: 'an administrative unit outside this configuration' };
     case 'resource-set': {
       if (!scope.set) return undefined; // RG-01 says it cannot verify
       const groups: Resource[] = [];
+      const objects: Resource[] = [];
       let unknown = false;
       for (const entry of [...elements(scope.set.values.resources), ...elements(scope.set.values.resources_orn)]) {
         if (entry instanceof Unknown) {
+          const text = entry.expression ?? '';
+          const into = USERS_OF_GROUP.test(text) ? groups : GROUP_OBJECT.test(text) ? objects : undefined;
           const named = entry.references.flatMap((r) => ctx.resolve(r)).filter((r) => r.type === 'okta_group');
-          if (named.length > 0) groups.push(...named);
-          else if (GROUP_ENTRY.test(entry.expression ?? '')) unknown = true;
+          // A group named without the form of the entry (a plan's unknown) may be either: not known.
+          if (into && named.length > 0) into.push(...named);
+          else if (into || named.length > 0) unknown = true;
         } else if (typeof entry === 'string') {
-          const m = GROUP_ENTRY.exec(entry);
+          const users = USERS_OF_GROUP.exec(entry);
+          const object = users ? undefined : GROUP_OBJECT.exec(entry);
+          const m = users ?? object;
           const group = m ? ctx.byLiteralId(m[1] ?? m[2]) : undefined;
-          if (group) groups.push(group);
+          if (group) (users ? groups : objects).push(group);
           else if (m) unknown = true;
         }
       }
-      return { groups, unknown, label: `resource set ${scope.set.address}` };
+      return { groups, objects, unknown, label: `resource set ${scope.set.address}` };
     }
     default:
       return undefined;

@@ -26,7 +26,7 @@ export const OKTA_CREDENTIAL_PERMISSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Custom-role permissions that change group membership: whoever holds them can join the groups they manage. */
-export const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.users.groupMembership.manage'] as const;
+export const OKTA_MEMBERSHIP_PERMISSIONS = ['okta.groups.members.manage', 'okta.groups.manage', 'okta.users.groupMembership.manage'] as const;
 
 /**
  * Permissions a credential role must not also hold (RG-05): membership edits let

@@ -131,8 +131,9 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     if (changesPolicy) edge(from, policyNode(g.provider), 'can change', g.assignment, g.role.name);
     // Privileged Role Administrator can grant any role, Global Administrator included: as much as changing the policy.
     else if (g.role.templateId === PRIVILEGED_ROLE_ADMINISTRATOR) edge(from, policyNode('entra'), 'can change', g.assignment, `${g.role.name} (grants any role)`);
-    const managesMembers = (g.role.permissions ?? []).some((x) => (OKTA_MEMBERSHIP_PERMISSIONS as readonly string[]).includes(x));
-    if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.groups ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
+    // Okta: GROUP_MEMBERSHIP_ADMIN, or group permissions, over the groups its scope names as objects.
+    const managesMembers = g.role.name === 'GROUP_MEMBERSHIP_ADMIN' || (g.role.permissions ?? []).some((x) => (OKTA_MEMBERSHIP_PERMISSIONS as readonly string[]).includes(x));
+    if (managesMembers) for (const c of scopeMembers(ctx, g.scope)?.objects ?? []) edge(from, node(c), 'can add members to', g.assignment, g.role.name);
     // Entra: group management over the tenant (or a unit) reaches every group that is not role-assignable there.
     if (g.role.templateId && entraRoleById(g.role.templateId)?.managesGroups) {
       const inUnit = g.scope.kind === 'administrative-unit' ? (scopeMembers(ctx, g.scope)?.groups ?? []).flatMap((u) => p.unitMembers(u).resources) : undefined;

@@ -26,7 +26,7 @@ describe('OktaRecoveryOperators', () => {
     new OktaRecoveryOperators(stack, 'reset', { orgUrl: 'https://acme.okta.com/', operators: helpdesk, scope: [staff], privileged: [admins], approval });
     const [role] = resourcesOf(stack, 'okta_admin_role_custom');
     expect(role.permissions).toEqual(['okta.users.read', 'okta.users.credentials.resetFactors', 'okta.users.credentials.resetPassword']);
-    expect(resourcesOf(stack, 'okta_resource_set')[0].resources).toEqual(['https://acme.okta.com/api/v1/groups/${okta_group.staff.id}']);
+    expect(resourcesOf(stack, 'okta_resource_set')[0].resources).toEqual(['https://acme.okta.com/api/v1/groups/${okta_group.staff.id}/users']);
     expect(resourcesOf(stack, 'okta_admin_role_custom_assignments')[0].members).toEqual(['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}']);
     expect(JSON.stringify(resourcesOf(stack, 'terraform_data'))).toMatch(/"control":"RG-04"/);
     expect(resourcesOf(stack, 'okta_group_role')).toEqual([]); // never a standard role, never Super Admin

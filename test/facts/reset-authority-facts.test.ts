@@ -95,3 +95,36 @@ describe('Okta OAuth scopes', () => {
     expect(findings(stack, rg22)).toEqual(['oktaClientSecret okta_app_oauth.automation']);
   });
 });
+
+describe('Okta resource sets and group membership', () => {
+  const org = (extra: Record<string, Record<string, unknown>>) =>
+    configStack({
+      okta_user: { sam: { login: 'sam@acme.example', email: 'sam@acme.example', first_name: 'Sam', last_name: 'S' } },
+      okta_group: { admins: { name: 'Admins' }, desk: { name: 'Desk' }, staff: { name: 'Staff' } },
+      okta_group_role: { admins: { group_id: '${okta_group.admins.id}', role_type: 'SUPER_ADMIN' } },
+      ...extra,
+    });
+  const customOver = (permissions: string[], entry: string) => ({
+    okta_admin_role_custom: { members: { label: 'Members', description: 'x', permissions } },
+    okta_resource_set: { set: { label: 'Set', description: 'x', resources: [entry] } },
+    okta_admin_role_custom_assignments: { members: { custom_role_id: '${okta_admin_role_custom.members.id}', resource_set_id: '${okta_resource_set.set.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.desk.id}'] } },
+  });
+
+  it('group permissions over the group object let the holder add members to it: an edge to the admins group', () => {
+    expect(edges(org(customOver(['okta.groups.members.manage'], 'https://acme.okta.com/api/v1/groups/${okta_group.admins.id}')))).toContain(
+      'okta_group.desk —can add members to (okta_admin_role_custom_assignments.members: Members)→ okta_group.admins',
+    );
+  });
+
+  it('user permissions over the users of a group are reset authority over them; over the group object, over nobody', () => {
+    const reset = (entry: string) => edges(org(customOver(['okta.users.credentials.resetFactors'], entry))).filter((e) => e.startsWith('okta_group.desk —can reset'));
+    expect(reset('https://acme.okta.com/api/v1/groups/${okta_group.staff.id}/users')).toEqual(['okta_group.desk —can reset (okta_admin_role_custom_assignments.members: Members)→ users in okta_group.staff']);
+    expect(reset('https://acme.okta.com/api/v1/groups/${okta_group.staff.id}')).toEqual([]);
+  });
+
+  it('GROUP_MEMBERSHIP_ADMIN adds members to its target groups', () => {
+    expect(edges(org({ okta_group_role: { admins: { group_id: '${okta_group.admins.id}', role_type: 'SUPER_ADMIN' }, desk: { group_id: '${okta_group.desk.id}', role_type: 'GROUP_MEMBERSHIP_ADMIN', target_group_list: ['${okta_group.staff.id}'] } } }))).toContainEqual(
+      expect.stringMatching(/^okta_group\.desk —can add members to \(okta_group_role\.desk: GROUP_MEMBERSHIP_ADMIN\)→ okta_group\.staff$/),
+    );
+  });
+});

@@ -16,6 +16,14 @@ const okta = (staffMembers: unknown, extra: Record<string, Record<string, unknow
     ...extra,
   });
 
+/** A custom reset role over a resource set of the given entries. */
+const resetOver = (resources?: string[], orns?: string[]) =>
+  okta(['${okta_user.sam.id}'], {
+    okta_admin_role_custom: { reset: { label: 'Reset', description: 'x', permissions: ['okta.users.credentials.resetFactors'] } },
+    okta_resource_set: { set: { label: 'Set', description: 'x', ...(resources ? { resources } : {}), ...(orns ? { resources_orn: orns } : {}) } },
+    okta_admin_role_custom_assignments: { reset: { custom_role_id: '${okta_admin_role_custom.reset.id}', resource_set_id: '${okta_resource_set.set.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'] } },
+  });
+
 // Entra: the help desk is scoped to the Staff unit.
 const entra = (unitMembers: unknown, extra: Record<string, Record<string, unknown>> = {}) =>
   configStack({
@@ -36,6 +44,7 @@ const entra = (unitMembers: unknown, extra: Record<string, Record<string, unknow
 testRule(rule, {
   valid: [
     { name: 'target group holds only staff', provider: 'okta', stack: okta(['${okta_user.sam.id}']) },
+    { name: 'a resource set of the admin group object: user permissions over a group object reach nobody', provider: 'okta', stack: resetOver(['https://acme.okta.com/api/v1/groups/${okta_group.admins.id}']) },
     { name: 'unit holds staff, and an admin whose privilege comes through a role-assignable group', provider: 'entra', stack: entra(['${azuread_user.sam.object_id}']) },
     { name: 'unit holds the role-assignable admins group itself: its members are not in scope, and it is beyond scoped operators', provider: 'entra', stack: entra(['${azuread_user.sam.object_id}', '${azuread_group.pam.object_id}']) },
   ],
@@ -43,13 +52,15 @@ testRule(rule, {
     { name: 'target group contains an admin', provider: 'okta', stack: okta(['${okta_user.sam.id}', '${okta_user.ann.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk' }] },
     { name: 'target group contains a break-glass account', provider: 'okta', stack: okta(['${okta_user.bg1.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk' }] },
     {
-      name: 'resource set names the admin group',
+      name: 'resource set names the users of the admin group',
       provider: 'okta',
-      stack: okta(['${okta_user.sam.id}'], {
-        okta_admin_role_custom: { reset: { label: 'Reset', description: 'x', permissions: ['okta.users.credentials.resetFactors'] } },
-        okta_resource_set: { set: { label: 'Set', description: 'x', resources: ['https://acme.okta.com/api/v1/groups/${okta_group.admins.id}'] } },
-        okta_admin_role_custom_assignments: { reset: { custom_role_id: '${okta_admin_role_custom.reset.id}', resource_set_id: '${okta_resource_set.set.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'] } },
-      }),
+      stack: resetOver(['https://acme.okta.com/api/v1/groups/${okta_group.admins.id}/users']),
+      expect: [{ messageId: 'reachesPrivileged', resource: 'okta_admin_role_custom_assignments.reset' }],
+    },
+    {
+      name: 'resource set names the users of the admin group by ORN',
+      provider: 'okta',
+      stack: resetOver(undefined, ['orn:okta:directory:00o1:groups:${okta_group.admins.id}:contained_resources']),
       expect: [{ messageId: 'reachesPrivileged', resource: 'okta_admin_role_custom_assignments.reset' }],
     },
     {
