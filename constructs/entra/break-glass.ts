@@ -47,7 +47,8 @@ export class EntraBreakGlass extends Construct {
       new BreakGlassExpiry(this, `account_${i + 1}_expiry`, { account: user, expires: props.expires, evidence: props.evidence, approver: props.approver, now: props.now });
       return user;
     });
-    this.group = new Group(this, 'group', { displayName: 'Break Glass', securityEnabled: true, members: this.users.map((u) => u.objectId), description: 'Emergency access accounts: excluded from conditional access, covered by their own policy' });
+    // Role-assignable: only Privileged Role Administrators can change its members, so nobody joins it to escape MFA (RG-08).
+    this.group = new Group(this, 'group', { displayName: 'Break Glass', securityEnabled: true, assignableToRole: true, members: this.users.map((u) => u.objectId), description: 'Emergency access accounts: excluded from conditional access, covered by their own policy' });
     const names = this.users.map((u) => `"${u.userPrincipalName}"`).join(', ');
     this.signInAlert = new ScheduledQueryAlert(this, 'sign_in_alert', {
       name: 'break-glass-sign-in',

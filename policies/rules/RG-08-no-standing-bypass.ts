@@ -2,6 +2,7 @@ import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombination
 import type { RuleContext } from '../engine/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
+import { Unknown } from '../model/value';
 import { listed } from '../lists';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
@@ -11,6 +12,8 @@ const messages = {
     'Conditional access policy {{policy}} requires MFA but excludes {{excluded}}: each is a standing bypass an attacker only needs to land in. Exclude only break-glass accounts (or their group) and remove the other exclusions, including excluded_roles.',
   multiUsePass:
     'Authentication strength {{strength}} protects privileged access yet allows temporaryAccessPassMultiUse: a multi-use pass is a password with extra steps. Remove it from allowed_combinations.',
+  joinableExclusion:
+    'Conditional access policy {{policy}} excludes {{group}} for the break-glass accounts, but the group is not role-assignable: Groups, User and Intune Administrators, Directory Writers and applications with GroupMember.ReadWrite.All can add anyone to it, and whoever they add is exempt from MFA. Exclude a role-assignable group (assignable_to_role = true, set when the group is created) or the accounts themselves.',
   oktaExclusion:
     'Sign-on rule {{rule}} requires MFA but excludes {{excluded}}: they sign in with whatever weaker rule comes next. Exclude only break-glass accounts.',
   bypassGroup:
@@ -49,10 +52,19 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     const exclusions = nonBreakGlassExclusions(ctx, p);
     if (exclusions.length > 0 && mfa) report({ resource: policy, messageId: 'entraExclusion', data: { policy: policy.address, excluded: listed(exclusions) } });
     else if (mfa === undefined || p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whom ${policy.address} exempts from MFA`, why: mfa === undefined ? 'its grant controls are not known' : 'its exclusions are not known' } });
+    else checkJoinable(policy, p.excludedGroups.filter((g) => g.type === 'azuread_group' && ctx.principals.isBreakGlass(g)), report);
   }
   for (const strength of strengthsForPrivileged) {
     if (strengthCombinations(strength).includes('temporaryAccessPassMultiUse')) report({ resource: strength, messageId: 'multiUsePass', data: { strength: strength.address } });
   }
+}
+
+/** A break-glass group that is excluded must be role-assignable: any other group can be joined by group managers. */
+function checkJoinable(policy: Resource, groups: readonly Resource[], report: Reporter): void {
+  const joinable = groups.filter((g) => g.values.assignable_to_role !== true);
+  const unknown = joinable.find((g) => g.values.assignable_to_role instanceof Unknown);
+  if (unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${unknown.address}, which ${policy.address} excludes, can be joined by group managers`, why: 'assignable_to_role is not known' } });
+  else if (joinable.length > 0) report({ resource: policy, messageId: 'joinableExclusion', data: { policy: policy.address, group: listed(joinable.map((g) => g.address)) } });
 }
 
 /** Covers privileged access: privileged roles, groups holding them, or everyone. */

@@ -90,7 +90,7 @@ describe('EntraAuthenticationMethods and EntraTieredAuthentication', () => {
   it('GIVEN tiers THEN every policy excludes break glass, privileged and vendor tiers get the phishing-resistant strength', () => {
     const { stack } = entraStack();
     const group = (id: string) => new Group(stack, id, { displayName: id, securityEnabled: true });
-    new EntraTieredAuthentication(stack, 'auth', { tiers: { standard: [group('staff')], privileged: [group('admins')], vendor: [group('vendors')] }, breakGlass: group('bg') });
+    new EntraTieredAuthentication(stack, 'auth', { tiers: { standard: [group('staff')], privileged: [group('admins')], vendor: [group('vendors')] }, breakGlass: new Group(stack, 'bg', { displayName: 'bg', securityEnabled: true, assignableToRole: true }) });
     const policies = resourcesOf(stack, 'azuread_conditional_access_policy');
     expect(policies).toHaveLength(5);
     for (const p of policies.filter((x) => x.display_name !== 'Break glass: phishing-resistant')) {

@@ -10,6 +10,8 @@ const entra = (users: Record<string, unknown>, extra: Record<string, Record<stri
     azuread_conditional_access_policy: { mfa: caPolicy({ users, ...(grant ? { grant } : {}) }) },
     ...extra,
   });
+/** The break-glass accounts' own group, excluded from the policy; role-assignable or not. */
+const bgGroup = (assignable: unknown) => entra({ included_users: ['All'], excluded_groups: ['${azuread_group.break_glass.object_id}'] }, { azuread_group: { exempt: { display_name: 'MFA exempt', security_enabled: true }, break_glass: { display_name: 'Break glass', security_enabled: true, assignable_to_role: assignable, members: ['${azuread_user.bg1.object_id}', '${azuread_user.bg2.object_id}'] } } });
 const BG_EXCLUDED = ['${azuread_user.bg1.object_id}', '${azuread_user.bg2.object_id}'];
 
 const okta = (excluded: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -23,6 +25,7 @@ testRule(rule, {
   valid: [
     { name: 'only break-glass accounts excluded', provider: 'entra', stack: entra({ included_users: ['All'], excluded_users: BG_EXCLUDED }) },
     { name: 'an id managed elsewhere, declared break-glass', provider: 'entra', stack: entra({ included_users: ['All'], excluded_users: ['9c1f0e3a-0000-4000-8000-000000000001'] }), declarations: { breakGlass: ['9c1f0e3a-0000-4000-8000-000000000001'] } },
+    { name: 'the break-glass group excluded, role-assignable', provider: 'entra', stack: bgGroup(true) },
     { name: 'only break-glass users excluded', provider: 'okta', stack: okta({ users_excluded: ['${okta_user.bg1.id}', '${okta_user.bg2.id}'] }) },
   ],
   invalid: [
@@ -34,11 +37,13 @@ testRule(rule, {
       stack: entra({ included_users: ['All'] }, { azuread_authentication_strength_policy: { s: { display_name: 'S', allowed_combinations: ['fido2', 'temporaryAccessPassMultiUse'] } } }, { operator: 'OR', authentication_strength_policy_id: '${azuread_authentication_strength_policy.s.id}' }),
       expect: [{ messageId: 'multiUsePass', resource: 'azuread_authentication_strength_policy.s' }],
     },
+    { name: 'the break-glass group excluded, but anyone who manages groups can join it', provider: 'entra', stack: bgGroup(false), expect: [{ messageId: 'joinableExclusion', resource: 'azuread_conditional_access_policy.mfa' }] },
     { name: 'a named user excluded', provider: 'okta', stack: okta({ users_excluded: ['${okta_user.ceo.id}'] }), expect: [{ messageId: 'oktaExclusion', resource: 'okta_app_signon_policy_rule.staff' }] },
     { name: 'a bypass group excluded, even from a one-factor rule', provider: 'okta', stack: okta({ groups_excluded: ['${okta_group.bypass.id}'] }, { factor_mode: '1FA' }), expect: [{ messageId: 'bypassGroup', resource: 'okta_app_signon_policy_rule.staff' }] },
   ],
   unknown: [
     { name: 'exclusions from a variable', provider: 'entra', stack: entra({ included_users: ['All'], excluded_groups: '${var.exempt_groups}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.mfa' }] },
+    { name: 'whether the break-glass group is role-assignable comes from a variable', provider: 'entra', stack: bgGroup('${var.assignable}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.mfa' }] },
     { name: 'excluded users from a variable', provider: 'okta', stack: okta({ users_excluded: '${var.exempt}' }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_signon_policy_rule.staff' }] },
   ],
 });
