@@ -38,6 +38,12 @@ export interface MsgraphUpdateResourceProps {
   readonly url: string;
   /** The PATCH body. */
   readonly body: Record<string, unknown>;
+  /**
+   * The Graph API version the URL is on. Some settings exist only in beta
+   * (`reportSuspiciousActivitySettings`).
+   * @default the provider's (v1.0)
+   */
+  readonly apiVersion?: 'v1.0' | 'beta';
 }
 
 /** `msgraph_update_resource`: PATCHes an existing Graph object and keeps it so. */
@@ -47,6 +53,7 @@ export class MsgraphUpdateResource extends TerraformResource {
     requireProvider(this, 'msgraph');
     this.addOverride('url', props.url);
     this.addOverride('body', props.body);
+    if (props.apiVersion) this.addOverride('api_version', props.apiVersion);
   }
 }
 

@@ -78,9 +78,26 @@ describe('EntraAuthenticationMethods and EntraTieredAuthentication', () => {
     new EntraAuthenticationMethods(stack, 'methods');
     const updates = resourcesOf(stack, 'msgraph_update_resource');
     expect(updates.find((u) => String(u.url).endsWith('TemporaryAccessPass'))?.body).toMatchObject({ isUsableOnce: true, maximumLifetimeInMinutes: 240 });
+    // Graph refuses a default outside minimum…maximum, and knows reportSuspiciousActivitySettings only in beta.
+    const tap = updates.find((u) => String(u.url).endsWith('TemporaryAccessPass'))!.body as Record<string, number>;
+    expect(tap.minimumLifetimeInMinutes).toBeLessThanOrEqual(tap.defaultLifetimeInMinutes);
+    expect(tap.defaultLifetimeInMinutes).toBeLessThanOrEqual(tap.maximumLifetimeInMinutes);
+    expect(tap.minimumLifetimeInMinutes).toBeGreaterThanOrEqual(10);
+    expect(updates.find((u) => JSON.stringify(u.body).includes('reportSuspiciousActivitySettings'))).toMatchObject({ api_version: 'beta' });
     expect(updates.filter((u) => /\/(Sms|Voice)$/.test(String(u.url))).map((u) => (u.body as { state: string }).state)).toEqual(['disabled', 'disabled']);
     expect((synthesized(stack).terraform as { required_providers: Record<string, { source: string }> }).required_providers.msgraph.source).toBe('microsoft/msgraph');
     expect(findingsOf(stack, ['RG-10', 'RG-11', 'RG-18'])).toEqual([]);
+  });
+
+  it('every lifetime the construct accepts gives a body Graph accepts: minimum ≤ default ≤ maximum', () => {
+    for (const max of [10, 11, 60, 240, 480]) {
+      for (const initial of [10, Math.min(60, max), max]) {
+        const methods = new EntraAuthenticationMethods(entraStack().stack, 'methods', { tapMaxLifetimeMinutes: max, tapDefaultLifetimeMinutes: initial });
+        const body = (methods.temporaryAccessPass as unknown as { rawOverrides: { body: Record<string, number> } }).rawOverrides.body;
+        expect([body.minimumLifetimeInMinutes <= body.defaultLifetimeInMinutes, body.defaultLifetimeInMinutes <= body.maximumLifetimeInMinutes, body.minimumLifetimeInMinutes >= 10]).toEqual([true, true, true]);
+      }
+    }
+    expect(() => new EntraAuthenticationMethods(entraStack().stack, 'methods', { tapDefaultLifetimeMinutes: 5 })).toThrow(/below Graph's minimum of 10 minutes/);
   });
 
   it('fails synth on a Temporary Access Pass lifetime of a day', () => {
