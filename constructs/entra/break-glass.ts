@@ -49,13 +49,15 @@ export class EntraBreakGlass extends Construct {
     });
     // Role-assignable: only Privileged Role Administrators can change its members, so nobody joins it to escape MFA (RG-08).
     this.group = new Group(this, 'group', { displayName: 'Break Glass', securityEnabled: true, assignableToRole: true, members: this.users.map((u) => u.objectId), description: 'Emergency access accounts: excluded from conditional access, covered by their own policy' });
+    // Interactive and non-interactive sign-ins, by user principal name in any case (in~) or by object id.
     const names = this.users.map((u) => `"${u.userPrincipalName}"`).join(', ');
+    const ids = this.users.map((u) => `"${u.objectId}"`).join(', ');
     this.signInAlert = new ScheduledQueryAlert(this, 'sign_in_alert', {
       name: 'break-glass-sign-in',
       workspaceId: props.monitoring.workspaceId,
       resourceGroupName: props.monitoring.resourceGroupName,
       location: props.monitoring.location,
-      query: `SigninLogs | where UserPrincipalName in (${names})`,
+      query: `union SigninLogs, AADNonInteractiveUserSignInLogs | where UserPrincipalName in~ (${names}) or UserId in (${ids})`,
       severity: 0,
       actionGroupIds: props.monitoring.actionGroupIds,
     });

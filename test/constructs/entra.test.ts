@@ -61,7 +61,10 @@ describe('EntraBreakGlass', () => {
     expect(resourcesOf(stack, 'azuread_directory_role_assignment').map((a) => a.role_id)).toEqual(['62e90394-69f5-4237-9190-012177145e10', '62e90394-69f5-4237-9190-012177145e10']);
     const [alert] = resourcesOf(stack, 'azurerm_monitor_scheduled_query_rules_alert_v2');
     expect(alert.severity).toBe(0);
-    expect(JSON.stringify(alert.criteria)).toMatch(/SigninLogs \| where UserPrincipalName in \(\\"\$\{azuread_user\.bg_account_1_\w+\.user_principal_name\}\\"/);
+    // Interactive and non-interactive sign-ins; the UPN in any case, or the object id.
+    const query = JSON.stringify(alert.criteria);
+    expect(query).toMatch(/union SigninLogs, AADNonInteractiveUserSignInLogs \| where UserPrincipalName in~ \(\\"\$\{azuread_user\.bg_account_1_\w+\.user_principal_name\}\\"/);
+    expect(query).toMatch(/or UserId in \(\\"\$\{azuread_user\.bg_account_1_\w+\.object_id\}\\"/);
     expect((synthesized(stack).terraform as { required_providers: Record<string, unknown> }).required_providers).toHaveProperty('azurerm');
     expect(findingsOf(stack, ['RG-12', 'RG-13', 'RG-15'])).toEqual([]);
   });
