@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { GLOBAL_ADMINISTRATOR } from '../../policies/facts/entra-roles';
 import { BreakGlassExpiry } from '../break-glass-expiry';
 import { declarePrincipals } from '../intent';
-import { ScheduledQueryAlert } from './raw-resources';
+import { RandomPassword, ScheduledQueryAlert } from './raw-resources';
 
 export interface EntraBreakGlassProps {
   /** User principal names on the tenant's initial domain (`breakglass1@acme.onmicrosoft.com`): two to four. */
@@ -42,7 +42,10 @@ export class EntraBreakGlass extends Construct {
     const synced = props.userPrincipalNames.filter((upn) => !/\.onmicrosoft\.com$/i.test(upn));
     if (synced.length > 0) throw new Error(`${where}: ${synced.join(', ')} is not on a *.onmicrosoft.com domain. Break-glass accounts must be cloud-only, so they work when federation fails.`);
     this.users = props.userPrincipalNames.map((upn, i) => {
-      const user = new User(this, `account_${i + 1}`, { userPrincipalName: upn, displayName: `Break glass ${i + 1}` });
+      // azuread 3.7 refuses a user without a password on create: a long random one, which leaves Terraform only through state
+      // (to a vault, until the account's FIDO2 keys are registered and the password is no longer how it signs in).
+      const password = new RandomPassword(this, `account_${i + 1}_password`, { length: 64 });
+      const user = new User(this, `account_${i + 1}`, { userPrincipalName: upn, displayName: `Break glass ${i + 1}`, password: password.result });
       new DirectoryRoleAssignment(this, `account_${i + 1}_global_admin`, { roleId: GLOBAL_ADMINISTRATOR, principalObjectId: user.objectId });
       new BreakGlassExpiry(this, `account_${i + 1}_expiry`, { account: user, expires: props.expires, evidence: props.evidence, approver: props.approver, now: props.now });
       return user;

@@ -1,7 +1,7 @@
 /**
  * Typed constructs for the few resources of providers this project has no
- * bindings for: `microsoft/msgraph` (settings azuread cannot express) and
- * `azurerm` log export and alerts. Each adds its provider requirement to the
+ * bindings for: `microsoft/msgraph` (settings azuread cannot express),
+ * `azurerm` log export and alerts, and `random` passwords. Each adds its provider requirement to the
  * stack, so `terraform init` knows where to fetch it.
  */
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
@@ -21,6 +21,7 @@ class UnboundProvider extends TerraformProvider {
 const PROVIDERS: Record<string, { source: string; version: string; attributes: Record<string, unknown> }> = {
   msgraph: { source: 'microsoft/msgraph', version: '~> 0.2', attributes: {} },
   azurerm: { source: 'hashicorp/azurerm', version: '~> 4.0', attributes: { features: {} } },
+  random: { source: 'hashicorp/random', version: '~> 3.6', attributes: {} },
 };
 
 /** Adds the provider to the stack once, unless the stack configures it already (with its own bindings). */
@@ -106,5 +107,23 @@ export class AadDiagnosticSetting extends TerraformResource {
     this.addOverride('name', props.name);
     this.addOverride('log_analytics_workspace_id', props.workspaceId);
     this.addOverride('enabled_log', props.categories.map((category) => ({ category })));
+  }
+}
+
+/**
+ * `random_password`: a generated secret, kept in state and marked sensitive by
+ * the provider, so it is never printed. `result` is the password.
+ */
+export class RandomPassword extends TerraformResource {
+  constructor(scope: Construct, id: string, props: { readonly length: number }) {
+    super(scope, id, { terraformResourceType: 'random_password', terraformGeneratorMetadata: { providerName: 'random' } });
+    requireProvider(this, 'random');
+    this.addOverride('length', props.length);
+    this.addOverride('special', true);
+  }
+
+  /** The generated password (a reference: its value never leaves state). */
+  get result(): string {
+    return this.getStringAttribute('result');
   }
 }

@@ -66,6 +66,11 @@ describe('EntraBreakGlass', () => {
     expect(query).toMatch(/union SigninLogs, AADNonInteractiveUserSignInLogs \| where UserPrincipalName in~ \(\\"\$\{azuread_user\.bg_account_1_\w+\.user_principal_name\}\\"/);
     expect(query).toMatch(/or UserId in \(\\"\$\{azuread_user\.bg_account_1_\w+\.object_id\}\\"/);
     expect((synthesized(stack).terraform as { required_providers: Record<string, unknown> }).required_providers).toHaveProperty('azurerm');
+    // azuread refuses a user without a password on create: each account's is generated, and only referenced.
+    const accounts = resourcesOf(stack, 'azuread_user').filter((u) => upns.includes(u.user_principal_name as string));
+    expect(accounts.map((u) => u.password)).toEqual([expect.stringMatching(/^\$\{random_password\.bg_account_1_password_\w+\.result\}$/), expect.stringMatching(/^\$\{random_password\.bg_account_2_password_\w+\.result\}$/)]);
+    expect(resourcesOf(stack, 'random_password').map((p) => p.length)).toEqual([64, 64]);
+    expect((synthesized(stack).terraform as { required_providers: Record<string, unknown> }).required_providers).toHaveProperty('random');
     expect(findingsOf(stack, ['RG-12', 'RG-13', 'RG-15'])).toEqual([]);
   });
 
