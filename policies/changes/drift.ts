@@ -7,10 +7,9 @@ import { parseTime } from '../engine/attestations';
 import type { RuleContext } from '../engine/context';
 import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
-import type { Stack } from '../model/resource';
+import { type Stack, isIdentityType } from '../model/resource';
 import { weakeningsOf, type Weakening } from './weakenings';
 
-const IDENTITY_TYPES = /^(okta_|azuread_|msgraph_|azurerm_monitor_)/;
 
 export interface DriftEntry {
   readonly resource: string;
@@ -57,7 +56,7 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
   const after = new Map(readPlanSide(plan, file, 'after', 'resource_drift').map((r) => [r.address, r]));
   const entries: DriftEntry[] = [];
   for (const rc of plan.resource_drift ?? []) {
-    if (!IDENTITY_TYPES.test(rc.type)) continue;
+    if (!isIdentityType(rc.type)) continue;
     const b = before.get(rc.address);
     const a = after.get(rc.address);
     const keys = [...new Set([...Object.keys(b?.values ?? {}), ...Object.keys(a?.values ?? {})])].sort();

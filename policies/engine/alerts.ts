@@ -3,7 +3,7 @@
  * (is it on, what does it read, whom does it name, what does it subscribe to).
  */
 import type { Resource } from '../model/resource';
-import { Unknown, Value, literalStrings, valueAt } from '../model/value';
+import { Unknown, Value, hasUnknownElement, literalStrings, valueAt } from '../model/value';
 import type { RuleContext } from './context';
 
 export interface LogAlert {
@@ -16,6 +16,8 @@ export interface LogAlert {
   /** Resources the query is built from (`${azuread_user.bg1.user_principal_name}`). */
   readonly referenced: readonly Resource[];
   readonly severity: Value | undefined;
+  /** The tests the query makes of UserPrincipalName (`contains "emergency-access"`), read once; none where the query is not known. */
+  readonly upnTests: readonly UpnTest[];
 }
 
 const ALERT_TYPES = ['azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_scheduled_query_rules_alert'];
@@ -32,6 +34,7 @@ export function readLogAlerts(ctx: RuleContext): LogAlert[] {
       queryUnknown: q instanceof Unknown,
       referenced: ctx.targets(r, path).resources,
       severity: r.values.severity,
+      upnTests: typeof q === 'string' ? upnTests(q.toLowerCase()) : [],
     };
   });
 }
@@ -49,16 +52,15 @@ export function namesAccount(alert: LogAlert, account: Resource): boolean {
   const upns = literalStrings(account.values.user_principal_name).map((u) => u.toLowerCase());
   const names = [...upns, ...literalStrings(account.values.object_id), ...literalStrings(account.values.id)];
   if (names.some((n) => n !== '' && text.includes(n.toLowerCase()))) return true;
-  return alert.queryUnknown ? false : upnTests(text).some((test) => upns.some((upn) => passes(upn, test)));
+  return alert.upnTests.some((test) => upns.some((upn) => passes(upn, test)));
 }
 
 /** Whether the query tests user principal names and this account's is not known: the test may or may not name it. */
 export function mayNameAccount(alert: LogAlert, account: Resource): boolean {
-  const upn = account.values.user_principal_name;
-  return !alert.queryUnknown && upnTests(alert.query.toLowerCase()).length > 0 && (upn instanceof Unknown || (Array.isArray(upn) && upn.some((u) => u instanceof Unknown)));
+  return alert.upnTests.length > 0 && hasUnknownElement(account.values.user_principal_name);
 }
 
-interface UpnTest {
+export interface UpnTest {
   readonly operator: 'contains' | 'startswith' | 'has' | 'hasprefix';
   readonly value: string;
 }

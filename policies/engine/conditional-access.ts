@@ -5,7 +5,7 @@
  */
 import { entraRoleById, entraRoleByName } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
-import { Unknown, Value, elements, isObject, literalStrings, valueAt } from '../model/value';
+import { Unknown, Value, elements, hasUnknownElement, isObject, literalStrings, valueAt } from '../model/value';
 import type { RuleContext } from './context';
 
 /** The built-in phishing-resistant strength (RULES.md, RG-06). */
@@ -77,7 +77,7 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
     allUsers: containsAll(valueAt(v, `${USERS}.included_users`)),
     allApplications: containsAll(valueAt(v, 'conditions.applications.included_applications')),
     userActions: literalStrings(valueAt(v, 'conditions.applications.included_user_actions')),
-    userActionsUnknown: isUnknownList(valueAt(v, 'conditions.applications.included_user_actions')),
+    userActionsUnknown: hasUnknownElement(valueAt(v, 'conditions.applications.included_user_actions')),
     includedUsers: included.users.resources,
     includedGroups: included.groups.resources,
     includedRoles: roleTemplateIds(ctx, policy, `${USERS}.included_roles`),
@@ -96,7 +96,7 @@ function narrowingOf(v: Value | undefined): string[] | undefined {
   if (!isObject(v)) return undefined;
   const at = (path: string) => valueAt(v, `conditions.${path}`);
   const parts = [at('client_app_types'), at('locations.included_locations'), at('locations.excluded_locations'), at('sign_in_risk_levels'), at('user_risk_levels'), at('devices.filter.rule'), at('platforms.included_platforms'), at('platforms.excluded_platforms')];
-  if (parts.some(isUnknownList)) return undefined;
+  if (parts.some(hasUnknownElement)) return undefined;
   const out: string[] = [];
   const apps = literalStrings(parts[0]);
   if (apps.length > 0 && !apps.includes('all')) out.push(`client apps ${apps.join(', ')}`);
@@ -120,10 +120,6 @@ function roleTemplateIds(ctx: RuleContext, policy: Resource, path: string): stri
     if (known) ids.push(known.templateId);
   }
   return [...new Set(ids)];
-}
-
-function isUnknownList(v: Value | undefined): boolean {
-  return v instanceof Unknown || elements(v).some((e) => e instanceof Unknown);
 }
 
 function containsAll(v: Value | undefined): boolean | undefined {

@@ -3,7 +3,7 @@
  * A rule that throws is an engine error for that rule — reported, never a
  * crash and never a pass.
  */
-import type { Resource, Stack, StackScope } from '../model/resource';
+import { type Resource, type Stack, type StackScope, isIdentityType } from '../model/resource';
 import type { Config, Declarations } from './config';
 import type { PathStep } from '../graph/paths';
 import { isObject, literalStrings } from '../model/value';
@@ -146,9 +146,9 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
   return { findings: sortFindings(findings), notices, errors, stacks: contexts.map((ctx) => ({ name: ctx.stack.name, scope: ctx.stack.scope ?? 'tenant', resources: ctx.stack.resources.length })) };
 }
 
-/** What the catalogue reads: Okta and Entra ID resources, their log exports and alerts, msgraph settings and attestations. */
+/** What the catalogue reads: identity resources and attestations. */
 function isIdentityResource(r: Resource): boolean {
-  return /^(okta_|azuread_|msgraph_|azurerm_monitor_)/.test(r.type) || r.type === 'terraform_data';
+  return isIdentityType(r.type) || r.type === 'terraform_data';
 }
 
 /** Declarations the constructs recorded with the stack join those of recovery-gate.json. */

@@ -12,7 +12,7 @@
  * (from `.tf.json`, and so from cdktf): the raw form is evaluated, so
  * `azuread_user.bg[count.index]` names the one instance it reads.
  */
-import { type Scope, evaluateTemplate } from '../model/expression';
+import { RESERVED_ROOTS, type Scope, evaluateTemplate } from '../model/expression';
 import { Reference, Unknown, Value, ValueObject, isObject } from '../model/value';
 import { evaluate, isPlainObject } from './configuration';
 
@@ -314,11 +314,10 @@ function containsTemplate(raw: unknown): boolean {
 }
 
 const BARE_RESOURCE = /^[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/;
-const SCOPED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'module', 'data']);
 
 /** `azuread_user.bg`: a managed resource named whole, with no key and no attribute. */
 function isBareResource(r: string): boolean {
-  return BARE_RESOURCE.test(r) && !SCOPED_ROOTS.has(r.slice(0, r.indexOf('.')));
+  return BARE_RESOURCE.test(r) && !RESERVED_ROOTS.has(r.slice(0, r.indexOf('.')));
 }
 
 /** A reference to a module call's instance (`module.team["desk"]`), not to a resource inside it. */

@@ -58,7 +58,8 @@ export interface Scope {
 
 class ParseError extends Error {}
 
-const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module', 'resource']);
+/** Roots of a traversal that are not a resource type. */
+export const RESERVED_ROOTS: ReadonlySet<string> = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module', 'resource']);
 
 // ---------------------------------------------------------------- parsing
 

@@ -51,6 +51,12 @@ export interface Resource {
   readonly source: SourceLocation;
 }
 
+/** Types the catalogue is about: Okta and Entra ID objects, Graph settings, and the log exports and alerts that watch them. */
+export function isIdentityType(type: string): boolean {
+  return IDENTITY_TYPE.test(type);
+}
+const IDENTITY_TYPE = /^(okta_|azuread_|msgraph_|azurerm_monitor_)/;
+
 /** For resources without `lifecycle` conditions: one shared empty list. */
 export const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 

@@ -100,6 +100,11 @@ export function elements(v: Value | undefined): Value[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/** Whether a value is unknown or a list holding an unknown element. */
+export function hasUnknownElement(v: Value | undefined): boolean {
+  return v instanceof Unknown || elements(v).some((e) => e instanceof Unknown);
+}
+
 /** The literal strings in a value (used for name matching); unknowns and secrets are skipped. */
 export function literalStrings(v: Value | undefined): string[] {
   return elements(v).filter((e): e is string => typeof e === 'string');

@@ -50,7 +50,7 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
   const uncovered: string[] = [];
   const weak = new Map<Resource, string[]>();
   const unknown = new Map<Resource, string[]>();
-  const narrow = new Map<Resource, string[]>();
+  const narrow = new Map<AccessPolicy, string[]>();
   for (const [templateId, held] of roles) {
     const name = held[0].role.name;
     const covering = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false && coversRole(ctx, p, templateId, held));
@@ -61,15 +61,12 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
     // The finding goes on the policy that targets the roles or their groups, where one does, not on an all-users policy.
     const short = [...verdicts].sort((a, b) => Number(targets(b.p, templateId)) - Number(targets(a.p, templateId)))[0];
     if (doubtful) addTo(unknown, doubtful.p.resource, name);
-    else if (short?.strong) addTo(narrow, short.p.resource, name);
+    else if (short?.strong) addTo(narrow, short.p, name);
     else if (short) addTo(weak, short.p.resource, name);
     else uncovered.push(name);
   }
   for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength, applications or conditions are not known' } });
-  for (const [policy, names] of narrow) {
-    const p = ctx.accessPolicies.find((x) => x.resource === policy)!;
-    report({ resource: policy, messageId: 'narrowEntraPolicy', data: { policy: policy.address, roles: names.join(', '), narrowing: p.narrowing!.join(' and ') } });
-  }
+  for (const [p, names] of narrow) report({ resource: p.resource, messageId: 'narrowEntraPolicy', data: { policy: p.resource.address, roles: names.join(', '), narrowing: p.narrowing!.join(' and ') } });
   for (const [policy, names] of weak) report({ resource: policy, messageId: 'weakEntraPolicy', data: { policy: policy.address, roles: names.join(', ') } });
   if (uncovered.length > 0) report({ resource: null, messageId: 'noEntraPolicy', data: { roles: uncovered.join(', ') } });
 }

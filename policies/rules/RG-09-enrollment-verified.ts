@@ -39,9 +39,8 @@ function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): 
   const candidates = ctx.accessPolicies.filter((p) => p.state !== 'report-only' && p.state !== 'disabled' && p.userActions.includes(REGISTER_SECURITY_INFO));
   let shortfall: { policy: AccessPolicy; shortfall: string; fix: string } | undefined;
   // A policy whose user actions are not known may be the one: neither a pass nor "none exists".
-  let unknown: { policy: AccessPolicy; why: string } | undefined = ctx.accessPolicies
-    .filter((p) => p.state !== 'report-only' && p.state !== 'disabled' && p.userActionsUnknown && !p.userActions.includes(REGISTER_SECURITY_INFO))
-    .map((p) => ({ policy: p, why: 'its user actions are not known' }))[0];
+  const mayBe = ctx.accessPolicies.find((p) => p.state !== 'report-only' && p.state !== 'disabled' && p.userActionsUnknown && !p.userActions.includes(REGISTER_SECURITY_INFO));
+  let unknown: { policy: AccessPolicy; why: string } | undefined = mayBe && { policy: mayBe, why: 'its user actions are not known' };
   for (const p of candidates) {
     const grant = requiresMfa(p) || p.grant.compliantDevice;
     const exclusions = nonBreakGlassExclusions(ctx, p);
