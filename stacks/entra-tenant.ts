@@ -40,7 +40,7 @@ export class EntraTenantStack extends TerraformStack {
     new PrivilegedAccessGroupEligibilitySchedule(this, 'analyst_eligible', { groupId: secops.objectId, principalId: person('analyst', 'ria.sen').objectId, assignmentType: 'member', duration: 'P180D', justification: 'SOC rota' });
     const vendors = new Group(this, 'vendor_support', { displayName: 'Contoso Vendor Support', securityEnabled: true });
 
-    new EntraTieredAuthentication(this, 'authentication', { tiers: { standard: [staff], privileged: [secops], vendor: [vendors] }, breakGlass: this.breakGlass.group });
+    new EntraTieredAuthentication(this, 'authentication', { tiers: { standard: [staff], privileged: [secops], vendor: [vendors] }, operators: [this.operators.group], breakGlass: this.breakGlass.group });
     new EntraAuthenticationMethods(this, 'methods', { tapMaxLifetimeMinutes: 240 });
     new EntraAuditLogging(this, 'audit', company.monitoring);
   }

@@ -1,6 +1,7 @@
 /** Example Okta org for a fictional company, built from recovery-gate's constructs: every rule holds. */
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { DataOktaApp } from '@cdktf/provider-okta/lib/data-okta-app';
 import { Group } from '@cdktf/provider-okta/lib/group';
 import { GroupRole } from '@cdktf/provider-okta/lib/group-role';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
@@ -32,7 +33,14 @@ export class OktaOrgStack extends TerraformStack {
       approver: company.securityLead,
       alertEndpoint: company.alertWebhook,
     });
-    new OktaTieredAuthentication(this, 'authentication', { tiers: { standard: [staff, serviceDesk], privileged: [admins], vendor: [vendors] }, breakGlass: this.breakGlass.group, enrollment: approval });
+    const vendorPortal = new DataOktaApp(this, 'vendor_portal', { label: 'Contoso Support Portal' });
+    new OktaTieredAuthentication(this, 'authentication', {
+      tiers: { standard: [staff, serviceDesk], privileged: [admins], vendor: [vendors] },
+      operators: [serviceDesk],
+      breakGlass: this.breakGlass.group,
+      vendorApps: [vendorPortal.id],
+      enrollment: approval,
+    });
     new OktaShortLivedRecovery(this, 'temporary_codes', { maxLifetimeMinutes: 60, attestation: approval });
     const token = new TerraformVariable(this, 'splunk_hec_token', { type: 'string', sensitive: true });
     new OktaAuditLogging(this, 'audit', { streamType: 'splunk_cloud_logstreaming', streamSettings: { host: company.splunkHost, edition: 'aws', token: token.stringValue }, alertEndpoint: company.alertWebhook });

@@ -26,10 +26,11 @@ const TENANTS: [string, string, string[]][] = [
     [],
   ],
   [
-    'Contoso Entra tenant, Terraform JSON: a vendor in the SOC group, an MFA exemption, a pilot left in report-only, unowned automation, no ticket, multi-use passes, no break-glass alert',
+    'Contoso Entra tenant, Terraform JSON: a vendor in the SOC group, an MFA exemption, a pilot left in report-only, unowned automation, no ticket, multi-use passes, no break-glass alert, a help desk scoped to a unit that a roles-based policy never reaches',
     'test/fixtures/tenants/contoso-entra-defects.tf.json',
     [
       'RG-04 weakActivation azuread_group_role_management_policy.service_desk_activation',
+      'RG-06 scopedRoleNotCovered azuread_conditional_access_policy.privileged_phishing_resistant',
       'RG-08 entraExclusion azuread_conditional_access_policy.everyone_mfa',
       'RG-09 noEntraPolicy null',
       'RG-10 multiUse msgraph_update_resource.temporary_access_pass',
@@ -43,13 +44,14 @@ const TENANTS: [string, string, string[]][] = [
     ],
   ],
   [
-    'Globex Okta org, Terraform JSON: help desk reaching admins, a self-granting reset role, an MSP with ORG_ADMIN, a bypass group, a shared admin mailbox, a lapsed attestation',
+    'Globex Okta org, Terraform JSON: help desk reaching admins, a self-granting reset role, an MSP with ORG_ADMIN and the help desk signing in with any second factor, a bypass group, a shared admin mailbox, a lapsed attestation',
     'test/fixtures/tenants/globex-okta-defects.tf.json',
     [
       'RG-02 reachesPrivileged okta_group_role.service_desk_help_desk',
       'RG-04 noOktaAttestation okta_admin_role_custom_assignments.tier2_reset',
       'RG-04 noOktaAttestation okta_group_role.msp_org_admin',
       'RG-05 oktaSelfGrant okta_admin_role_custom.tier2_reset',
+      'RG-06 noOktaRule null',
       'RG-08 bypassGroup okta_app_signon_policy_rule.admins_phishing_resistant',
       'RG-11 oktaChannel okta_policy_password.staff_passwords',
       'RG-19 sharedAddress okta_user.ann',

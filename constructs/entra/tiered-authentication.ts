@@ -1,6 +1,7 @@
 /**
  * Tiered authentication on Entra ID, as conditional access: MFA for all users,
- * the phishing-resistant strength for privileged roles and groups, the same
+ * the phishing-resistant strength for privileged and reset-authority roles,
+ * administrators' and recovery operators' groups, the same
  * plus a sign-in frequency for vendors, strong authentication to register
  * security info, and a policy of their own for break-glass accounts, which
  * every other policy excludes and nothing else does (RG-06–RG-09, RG-14).
@@ -21,8 +22,17 @@ export interface EntraTieredAuthenticationProps {
   /** The break-glass group: excluded from every policy here, covered by its own. */
   readonly breakGlass: Group;
   /**
-   * Privileged roles to cover by role as well as by group (template ids).
-   * @default every privileged role of the catalogue
+   * Recovery-operator groups (`EntraRecoveryOperators.group`): phishing-resistant
+   * like administrators, since a phished help-desk session resets others. They
+   * are covered by group, because Entra applies `included_roles` only to
+   * directory-wide assignments, never to one scoped to an administrative unit (RG-06).
+   * @default none
+   */
+  readonly operators?: readonly Group[];
+  /**
+   * Roles to cover by role as well as by group (template ids); this reaches
+   * directory-wide assignments only.
+   * @default every privileged and reset-authority role of the catalogue
    */
   readonly privilegedRoles?: readonly string[];
   /** How often vendors sign in again, in hours. @default 4 */
@@ -46,9 +56,9 @@ export class EntraTieredAuthentication extends Construct {
     const policy = (policyId: string, displayName: string, config: PolicyConfig) => new ConditionalAccessPolicy(this, policyId, { displayName, state: 'enabled', ...config });
 
     const everyone = policy('everyone', 'All users: MFA', { conditions: { ...allApps, users: { includedUsers: ['All'], excludedGroups: excluded } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } });
-    const roles = props.privilegedRoles ?? ENTRA_ROLES.filter((r) => r.privileged).map((r) => r.templateId);
+    const roles = props.privilegedRoles ?? ENTRA_ROLES.filter((r) => r.privileged || r.resetAuthority).map((r) => r.templateId);
     const admins = policy('privileged', 'Privileged roles: phishing-resistant', {
-      conditions: { ...allApps, users: { includedRoles: [...roles], includedGroups: privileged.map((g) => g.objectId), excludedGroups: excluded } },
+      conditions: { ...allApps, users: { includedRoles: [...roles], includedGroups: [...privileged, ...(props.operators ?? [])].map((g) => g.objectId), excludedGroups: excluded } },
       grantControls: strong,
     });
     const registration = policy('registration', 'Registering security info: MFA', {

@@ -198,6 +198,13 @@ on(['azuread_conditional_access_policy'], ({ before, after, base, head }, report
     const added = addedElements(at(before, full), at(after, full));
     if (added.length > 0) report({ kind: 'W-EXCLUSION', ruleId: 'RG-08', attribute: full, before: show(at(before, full)), after: show(at(after, full)), message: `excluded from the policy: ${added.join(', ')}` });
   }
+  // Taking a role, group or user out of an enforcing policy leaves it as uncovered as excluding it would.
+  if (b.state !== 'enabled' || !(b.grant.mfa || b.grant.strength !== undefined) || a.allUsers === true) return;
+  for (const path of ['included_users', 'included_groups', 'included_roles']) {
+    const full = `conditions.users.${path}`;
+    const removed = addedElements(at(after, full), at(before, full));
+    if (removed.length > 0) report({ kind: 'W-EXCLUSION', ruleId: rule, attribute: full, before: show(at(before, full)), after: show(at(after, full)), message: `no longer covered by the policy: ${removed.join(', ')}` });
+  }
 });
 
 on(['azuread_authentication_strength_policy'], ({ before, after }, report) => {
@@ -214,6 +221,11 @@ on(['okta_app_signon_policy_rule', 'okta_policy_rule_signon'], ({ before, after 
   for (const path of ['users_excluded', 'groups_excluded']) {
     const added = addedElements(at(before, path), at(after, path));
     if (added.length > 0) report({ kind: 'W-EXCLUSION', ruleId: 'RG-08', attribute: path, before: show(at(before, path)), after: show(at(after, path)), message: `excluded from the rule: ${added.join(', ')}` });
+  }
+  // An emptied list makes the rule apply to everyone: wider, not narrower.
+  for (const path of ['users_included', 'groups_included']) {
+    const removed = addedElements(at(after, path), at(before, path));
+    if (removed.length > 0 && elements(at(after, path)).length > 0) report({ kind: 'W-EXCLUSION', ruleId: strong(before) ? 'RG-06' : 'RG-07', attribute: path, before: show(at(before, path)), after: show(at(after, path)), message: `no longer covered by the rule: ${removed.join(', ')}` });
   }
 });
 

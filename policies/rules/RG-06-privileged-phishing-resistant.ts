@@ -16,6 +16,8 @@ const messages = {
     'Conditional access policy {{policy}} requires phishing-resistant authentication for {{roles}} only for {{narrowing}}: every other sign-in of the same admins still accepts a relayable code or push. Remove the narrowing condition, or add a policy for the same roles without it.',
   weakEntraPolicy:
     'Conditional access policy {{policy}} covers {{roles}} but does not require a phishing-resistant strength: codes and push approvals can be relayed by a phishing proxy. Set grant_controls.authentication_strength_policy_id to the built-in phishing-resistant strength (…0004) or a strength allowing only fido2, windowsHelloForBusiness and x509CertificateMultiFactor.',
+  scopedRoleNotCovered:
+    'Conditional access policy {{policy}} names these roles in included_roles, but they are held at an administrative unit\'s scope: {{assignments}}. Entra applies included_roles only to directory-wide assignments, so these holders sign in without the phishing-resistant requirement. Add the group (or users) holding them to the policy\'s included_groups (or included_users).',
   noOktaRule:
     'No active Okta sign-on rule requires a phishing-resistant factor for {{groups}}: an admin who approves a relayed push gives away admin access. Add an okta_app_signon_policy_rule for these groups with factor_mode = "2FA" and constraints = [jsonencode({ possession = { required = true, phishingResistant = "REQUIRED" } })].',
   weakOktaRule:
@@ -36,7 +38,8 @@ export default defineRule({
     messages,
   },
   check(ctx, report) {
-    const inUse = ctx.grants.filter((g) => g.role.privileged && !(g.principal && (ctx.principals.isBreakGlass(g.principal) || ctx.principals.isNonHuman(g.principal))));
+    // The operators' roles count too: a phished help-desk session resets others.
+    const inUse = ctx.grants.filter((g) => (g.role.privileged || g.role.resetAuthority) && !(g.principal && (ctx.principals.isBreakGlass(g.principal) || ctx.principals.isNonHuman(g.principal))));
     checkEntra(ctx, inUse.filter((g) => g.provider === 'entra' && g.role.templateId), report);
     checkOkta(ctx, inUse.filter((g) => g.provider === 'okta' && g.principal), report);
   },
@@ -51,23 +54,30 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
   const weak = new Map<Resource, string[]>();
   const unknown = new Map<Resource, string[]>();
   const narrow = new Map<AccessPolicy, string[]>();
+  const scoped = new Map<Resource, string[]>();
   for (const [templateId, held] of roles) {
     const name = held[0].role.name;
-    const covering = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false && coversRole(ctx, p, templateId, held));
+    const enabled = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false);
+    const coverage = enabled.map((p) => ({ p, covers: coversRole(ctx, p, held) }));
+    const covering = coverage.filter((c) => c.covers === true).map((c) => c.p);
     // A policy covers every sign-in only where no condition narrows it (trusted locations, risky sign-ins, some platforms…).
     const verdicts = covering.map((p) => ({ p, strong: p.allApplications === undefined || p.narrowing === undefined ? undefined : isPhishingResistant(p.grant.strength) }));
     if (verdicts.some((v) => v.strong === true && v.p.narrowing!.length === 0)) continue;
-    const doubtful = verdicts.find((v) => v.strong === undefined);
+    const doubtful = verdicts.find((v) => v.strong === undefined)?.p ?? coverage.find((c) => c.covers === undefined)?.p;
     // The finding goes on the policy that targets the roles or their groups, where one does, not on an all-users policy.
     const short = [...verdicts].sort((a, b) => Number(targets(b.p, templateId)) - Number(targets(a.p, templateId)))[0];
-    if (doubtful) addTo(unknown, doubtful.p.resource, name);
+    // A policy that names the role by included_roles misses holders assigned at an administrative unit's scope.
+    const byRoleOnly = enabled.find((p) => p.includedRoles.includes(templateId) && !covering.includes(p));
+    if (doubtful) addTo(unknown, doubtful.resource, name);
     else if (short?.strong) addTo(narrow, short.p, name);
-    else if (short) addTo(weak, short.p.resource, name);
+    else if (short && (targets(short.p, templateId) || !byRoleOnly)) addTo(weak, short.p.resource, name);
+    else if (byRoleOnly) for (const g of held.filter((h) => coversGrant(ctx, byRoleOnly, h) === false)) addTo(scoped, byRoleOnly.resource, `${name} (${g.assignment.address})`);
     else uncovered.push(name);
   }
-  for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength, applications or conditions are not known' } });
+  for (const [policy, names] of unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} requires phishing-resistant authentication for ${names.join(', ')}`, why: 'its authentication strength, applications, conditions or the scope of a role assignment are not known' } });
   for (const [p, names] of narrow) report({ resource: p.resource, messageId: 'narrowEntraPolicy', data: { policy: p.resource.address, roles: names.join(', '), narrowing: p.narrowing!.join(' and ') } });
   for (const [policy, names] of weak) report({ resource: policy, messageId: 'weakEntraPolicy', data: { policy: policy.address, roles: names.join(', ') } });
+  for (const [policy, names] of scoped) report({ resource: policy, messageId: 'scopedRoleNotCovered', data: { policy: policy.address, assignments: names.join(', ') } });
   if (uncovered.length > 0) report({ resource: null, messageId: 'noEntraPolicy', data: { roles: uncovered.join(', ') } });
 }
 
@@ -76,10 +86,22 @@ function targets(p: AccessPolicy, templateId: string): boolean {
   return p.includedRoles.includes(templateId) || p.includedGroups.length > 0;
 }
 
-/** Included by role, by all users, or by naming every principal that holds the role (directly or through its groups). */
-function coversRole(ctx: RuleContext, p: AccessPolicy, templateId: string, held: RoleGrant[]): boolean {
-  if (p.includedRoles.includes(templateId) || p.allUsers) return true;
-  return held.every((g) => g.principal !== undefined && (p.includedGroups.includes(g.principal) || (ctx.principals.isUser(g.principal) && includes(ctx, p, g.principal))));
+/** Every holder of the role is covered: true; one is not: false; one may be: undefined. */
+function coversRole(ctx: RuleContext, p: AccessPolicy, held: RoleGrant[]): boolean | undefined {
+  const verdicts = held.map((g) => coversGrant(ctx, p, g));
+  return verdicts.includes(false) ? false : verdicts.includes(undefined) ? undefined : true;
+}
+
+/**
+ * Included by all users, by a group through which the role is held, by the user
+ * who holds it, or by role — which Entra applies only to assignments at
+ * directory scope, never to one scoped to an administrative unit.
+ */
+function coversGrant(ctx: RuleContext, p: AccessPolicy, g: RoleGrant): boolean | undefined {
+  if (p.allUsers) return true;
+  if (g.principal && (p.includedGroups.includes(g.principal) || (ctx.principals.isUser(g.principal) && includes(ctx, p, g.principal)))) return true;
+  if (!p.includedRoles.includes(g.role.templateId!)) return false;
+  return g.scope.kind === 'organisation' ? true : g.scope.kind === 'unknown' ? undefined : false;
 }
 
 function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): void {
@@ -104,8 +126,18 @@ function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): voi
   if (uncovered.length > 0) report({ resource: null, messageId: 'noOktaRule', data: { groups: uncovered.join(', ') } });
 }
 
+/**
+ * A rule names the principal (or a group the user is in); on the Admin Console's
+ * policy, a rule without people conditions covers everyone who signs in to it.
+ */
 function coversPrincipal(ctx: RuleContext, rule: OktaSignOnRule, principal: Resource): boolean {
-  if (rule.policy && [rule.policy.values.name, rule.policy.name].some((n) => typeof n === 'string' && ADMIN_CONSOLE.test(n))) return true;
+  if (rule.groupsExcluded.resources.includes(principal) || rule.usersExcluded.resources.includes(principal)) return false;
   if (rule.groupsIncluded.resources.includes(principal)) return true;
-  return ctx.principals.isUser(principal) && appliesToUser(ctx, rule, principal);
+  if (ctx.principals.isUser(principal) && appliesToUser(ctx, rule, principal)) return true;
+  const everyone = [rule.groupsIncluded, rule.usersIncluded].every((t) => t.resources.length === 0 && t.external.length === 0 && !t.unknown);
+  return everyone && isAdminConsolePolicy(rule.policy);
+}
+
+function isAdminConsolePolicy(policy: Resource | undefined): boolean {
+  return policy !== undefined && [policy.values.name, policy.name].some((n) => typeof n === 'string' && ADMIN_CONSOLE.test(n));
 }

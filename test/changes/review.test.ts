@@ -40,13 +40,14 @@ describe('review of configuration', () => {
       'W-BREAKGLASS azurerm_monitor_scheduled_query_rules_alert_v2.break_glass_sign_in enabled (RG-15)',
       'W-ENFORCEMENT azuread_conditional_access_policy.register_security_info state (RG-23)',
       'W-EXCLUSION azuread_conditional_access_policy.everyone_mfa conditions.users.excluded_groups (RG-08)',
+      'W-EXCLUSION azuread_conditional_access_policy.privileged_phishing_resistant conditions.users.included_groups (RG-06)',
       'W-PRIVILEGE azuread_app_role_assignment.method_reset_automation app_role_id (RG-22)',
       'W-PRIVILEGE azuread_app_role_assignment.method_reset_automation path (RG-02)',
       'W-PRIVILEGE azuread_service_principal.method_reset_automation path (RG-02)',
       'W-RECOVERY msgraph_update_resource.temporary_access_pass body.isUsableOnce (RG-10)',
       'W-VENDOR azuread_privileged_access_group_eligibility_schedule.contoso_consultant_eligible group_id (RG-20)',
     ]);
-    expect(doc.introduced).toHaveLength(11);
+    expect(doc.introduced).toHaveLength(12);
     expect(doc.resolved).toEqual([]);
     expect(code).toBe(1);
     const ticket = doc.changes.find((c) => c.attribute.endsWith('require_ticket_info'))!;
@@ -57,6 +58,7 @@ describe('review of configuration', () => {
     const { doc } = await reviewJson(['--base', `${T}/acme-okta.cdk.tf.json`, '--head', `${T}/globex-okta-defects.tf.json`]);
     expect(kinds(doc)).toEqual([
       'W-EXCLUSION okta_app_signon_policy_rule.admins_phishing_resistant groups_excluded (RG-08)',
+      'W-EXCLUSION okta_app_signon_policy_rule.admins_phishing_resistant groups_included (RG-06)',
       'W-PRIVILEGE okta_admin_role_custom_assignments.tier2_reset role (RG-03)',
       'W-PRIVILEGE okta_app_oauth_api_scope.provisioning path (RG-02)',
       'W-PRIVILEGE okta_app_oauth_api_scope.provisioning scopes (RG-22)',
@@ -86,8 +88,25 @@ describe('review of configuration', () => {
   it('a change that resolves findings and weakens nothing', async () => {
     const { code, doc } = await reviewJson(['--base', `${T}/contoso-entra-defects.tf.json`, '--head', `${T}/acme-entra.cdk.tf.json`]);
     expect(doc.introduced).toEqual([]);
-    expect(doc.resolved).toHaveLength(11);
+    expect(doc.resolved).toHaveLength(12);
     expect(code).toBe(0);
+  });
+
+  it('taking a group out of what a policy includes weakens it; widening a policy to everyone does not', async () => {
+    const narrowed = mutated('acme-okta.cdk.tf.json', 'narrowed.tf.json', (doc) => {
+      doc.resource.okta_app_signon_policy_rule.admins_phishing_resistant.groups_included = ['${okta_group.admins.id}', '${okta_group.break_glass.id}'];
+    });
+    expect(kinds((await reviewJson(['--base', `${T}/acme-okta.cdk.tf.json`, '--head', narrowed])).doc)).toEqual(['W-EXCLUSION okta_app_signon_policy_rule.admins_phishing_resistant groups_included (RG-06)']);
+    const everyone = mutated('acme-okta.cdk.tf.json', 'everyone.tf.json', (doc) => {
+      delete doc.resource.okta_app_signon_policy_rule.admins_phishing_resistant.groups_included;
+    });
+    expect(kinds((await reviewJson(['--base', `${T}/acme-okta.cdk.tf.json`, '--head', everyone])).doc)).toEqual([]);
+    const allUsers = mutated('acme-entra.cdk.tf.json', 'all-users.tf.json', (doc) => {
+      const users = (doc.resource.azuread_conditional_access_policy.privileged_phishing_resistant.conditions as { users: Record<string, unknown> }).users;
+      delete users.included_groups;
+      users.included_users = ['All'];
+    });
+    expect(kinds((await reviewJson(['--base', `${T}/acme-entra.cdk.tf.json`, '--head', allUsers])).doc)).toEqual([]);
   });
 
   it('matches resources by construct path when an address changed', async () => {

@@ -73,7 +73,7 @@ describe('check: realistic inputs', () => {
   });
 
   it('exit code follows --fail-on', async () => {
-    const HIGH_AND_MEDIUM = 'test/fixtures/cdktf/unscoped-helpdesk.json'; // no critical finding
+    const HIGH_AND_MEDIUM = 'test/fixtures/cdktf/unscoped-helpdesk-phishing-resistant.json'; // no critical finding
     expect((await runCli(['check', HIGH_AND_MEDIUM, ...NOW, '--fail-on', 'critical'])).code).toBe(0);
     expect((await runCli(['check', HIGH_AND_MEDIUM, ...NOW])).code).toBe(1);
     expect((await runCli(['check', PLAN, ...NOW, '--fail-on', 'critical'])).code).toBe(1);

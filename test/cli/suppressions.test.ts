@@ -33,7 +33,7 @@ describe('suppressions in recovery-gate.json', () => {
   });
 
   it('exit codes ignore suppressed findings', async () => {
-    const all = ['RG-01', 'RG-04', 'RG-09', 'RG-10', 'RG-17'].map((ruleId) => ({ ...accepted, ruleId, resource: '*' }));
+    const all = ['RG-01', 'RG-04', 'RG-06', 'RG-09', 'RG-10', 'RG-17'].map((ruleId) => ({ ...accepted, ruleId, resource: '*' }));
     expect((await runCli(['check', STACK, ...NOW, '--config', await config(all)])).code).toBe(0);
     expect((await runCli(['check', STACK, ...NOW, '--config', await config(all.slice(1))])).code).toBe(1);
   });

@@ -126,6 +126,29 @@ describe('EntraAuthenticationMethods and EntraTieredAuthentication', () => {
     expect(strength('Vendors: phishing-resistant, frequent sign-in')).toMatch(/0004$/);
     expect(findingsOf(stack, ['RG-06', 'RG-07', 'RG-08', 'RG-09', 'RG-23'])).toEqual([]);
   });
+
+  it('GIVEN recovery operators scoped to a unit THEN their group, not their role, puts them under the phishing-resistant policy', () => {
+    const { stack, jo, agent, supervisors } = entraStack();
+    const unit = new AdministrativeUnit(stack, 'staff', { displayName: 'Staff', members: [jo.objectId] });
+    const desk = new EntraRecoveryOperators(stack, 'desk', { displayName: 'Service Desk', scope: unit, operators: [agent], supervisors, notify: ['secops@acme.example'] });
+    const tiers = { standard: [new Group(stack, 'staff_group', { displayName: 'Staff', securityEnabled: true })], privileged: [new Group(stack, 'admins', { displayName: 'Admins', securityEnabled: true, assignableToRole: true })] };
+    const breakGlass = new Group(stack, 'bg', { displayName: 'bg', securityEnabled: true, assignableToRole: true });
+    new EntraTieredAuthentication(stack, 'auth', { tiers, operators: [desk.group], breakGlass });
+    const privileged = resourcesOf(stack, 'azuread_conditional_access_policy').find((p) => p.display_name === 'Privileged roles: phishing-resistant')!;
+    const users = (privileged.conditions as { users: { included_groups: string[]; included_roles: string[] } }).users;
+    expect(users.included_groups).toEqual(['${azuread_group.admins.object_id}', expect.stringMatching(/^\$\{azuread_group\.desk_group_[0-9A-F]+\.object_id\}$/)]);
+    expect(users.included_roles).toContain('c4e39bd9-1100-46d3-8c65-fb160da0071f'); // Authentication Administrator, for directory-wide holders
+    expect(findingsOf(stack, ['RG-06'])).toEqual([]);
+  });
+
+  it('GIVEN recovery operators scoped to a unit but not named to the tiered policies THEN RG-06 says included_roles does not reach them', () => {
+    const { stack, jo, agent, supervisors } = entraStack();
+    const unit = new AdministrativeUnit(stack, 'staff', { displayName: 'Staff', members: [jo.objectId] });
+    new EntraRecoveryOperators(stack, 'desk', { displayName: 'Service Desk', scope: unit, operators: [agent], supervisors, notify: ['secops@acme.example'] });
+    const breakGlass = new Group(stack, 'bg', { displayName: 'bg', securityEnabled: true, assignableToRole: true });
+    new EntraTieredAuthentication(stack, 'auth', { tiers: { standard: [], privileged: [new Group(stack, 'admins', { displayName: 'Admins', securityEnabled: true, assignableToRole: true })] }, breakGlass });
+    expect(findingsOf(stack, ['RG-06'])).toEqual([expect.stringMatching(/held at an administrative unit's scope: Authentication Administrator \(azuread_directory_role_assignment\.desk_role_[0-9A-F]+\)/)]);
+  });
 });
 
 describe('the example Entra tenant', () => {

@@ -5,7 +5,7 @@ import { PHISHING_RESISTANT_CONSTRAINT } from '../../constructs/okta/tiered-auth
 import { setupRecoveryGuidanceMatchers } from '../../constructs/testing';
 import { OktaOrgStack } from '../../stacks/okta-org';
 import { ACME } from '../../stacks/company';
-import { findingsOf, givenStack, resourcesOf } from './support';
+import { findingsOf, givenStack, resourcesOf, synthesized } from './support';
 
 setupRecoveryGuidanceMatchers();
 
@@ -74,15 +74,38 @@ describe('OktaBreakGlass', () => {
 });
 
 describe('OktaTieredAuthentication and OktaShortLivedRecovery', () => {
-  it('GIVEN tiers THEN MFA for everyone, phishing-resistant admins and vendors, email-only recovery, notifications on', () => {
-    const { stack, staff, admins } = oktaStack();
+  it('GIVEN tiers THEN MFA for everyone, phishing-resistant admins, operators and vendors, email-only recovery, notifications on', () => {
+    const { stack, staff, admins, helpdesk } = oktaStack();
     const vendors = new Group(stack, 'vendors', { name: 'Contoso vendor support' });
-    new OktaTieredAuthentication(stack, 'auth', { tiers: { standard: [staff], privileged: [admins], vendor: [vendors] }, enrollment: approval });
+    new OktaRecoveryOperators(stack, 'desk', { orgUrl: 'https://acme.okta.com', operators: helpdesk, scope: [staff], privileged: [admins], approval });
+    new OktaTieredAuthentication(stack, 'auth', { tiers: { standard: [staff], privileged: [admins], vendor: [vendors] }, operators: [helpdesk], vendorApps: ['0oa1vendorportal'], enrollment: approval });
     expect(resourcesOf(stack, 'okta_policy_rule_signon')[0]).toMatchObject({ mfa_required: true, status: 'ACTIVE' });
-    expect(resourcesOf(stack, 'okta_app_signon_policy_rule').map((r) => r.constraints)).toEqual([[PHISHING_RESISTANT_CONSTRAINT], [PHISHING_RESISTANT_CONSTRAINT]]);
+    const rule = (name: string) => resourcesOf(stack, 'okta_app_signon_policy_rule').find((r) => r.name === name)!;
+    const [admin, vendor, others] = [rule('Phishing-resistant for administrators'), rule('Phishing-resistant for vendors'), rule('Everyone else: denied')];
+    expect([admin.constraints, vendor.constraints]).toEqual([[PHISHING_RESISTANT_CONSTRAINT], [PHISHING_RESISTANT_CONSTRAINT]]);
+    expect(admin.groups_included).toEqual(['${okta_group.admins.id}', '${okta_group.helpdesk.id}']);
+    expect(others).toMatchObject({ access: 'DENY', priority: 2 });
     expect(resourcesOf(stack, 'okta_policy_password')[0]).toMatchObject({ sms_recovery: 'INACTIVE', call_recovery: 'INACTIVE', question_recovery: 'INACTIVE' });
     expect(resourcesOf(stack, 'okta_security_notification_emails')[0]).toMatchObject({ send_email_for_factor_reset_enabled: true, report_suspicious_activity_enabled: true });
     expect(findingsOf(stack, ['RG-06', 'RG-07', 'RG-08', 'RG-09', 'RG-11', 'RG-18', 'RG-23'])).toEqual([]);
+  });
+
+  it('puts the administrators\' rule on the org\'s existing Admin Console policy, and assigns the vendor policy to the vendor applications', () => {
+    const { stack, staff, admins } = oktaStack();
+    const vendors = new Group(stack, 'vendors', { name: 'Contoso vendor support' });
+    new OktaTieredAuthentication(stack, 'auth', { tiers: { standard: [staff], privileged: [admins], vendor: [vendors] }, vendorApps: ['0oa1portal', '0oa2tickets'], enrollment: approval });
+    const doc = synthesized(stack) as { data: Record<string, Record<string, Record<string, unknown>>> };
+    expect(Object.values(doc.data.okta_policy)).toEqual([expect.objectContaining({ name: 'Okta Admin Console', type: 'ACCESS_POLICY' })]);
+    expect(resourcesOf(stack, 'okta_app_signon_policy')).toHaveLength(1); // the vendors' own; the Admin Console's exists already
+    expect(resourcesOf(stack, 'okta_app_signon_policy_rule')[0].policy_id).toMatch(/^\$\{data\.okta_policy\.[a-z_0-9A-Z]+\.id\}$/);
+    expect(resourcesOf(stack, 'okta_app_access_policy_assignment').map((a) => a.app_id)).toEqual(['0oa1portal', '0oa2tickets']);
+    expect(resourcesOf(stack, 'okta_app_access_policy_assignment').every((a) => /okta_app_signon_policy\.[^.]+\.id/.test(String(a.policy_id)))).toBe(true);
+  });
+
+  it('fails synth on a vendor tier with no application to assign its policy to', () => {
+    const { stack, staff, admins } = oktaStack();
+    const vendors = new Group(stack, 'vendors', { name: 'Contoso vendor support' });
+    expect(() => new OktaTieredAuthentication(stack, 'auth', { tiers: { standard: [staff], privileged: [admins], vendor: [vendors] }, enrollment: approval })).toThrow(/tiers\.vendor names groups but vendorApps is empty\. Name the applications vendors sign in to/);
   });
 
   it('fails synth on temporary access codes longer than eight hours', () => {
