@@ -1,6 +1,6 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
 import type { RuleContext } from '../policies/engine/context';
-import { type PathOptions, findPaths } from '../policies/graph/paths';
+import { type PathOptions, findPaths, sortPaths } from '../policies/graph/paths';
 import { SEVERITIES, Severity } from '../policies/engine/rule';
 import type { PathsReport } from '../policies/reporters/paths';
 import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
@@ -50,8 +50,10 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
 
 /** A stack's attack paths, from a context that may already hold its graph. */
 export function pathsReport(ctx: RuleContext, options: PathOptions = {}): PathsReport {
-  const paths = options.from === undefined && options.to === undefined ? ctx.attackPaths : findPaths(ctx.resetGraph, options);
-  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths };
+  const privilege = options.from === undefined && options.to === undefined ? ctx.attackPaths : findPaths(ctx.resetGraph, options);
+  // Ways into an MFA exemption are paths too (RG-08), found apart so they never hide a way to an administrator.
+  const exemption = options.to === undefined ? findPaths(ctx.resetGraph, { ...options, goal: 'exemption' }) : [];
+  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths: sortPaths([...privilege, ...exemption]) };
 }
 
 const SCOPES = ['tenant', 'module'] as const;

@@ -1,7 +1,8 @@
 /**
  * Paths through the reset-authority graph: from every principal outside the
  * privileged tier to the nearest privileged identity, break-glass account or
- * authentication policy, shortest first. One backward breadth-first search
+ * authentication policy (or, searched apart, the nearest MFA exemption),
+ * shortest first. One backward breadth-first search
  * from all targets gives every node its next step, so finding the paths of all
  * sources is linear in the graph, not quadratic.
  */
@@ -27,6 +28,12 @@ export interface PathOptions {
   readonly from?: string;
   /** Only paths that end here (any node, privileged or not). */
   readonly to?: string;
+  /**
+   * Where paths end without `to`: a privileged identity, break-glass account or
+   * policy (the default), or an MFA exemption. Searched apart, so that a
+   * principal one step from an exemption still shows its way to an administrator.
+   */
+  readonly goal?: 'privilege' | 'exemption';
 }
 
 export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackPath[] {
@@ -34,7 +41,8 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
   for (const e of graph.edges) {
     addTo(incoming, e.to, e);
   }
-  const targets = options.to !== undefined ? (graph.nodes.has(options.to) ? [options.to] : []) : [...graph.nodes.values()].filter((n) => n.target).map((n) => n.id);
+  const isGoal = options.goal === 'exemption' ? (n: GraphNode) => n.exemption === true : (n: GraphNode) => n.target;
+  const targets = options.to !== undefined ? (graph.nodes.has(options.to) ? [options.to] : []) : [...graph.nodes.values()].filter(isGoal).map((n) => n.id);
   const next = new Map<string, GraphEdge | null>(targets.map((t) => [t, null]));
   const queue = [...targets].sort();
   for (let i = 0; i < queue.length; i++) {
@@ -48,7 +56,7 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
       queue.push(e.from);
     }
   }
-  const isSource = (n: GraphNode) => (options.from !== undefined ? n.id === options.from : n.source && (n.kind !== 'scope' && n.kind !== 'policy'));
+  const isSource = (n: GraphNode) => (options.from !== undefined ? n.id === options.from : n.source && n.kind !== 'scope' && n.kind !== 'policy' && n.kind !== 'exemption');
   const paths: AttackPath[] = [];
   for (const n of graph.nodes.values()) {
     if (!isSource(n) || !next.get(n.id)) continue;
@@ -60,7 +68,12 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
     }
     paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
   }
-  return paths.sort((a, b) => a.steps.length - b.steps.length || compareText(a.source, b.source));
+  return sortPaths(paths);
+}
+
+/** Shortest first, then by source: one order for every report. */
+export function sortPaths(paths: AttackPath[]): AttackPath[] {
+  return paths.sort((a, b) => a.steps.length - b.steps.length || compareText(a.source, b.source) || compareText(a.target, b.target));
 }
 
 const byOrigin = (a: GraphEdge, b: GraphEdge) => compareText(a.from, b.from) || compareText(a.kind, b.kind) || compareText(a.resource, b.resource);

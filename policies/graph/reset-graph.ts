@@ -29,15 +29,18 @@ export type EdgeKind =
   | 'owns'
   | 'acts as'
   | 'can change'
-  | 'holds app permission';
+  | 'holds app permission'
+  | 'excluded from';
 
 export interface GraphNode {
   readonly id: string;
   readonly label: string;
-  readonly kind: 'user' | 'group' | 'application' | 'service principal' | 'scope' | 'policy';
+  readonly kind: 'user' | 'group' | 'application' | 'service principal' | 'scope' | 'policy' | 'exemption';
   readonly resource?: Resource;
   /** A privileged identity, a break-glass account, or an authentication policy: where paths end. */
   readonly target: boolean;
+  /** Signing in without the MFA a policy requires: where exemption paths end (RG-08), kept apart from privilege. */
+  readonly exemption?: boolean;
   /** A principal outside the privileged tier: where paths start. */
   readonly source: boolean;
 }
@@ -106,7 +109,8 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     if (!nodes.has(id)) {
       virtual(id, id, 'scope');
       const members = containerMembers(ctx, container).resources;
-      for (const m of members) if (PRINCIPAL_TYPES.has(m.type)) edge(id, node(m), 'includes', p.membershipOf(m, container) ?? container);
+      // A group in an administrative unit is in scope as an object, not through its members: resetting reaches users only.
+      for (const m of members) if (PRINCIPAL_TYPES.has(m.type) && m.type !== 'azuread_group') edge(id, node(m), 'includes', p.membershipOf(m, container) ?? container);
     }
     return id;
   };
@@ -170,6 +174,20 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   for (const s of ctx.resourcesOf('okta_app_oauth_api_scope')) {
     const app = ctx.target(s, 'app_id');
     if (app && literalStrings(s.values.scopes).some((x) => (OKTA_RESET_SCOPES as readonly string[]).includes(x))) edge(node(app), directory('okta'), 'holds app permission', s, literalStrings(s.values.scopes).join(', '));
+  }
+  // MFA exemptions: whoever joins an excluded group, or takes over an excluded user, signs in without the MFA the policy requires (RG-08).
+  const exemption = (policy: Resource) => {
+    const id = `exempt from ${policy.address}`;
+    if (!nodes.has(id)) nodes.set(id, { id, label: `signs in without the MFA ${policy.address} requires`, kind: 'exemption', target: false, source: false, exemption: true });
+    return id;
+  };
+  for (const policy of ctx.accessPolicies) {
+    if (policy.state !== 'enabled' || !(policy.grant.mfa || policy.grant.strength !== undefined)) continue;
+    for (const x of [...policy.excludedGroups, ...policy.excludedUsers]) if (PRINCIPAL_TYPES.has(x.type)) edge(node(x), exemption(policy.resource), 'excluded from', policy.resource);
+  }
+  for (const rule of ctx.oktaSignOnRules) {
+    if (rule.active === false || rule.twoFactor === false) continue;
+    for (const x of [...rule.groupsExcluded.resources, ...rule.usersExcluded.resources]) if (PRINCIPAL_TYPES.has(x.type)) edge(node(x), exemption(rule.resource), 'excluded from', rule.resource);
   }
   return { nodes, edges };
 }

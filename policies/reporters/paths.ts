@@ -5,7 +5,7 @@
  */
 import type { AttackPath } from '../graph/paths';
 import { describeStep } from '../graph/paths';
-import type { ResetGraph } from '../graph/reset-graph';
+import type { GraphNode, ResetGraph } from '../graph/reset-graph';
 
 export interface PathsReport {
   readonly stack: string;
@@ -16,7 +16,7 @@ export interface PathsReport {
 export function formatPathsText(reports: readonly PathsReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    out.push(`${r.stack}: ${r.paths.length} path(s) to a privileged identity, a break-glass account or the authentication policy`);
+    out.push(`${r.stack}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`);
     r.paths.forEach((p, i) => {
       out.push(`  ${i + 1}. ${p.source} ⇒ ${p.target} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})`);
       for (const s of p.steps) out.push(`       ${describeStep(s)}`);
@@ -41,7 +41,7 @@ export function formatPathsJson(reports: readonly PathsReport[]): string {
       stack: r.stack,
       nodes: ids.map((id) => {
         const n = r.graph.nodes.get(id)!;
-        return { id, kind: n.kind, target: n.target };
+        return { id, kind: n.kind, target: n.target, ...(n.exemption ? { exemption: true } : {}) };
       }),
       edges: edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) })),
       paths: r.paths,
@@ -49,6 +49,9 @@ export function formatPathsJson(reports: readonly PathsReport[]): string {
   });
   return JSON.stringify({ stacks: doc }, null, 2) + '\n';
 }
+
+/** Where a path ends: drawn apart from the steps on the way. */
+const endsPaths = (n: GraphNode) => n.target || n.exemption === true;
 
 /** Mermaid labels: quoted, with characters Mermaid would read as syntax replaced. */
 function mermaidText(text: string): string {
@@ -61,7 +64,7 @@ export function formatMermaid(report: PathsReport): string {
   const lines = ['flowchart LR'];
   for (const id of ids) {
     const n = report.graph.nodes.get(id)!;
-    const shape = n.target ? ['[["', '"]]'] : n.kind === 'scope' ? ['(["', '"])'] : ['["', '"]'];
+    const shape = endsPaths(n) ? ['[["', '"]]'] : n.kind === 'scope' ? ['(["', '"])'] : ['["', '"]'];
     lines.push(`  ${key.get(id)}${shape[0]}${mermaidText(id)}${shape[1]}`);
   }
   for (const e of edges) lines.push(`  ${key.get(e.from)} -->|"${mermaidText(`${e.kind} (${e.resource})`)}"| ${key.get(e.to)}`);
@@ -79,7 +82,7 @@ export function formatDot(reports: readonly PathsReport[]): string {
     out.push(`  subgraph cluster_${i} {`, `    label="${dotText(r.stack)}";`);
     for (const id of ids) {
       const n = r.graph.nodes.get(id)!;
-      out.push(`    "${dotText(`${r.stack}/${id}`)}" [label="${dotText(id)}"${n.target ? ', style=filled, fillcolor="#f4cccc"' : n.kind === 'scope' ? ', shape=ellipse' : ''}];`);
+      out.push(`    "${dotText(`${r.stack}/${id}`)}" [label="${dotText(id)}"${endsPaths(n) ? ', style=filled, fillcolor="#f4cccc"' : n.kind === 'scope' ? ', shape=ellipse' : ''}];`);
     }
     for (const e of edges) out.push(`    "${dotText(`${r.stack}/${e.from}`)}" -> "${dotText(`${r.stack}/${e.to}`)}" [label="${dotText(`${e.kind}\n${e.resource}`)}"];`);
     out.push('  }');

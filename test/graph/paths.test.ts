@@ -9,7 +9,7 @@ import { buildResetGraph } from '../../policies/graph/reset-graph';
 import { formatMermaid } from '../../policies/reporters/paths';
 import { loadInputs } from '../../policies/inputs/load';
 import type { Stack } from '../../policies/model/resource';
-import { ROLE } from '../support/fixtures';
+import { ROLE, caPolicy } from '../support/fixtures';
 import { configStack } from '../support/stacks';
 import { runCli } from '../support/memory-io';
 
@@ -90,10 +90,55 @@ describe('recovery attack paths', () => {
     ]]);
   });
 
-  it('compliant tenants have no path', async () => {
-    for (const file of ['test/fixtures/tenants/acme-okta.cdk.tf.json', 'test/fixtures/tenants/acme-entra.cdk.tf.json']) {
+  it('a Groups Administrator joins a break-glass exclusion group that is not role-assignable, and signs in without MFA', () => {
+    const stack = configStack({
+      ...entraBase,
+      azuread_group: { ...entraBase.azuread_group, bg: { display_name: 'Break glass', security_enabled: true } },
+      azuread_directory_role_assignment: {
+        ...entraBase.azuread_directory_role_assignment,
+        groups: { role_id: 'fdd7a751-b60b-444a-984c-02652fe8fa1c', principal_object_id: '${azuread_user.agent.object_id}' },
+      },
+      azuread_conditional_access_policy: { everyone: caPolicy({ users: { included_users: ['All'], excluded_groups: ['${azuread_group.bg.object_id}'] } }) },
+    });
+    const { paths } = pathsOf(stack, { from: 'azuread_user.agent', goal: 'exemption' });
+    expect(paths.map(steps)).toEqual([[
+      'azuread_user.agent —can add members to (azuread_directory_role_assignment.groups: Groups Administrator)→ azuread_group.bg',
+      'azuread_group.bg —excluded from (azuread_conditional_access_policy.everyone)→ exempt from azuread_conditional_access_policy.everyone',
+    ]]);
+    // A report-only policy exempts nobody from anything it enforces.
+    const reportOnly = configStack({ ...entraBase, azuread_group: { ...entraBase.azuread_group, bg: { display_name: 'bg', security_enabled: true } }, azuread_conditional_access_policy: { everyone: { ...caPolicy({ users: { included_users: ['All'], excluded_groups: ['${azuread_group.bg.object_id}'] } }), state: 'enabledForReportingButNotEnforced' } } });
+    expect(pathsOf(reportOnly, { goal: 'exemption' }).paths).toEqual([]);
+  });
+
+  it('exemptions are searched apart: a help desk one step from an exemption still shows its way to the administrator', async () => {
+    const stack = configStack({
+      ...entraBase,
+      azuread_conditional_access_policy: { everyone: caPolicy({ users: { included_users: ['All'], excluded_groups: ['${azuread_group.helpdesk.object_id}'] } }) },
+    });
+    expect(pathsOf(stack, { from: 'azuread_group.helpdesk' }).paths.map((p) => p.target)).toEqual(['azuread_user.admin']);
+    const { pathsReport } = await import('../../cli/check');
+    const ctx = new RuleContext(stack, DEFAULT_CONFIG, new Date('2026-11-26T12:00:00Z'));
+    expect(pathsReport(ctx).paths.filter((p) => p.source === 'azuread_group.helpdesk').map((p) => p.target)).toEqual(['exempt from azuread_conditional_access_policy.everyone', 'azuread_user.admin']);
+  });
+
+  it('Okta: GROUP_MEMBERSHIP_ADMIN over a group a two-factor rule excludes', () => {
+    const stack = configStack({
+      okta_group: { desk: { name: 'Desk' }, bypass: { name: 'MFA bypass' } },
+      okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'GROUP_MEMBERSHIP_ADMIN', target_group_list: ['${okta_group.bypass.id}'] } },
+      okta_app_signon_policy: { apps: { name: 'Apps', description: 'x' } },
+      okta_app_signon_policy_rule: { mfa: { policy_id: '${okta_app_signon_policy.apps.id}', name: 'MFA', factor_mode: '2FA', groups_excluded: ['${okta_group.bypass.id}'] }, one: { policy_id: '${okta_app_signon_policy.apps.id}', name: 'One factor', factor_mode: '1FA', groups_excluded: ['${okta_group.desk.id}'] } },
+    });
+    expect(pathsOf(stack, { from: 'okta_group.desk', goal: 'exemption' }).paths.map(steps)).toEqual([[
+      'okta_group.desk —can add members to (okta_group_role.desk: GROUP_MEMBERSHIP_ADMIN)→ okta_group.bypass',
+      'okta_group.bypass —excluded from (okta_app_signon_policy_rule.mfa)→ exempt from okta_app_signon_policy_rule.mfa',
+    ]]);
+  });
+
+  it('compliant tenants have no path, to privilege or to an exemption', async () => {
+    for (const file of ['test/fixtures/tenants/acme-okta.cdk.tf.json', 'test/fixtures/tenants/acme-entra.cdk.tf.json', 'test/fixtures/tenants/fabrikam-entra.cdk.tf.json']) {
       const [stack] = await loadInputs([file]);
       expect(pathsOf(stack).paths).toEqual([]);
+      expect(pathsOf(stack, { goal: 'exemption' }).paths).toEqual([]);
     }
   });
 
