@@ -6,7 +6,7 @@ import { DirectoryRoleAssignment } from '@cdktf/provider-azuread/lib/directory-r
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { User } from '@cdktf/provider-azuread/lib/user';
+import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import { EntraAuditLogging, EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, EntraTieredAuthentication, daysFromNow } from '../constructs';
 import { entraRoleByName } from '../policies/facts/entra-roles';
 import type { ExampleCompany } from './company';
@@ -20,7 +20,8 @@ export class EntraTenantStack extends TerraformStack {
   constructor(scope: Construct, id: string, company: ExampleCompany) {
     super(scope, id);
     new AzureadProvider(this, 'azuread', {});
-    const person = (name: string, upn: string) => new User(this, name, { userPrincipalName: `${upn}@${company.domain}`, displayName: upn });
+    // Staff exist already (HR provisioning or sync): read them, never create them here.
+    const person = (name: string, upn: string) => new DataAzureadUser(this, name, { userPrincipalName: `${upn}@${company.domain}` });
 
     this.breakGlass = new EntraBreakGlass(this, 'break_glass', {
       userPrincipalNames: company.breakGlass.map((name) => `${name}@${company.entraInitialDomain}`),

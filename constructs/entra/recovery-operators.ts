@@ -11,6 +11,7 @@ import { DirectoryRoleAssignment } from '@cdktf/provider-azuread/lib/directory-r
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { GroupRoleManagementPolicy } from '@cdktf/provider-azuread/lib/group-role-management-policy';
 import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
+import type { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import type { User } from '@cdktf/provider-azuread/lib/user';
 import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
@@ -26,8 +27,8 @@ export interface EntraRecoveryOperatorsProps {
   readonly displayName: string;
   /** The administrative unit holding the users the operators support. */
   readonly scope: AdministrativeUnit;
-  /** The help-desk staff, made eligible (never standing) members. */
-  readonly operators: readonly User[];
+  /** The help-desk staff, made eligible (never standing) members: users this stack creates or reads (`data "azuread_user"`). */
+  readonly operators: readonly (User | DataAzureadUser)[];
   /** The supervisors who approve each activation; not the operators. */
   readonly supervisors: Group;
   /** @default 'Authentication Administrator' */
@@ -39,7 +40,7 @@ export interface EntraRecoveryOperatorsProps {
   /** Who hears of each activation besides the operator (the security team's mailbox). */
   readonly notify: readonly string[];
   /** Privileged users and groups, which the scope must not contain (RG-02). @default none */
-  readonly privileged?: readonly (User | Group)[];
+  readonly privileged?: readonly (User | DataAzureadUser | Group)[];
 }
 
 export class EntraRecoveryOperators extends Construct {

@@ -12,8 +12,9 @@ import * as path from 'node:path';
 export type AttributeType = 'b' | 'n' | readonly ['b' | 'n'] | { readonly [attribute: string]: AttributeType };
 export type Schema = { readonly [attribute: string]: AttributeType };
 
-const ATTRIBUTE = /(\w+): \{\s*value: ([^\n]*?),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
-const NESTED = /(?<![.\w])(\w+)ToHclTerraform\b/; // a block's own function, not cdktf.stringToHclTerraform
+/** One argument in a binding's `synthesizeHclAttributes` or `…ToHclTerraform`: name, value expression, block, type, storage. */
+export const ATTRIBUTE = /(\w+): \{\s*value: ([^\n]*?),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
+export const NESTED = /(?<![.\w])(\w+)ToHclTerraform\b/; // a block's own function, not cdktf.stringToHclTerraform
 
 function parseAttributes(body: string, functions: ReadonlyMap<string, string>, depth = 0): Schema {
   const out: Record<string, AttributeType> = {};
@@ -42,26 +43,40 @@ const WITHOUT_BINDINGS: Record<string, Schema> = {
   azurerm_monitor_scheduled_query_rules_alert_v2: { auto_mitigation_enabled: 'b', enabled: 'b', severity: 'n', skip_query_validation: 'b', workspace_alerts_storage_enabled: 'b' },
 };
 
-/** The schema of every resource type the bindings in `packages` declare and `wanted` names. */
-export function generateAttributeTypes(packages: readonly string[], wanted: ReadonlySet<string>): Record<string, Schema> {
-  const out: Record<string, Schema> = { ...WITHOUT_BINDINGS };
+/** A binding's nested-block functions (`…ToHclTerraform`), by name, with their bodies. */
+export function hclFunctions(js: string): Map<string, string> {
+  return new Map([...js.matchAll(/function (\w+)ToHclTerraform\(struct\) \{([\s\S]*?)\n\}/g)].map((m) => [m[1], m[2]]));
+}
+
+/** The body of a binding's `synthesizeHclAttributes`: its top-level arguments. */
+export function mainAttributes(js: string): string {
+  return /synthesizeHclAttributes\(\) \{([\s\S]*?)\n {4}\}/.exec(js)?.[1] ?? '';
+}
+
+/** Every binding of the packages: its directory, generated JavaScript, and the Terraform type it wraps. */
+export function* bindings(packages: readonly string[]): Generator<{ dir: string; js: string; type: string }> {
   for (const pkg of packages) {
     const lib = path.join('node_modules', pkg, 'lib');
-    for (const dir of readdirSync(lib)) {
+    for (const name of readdirSync(lib)) {
       let js: string;
       try {
-        js = readFileSync(path.join(lib, dir, 'index.js'), 'utf8');
+        js = readFileSync(path.join(lib, name, 'index.js'), 'utf8');
       } catch {
         continue;
       }
       const type = /\.tfResourceType = "([a-z0-9_]+)";/.exec(js)?.[1];
-      if (!type || !wanted.has(type)) continue;
-      const functions = new Map<string, string>();
-      for (const m of js.matchAll(/function (\w+)ToHclTerraform\(struct\) \{([\s\S]*?)\n\}/g)) functions.set(m[1], m[2]);
-      const main = /synthesizeHclAttributes\(\) \{([\s\S]*?)\n {4}\}/.exec(js)?.[1] ?? '';
-      const schema = parseAttributes(main, functions);
-      if (Object.keys(schema).length > 0) out[type] = schema;
+      if (type) yield { dir: path.join(lib, name), js, type };
     }
+  }
+}
+
+/** The schema of every resource type the bindings in `packages` declare and `wanted` names. */
+export function generateAttributeTypes(packages: readonly string[], wanted: ReadonlySet<string>): Record<string, Schema> {
+  const out: Record<string, Schema> = { ...WITHOUT_BINDINGS };
+  for (const { type, js } of bindings(packages)) {
+    if (!wanted.has(type)) continue;
+    const schema = parseAttributes(mainAttributes(js), hclFunctions(js));
+    if (Object.keys(schema).length > 0) out[type] = schema;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
