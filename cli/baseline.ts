@@ -19,7 +19,13 @@ export function formatBaseline(result: CheckResult): string {
 export async function applyBaseline(result: CheckResult, file: string, io: CliIo): Promise<CheckResult> {
   const doc = parseJson(await readUserFile(io, file, 'cannot read the baseline (write one with --write-baseline)'), file) as { baseline?: unknown };
   if (!Array.isArray(doc?.baseline)) throw new InputError(file, 'not a recovery-gate baseline (no "baseline" list)');
-  const known = new Set((doc.baseline as Finding[]).map(keyOf));
+  const entries = doc.baseline as unknown[];
+  const bad = entries.findIndex((e) => {
+    const f = e as Record<string, unknown> | null;
+    return typeof f !== 'object' || f === null || Array.isArray(f) || typeof f.stack !== 'string' || typeof f.ruleId !== 'string' || typeof f.messageId !== 'string' || !(typeof f.resource === 'string' || f.resource === null);
+  });
+  if (bad >= 0) throw new InputError(file, `baseline[${bad}] is not a finding ({ "stack", "ruleId", "resource", "messageId" })`);
+  const known = new Set((entries as Finding[]).map(keyOf));
   const fresh = result.findings.filter((f) => !known.has(keyOf(f)));
   const hidden = result.findings.length - fresh.length;
   const notices = hidden > 0 ? [...result.notices, { stack: file, resources: [], message: `${hidden} finding(s) recorded in the baseline ${file} are not shown` }] : result.notices;

@@ -1,6 +1,6 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
 import type { RuleContext } from '../policies/engine/context';
-import { type PathOptions, findPaths, sortPaths } from '../policies/graph/paths';
+import { type PathOptions, searchPaths, sortPaths } from '../policies/graph/paths';
 import { SEVERITIES, Severity } from '../policies/engine/rule';
 import type { PathsReport } from '../policies/reporters/paths';
 import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
@@ -12,7 +12,7 @@ import { joinTenants } from '../policies/inputs/tenants';
 import { checkInput } from '../policies/reporters/report-input';
 import { RULES } from '../policies/rules';
 import { applyBaseline, formatBaseline } from './baseline';
-import { REPORT_FLAGS, configFileOf, emit, nowOf, oneOf, outputsOf, readConfig } from './common';
+import { REPORT_FLAGS, configFileOf, emit, nowOf, oneOf, outputsOf, readConfig, refuseOverwritingInputs, writeOutput } from './common';
 import type { CliIo } from './io';
 import { parseFlags } from './flags';
 
@@ -31,6 +31,8 @@ export const CHECK_FLAGS = {
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, CHECK_FLAGS);
   outputsOf(values); // usage errors before any work
+  if (values.baseline !== undefined && values.baseline === values['write-baseline']) throw new InputError('', '--baseline and --write-baseline name the same file: every finding would be read back as accepted. Write the new baseline elsewhere');
+  await refuseOverwritingInputs(io, values, positionals, 'cdktf.out');
   const failOn = oneOf(values['fail-on'] as string, FAIL_ON, '--fail-on');
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
@@ -40,7 +42,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
 
   const contexts = contextsOf(stacks, { config, now });
   let result = applySuppressions(runRulesIn(contexts, RULES), config, RULES, now);
-  if (values['write-baseline'] !== undefined) await io.writeFile(values['write-baseline'] as string, formatBaseline(result));
+  if (values['write-baseline'] !== undefined) await writeOutput(io, values['write-baseline'] as string, formatBaseline(result));
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
   // The Markdown report draws the attack paths when there are any.
   const paths = outputsOf(values).some((o) => o.format === 'markdown') ? contexts.map((ctx) => pathsReport(ctx)) : undefined;
@@ -50,10 +52,10 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
 
 /** A stack's attack paths, from a context that may already hold its graph. */
 export function pathsReport(ctx: RuleContext, options: PathOptions = {}): PathsReport {
-  const privilege = options.from === undefined && options.to === undefined ? ctx.attackPaths : findPaths(ctx.resetGraph, options);
+  const privilege = searchPaths(ctx.resetGraph, options);
   // Ways into an MFA exemption are paths too (RG-08), found apart so they never hide a way to an administrator.
-  const exemption = options.to === undefined ? findPaths(ctx.resetGraph, { ...options, goal: 'exemption' }) : [];
-  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths: sortPaths([...privilege, ...exemption]) };
+  const exemption = options.to === undefined ? searchPaths(ctx.resetGraph, { ...options, goal: 'exemption' }) : { paths: [], omitted: 0 };
+  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths: sortPaths([...privilege.paths, ...exemption.paths]), omitted: privilege.omitted + exemption.omitted };
 }
 
 const SCOPES = ['tenant', 'module'] as const;

@@ -38,8 +38,12 @@ export function nowOf(values: Flags): Date {
 
 /** A file the user named, relative to the working directory; `problem` says what is wrong when it cannot be read. */
 export async function readUserFile(io: CliIo, file: string, problem: string): Promise<string> {
+  const at = path.resolve(io.cwd, file);
+  const info = await fs.stat(at).catch(() => undefined);
+  // A pipe or device would block the read forever.
+  if (info && !info.isFile()) throw new InputError(file, info.isDirectory() ? 'is a directory, expected a file' : 'not a regular file (a pipe, device or socket): not read');
   try {
-    return await fs.readFile(path.resolve(io.cwd, file), 'utf8');
+    return await fs.readFile(at, 'utf8');
   } catch {
     throw new InputError(file, problem);
   }
@@ -57,9 +61,21 @@ export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<C
   const file = values.config as string | undefined;
   const chosen = file ?? ((await io.exists(path.join(io.cwd, 'recovery-gate.json'))) ? 'recovery-gate.json' : undefined);
   if (!chosen) return DEFAULT_CONFIG;
-  const config = parseConfig(parseJson(await readUserFile(io, chosen, 'cannot read the configuration file'), chosen), chosen);
+  const doc = parseJson(await readUserFile(io, chosen, 'cannot read the configuration file'), chosen);
+  // A report of an earlier run is never configuration, whatever its name.
+  if (isReport(doc)) {
+    if (file !== undefined) throw new InputError(chosen, 'is a recovery-gate report, not configuration');
+    io.stderr(`recovery-gate: ${chosen} is a report of an earlier run, not configuration: ignored\n`);
+    return DEFAULT_CONFIG;
+  }
+  const config = parseConfig(doc, chosen);
   validateSuppressions(config, RULES, now, chosen);
   return config;
+}
+
+function isReport(doc: unknown): boolean {
+  const tool = (doc as { tool?: { name?: unknown } } | null)?.tool;
+  return typeof doc === 'object' && doc !== null && typeof tool === 'object' && tool !== null && tool.name === 'recovery-gate';
 }
 
 /** The configuration file errors in it are named after. */
@@ -77,6 +93,36 @@ export function outputsOf(values: Flags): { format: Format; file?: string }[] {
   }
   if (files.length !== formats.length && !(formats.length === 1 && files.length === 1)) throw new InputError('', `give one --output per --format (${formats.length} format(s), ${files.length} output(s))`);
   return formats.map((format, i) => ({ format, file: files[i] }));
+}
+
+/** A report to standard output (no `--output`, or `--output -`) or to the file named. */
+export async function writeOutput(io: CliIo, file: string | undefined, text: string): Promise<void> {
+  if (file === undefined || file === '-') io.stdout(text);
+  else await io.writeFile(file, text);
+}
+
+/** Flags that name files the run reads. */
+const INPUT_FLAGS = ['base', 'head', 'plan', 'config', 'baseline', 'var-file'] as const;
+/** Names the reader takes from a directory it is given. */
+const READ_FROM_DIRECTORIES = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|^manifest\.json)$/;
+
+/**
+ * Refuses, before any work, a report that would land on what the run reads:
+ * an input file, or a file the reader would take from an input directory,
+ * and a baseline written over the one read.
+ */
+export async function refuseOverwritingInputs(io: CliIo, values: Flags, positionals: readonly string[], defaultInput?: string): Promise<void> {
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
+  const outputs = [...list(values.output), ...list(values['write-baseline'])].filter((o) => o !== '-' && o.trim() !== '');
+  if (outputs.length === 0) return;
+  const inputs = [...(positionals.length > 0 ? positionals : defaultInput ? [defaultInput] : []), ...INPUT_FLAGS.flatMap((f) => list(values[f]))];
+  const real = async (p: string) => fs.realpath(path.resolve(io.cwd, p)).catch(() => path.resolve(io.cwd, p));
+  const read = await Promise.all(inputs.map(async (p) => ({ p, at: await real(p), dir: await fs.stat(path.resolve(io.cwd, p)).then((s) => s.isDirectory(), () => false) })));
+  for (const output of outputs) {
+    const at = await real(output);
+    const hit = read.find((r) => r.at === at || (r.dir && path.dirname(at) === r.at && READ_FROM_DIRECTORIES.test(path.basename(at))));
+    if (hit) throw new InputError(output, `the report would overwrite ${hit.at === at ? 'an input of this run' : `a file read from ${hit.p}`}: write it elsewhere`);
+  }
 }
 
 /** SARIF and JUnit are loaded only when asked for: most runs print text or JSON. */
@@ -98,9 +144,6 @@ export async function render(format: Format, input: ReportInput, color: boolean)
 export async function emit(io: CliIo, values: Flags, input: ReportInput): Promise<void> {
   const outputs = outputsOf(values);
   const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await render(o.format, input, io.isTTY && o.file === undefined) })));
-  for (const r of rendered) {
-    if (r.file === undefined) io.stdout(r.text);
-    else await io.writeFile(r.file, r.text);
-  }
-  if (rendered.some((r) => r.file !== undefined)) io.stdout(summaryLine(input.result.findings) + '\n');
+  for (const r of rendered) await writeOutput(io, r.file, r.text);
+  if (rendered.some((r) => r.file !== undefined && r.file !== '-')) io.stdout(summaryLine(input.result.findings) + '\n');
 }

@@ -8,7 +8,7 @@ import { drift } from '../policies/changes/drift';
 import { InputError } from '../policies/inputs/input-error';
 import { readPlan } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
-import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile } from './common';
+import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
@@ -17,6 +17,7 @@ export const DRIFT_FLAGS = { ...REPORT_FLAGS, 'warn-days': { type: 'string', def
 export async function driftCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, DRIFT_FLAGS);
   outputsOf(values);
+  await refuseOverwritingInputs(io, values, positionals);
   if (positionals.length !== 1) throw new InputError('', 'drift takes one plan: terraform plan -refresh-only -out=drift.tfplan && terraform show -json drift.tfplan > drift.json');
   const warnDays = Number(values['warn-days']);
   if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', `--warn-days must be a whole number of days, not "${values['warn-days']}"`);

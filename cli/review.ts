@@ -11,7 +11,7 @@ import { loadInputs } from '../policies/inputs/load';
 import { readPlan, readPlanSide } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
 import { RULES } from '../policies/rules';
-import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile } from './common';
+import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
@@ -28,6 +28,7 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
   const { values, positionals } = parseFlags(args, REVIEW_FLAGS);
   if (positionals.length > 0) throw new InputError('', `review takes --base and --head (or --plan), not ${positionals.join(' ')}`);
   outputsOf(values);
+  await refuseOverwritingInputs(io, values, positionals);
   const failOn = oneOf(values['fail-on'] as string, [...SEVERITIES, 'none'] as const, '--fail-on');
   const now = nowOf(values);
   const config = await readConfig(values, io, now);

@@ -1,5 +1,5 @@
 /** Dispatches a command line to its command; turns input errors into one line and exit 2. */
-import { InputError, errorMessage } from '../policies/inputs/input-error';
+import { InputError, errorMessage, oneLine } from '../policies/inputs/input-error';
 import { TOOL } from '../policies/version';
 import type { CliIo } from './io';
 
@@ -15,6 +15,7 @@ Commands:
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
   paths [PATH ...]   Who can end up changing whose authentication, step by step
                      --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot
+                     --max-steps N (25)  --max-paths N per target (100)
                      --output FILE  --config FILE  --now RFC3339
   rules              List the catalogue (--format text|json|markdown)
 
@@ -22,7 +23,13 @@ Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeate
   one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
 
 Options: --debug (stack traces on errors), --version, --help
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings, paths or weakenings;
+  2 a usage or input error (one line naming the file); 3 an internal error of the tool
 `;
+
+/** 0 clean, 1 findings (or paths, weakenings), 2 usage or input error, 3 a defect of the tool. */
+export const EXIT = { clean: 0, findings: 1, input: 2, internal: 3 } as const;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -52,12 +59,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
-      io.stderr(`recovery-gate: ${e.message}\n`);
+      io.stderr(`recovery-gate: ${oneLine(e.message)}\n`);
       if (debug) io.stderr(`${e.stack}\n`);
-      return 2;
+      return EXIT.input;
     }
-    io.stderr(`recovery-gate: internal error: ${errorMessage(e).split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    // A defect of the tool, not of the input: its own exit code, so CI can tell the two apart.
+    io.stderr(`recovery-gate: internal error: ${oneLine(errorMessage(e).split('\n')[0])}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug) io.stderr(`${(e as { stack?: string }).stack ?? ''}\n`);
-    return 2;
+    return EXIT.internal;
   }
 }

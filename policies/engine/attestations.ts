@@ -63,5 +63,9 @@ export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 export function parseTime(v: Value | undefined): Date | undefined {
   if (typeof v !== 'string' || !RFC3339.test(v)) return undefined;
   const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  if (Number.isNaN(d.getTime())) return undefined;
+  // JavaScript rolls 2026-02-30 over to 2 March; Terraform's timecmp refuses it, and so do we.
+  const [, y, mo, day, h, mi, s] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(v)!.map(Number);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth && h <= 23 && mi <= 59 && s <= 59 ? d : undefined;
 }

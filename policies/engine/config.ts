@@ -3,6 +3,7 @@
  * `schema/recovery-gate.schema.json` is the single definition; defaults and
  * validation are read from it, so the two cannot drift.
  */
+import { catastrophicRegex } from './glob';
 import schema from '../../schema/recovery-gate.schema.json';
 import { InputError } from '../inputs/input-error';
 import { parseTime } from './attestations';
@@ -63,13 +64,22 @@ export function parseConfig(doc: unknown, file: string): Config {
     suppressions?: Suppression[];
     tenants?: TenantDeclaration[];
   };
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...d.thresholds };
+  if (thresholds.breakGlassMinAccounts > thresholds.breakGlassMaxAccounts) {
+    throw new InputError(file, `thresholds.breakGlassMinAccounts (${thresholds.breakGlassMinAccounts}) is more than thresholds.breakGlassMaxAccounts (${thresholds.breakGlassMaxAccounts}): no number of accounts could pass`);
+  }
   return {
     declarations: { ...DEFAULT_CONFIG.declarations, ...d.declarations },
-    thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds },
+    thresholds,
     ...(d.sharedMailboxPattern ? { sharedMailboxPattern: new RegExp(d.sharedMailboxPattern, 'i') } : {}),
     ...(d.suppressions ? { suppressions: d.suppressions } : {}),
     ...(d.tenants ? { tenants: d.tenants } : {}),
   };
+}
+
+/** Text as a reader sees it: without surrounding blanks and invisible characters (zero-width spaces, joiners, soft hyphens). */
+export function visible(text: string): string {
+  return text.replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, '').trim();
 }
 
 // A validator for the subset of JSON Schema the config schema uses.
@@ -129,7 +139,7 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
     }
     case 'string': {
       if (typeof value !== 'string') return `${where} must be a string`;
-      if (node.minLength !== undefined && value.length < node.minLength) return node.minLength > 1 ? `${where} must be at least ${node.minLength} characters` : `${where} must not be empty`;
+      if (node.minLength !== undefined && visible(value).length < node.minLength) return node.minLength > 1 ? `${where} must be at least ${node.minLength} characters` : `${where} must not be empty`;
       if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `${where} must match ${node.pattern}`;
       if (node.format === 'date-time' && !parseTime(value)) return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
       if (node.format === 'regex') {
@@ -138,6 +148,8 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
         } catch {
           return `${where} is not a valid regular expression`;
         }
+        const slow = catastrophicRegex(value);
+        if (slow) return `${where} could take exponential time on hostile input (${slow}): write it without nested repetition`;
       }
       return undefined;
     }

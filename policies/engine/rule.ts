@@ -78,7 +78,14 @@ export function renderMessage(template: string, data: Data = {}): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
-    out += (key in data ? String(data[key]) : `{{${key}}}`) + parts[i + 1];
+    out += (key in data ? quoted(String(data[key])) : `{{${key}}}`) + parts[i + 1];
   }
   return out;
+}
+
+/** The most of any one value a message quotes: a name or a list of addresses fits; a 100 MB attribute does not. */
+export const MAX_QUOTED = 1000;
+
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
 }

@@ -135,6 +135,9 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
         message: `${stack.name} is a child module (it configures no provider or backend), so what it does not manage is left to the root that calls it; ${uncovered.length} control(s) are not managed here — check the root, or name the roots of one tenant in recovery-gate.json "tenants"`,
       });
     }
+    if (stack.skipped?.length) {
+      notices.push({ stack: stack.name, resources: [...stack.skipped], message: `${stack.skipped.length} entr${stack.skipped.length === 1 ? 'y' : 'ies'} of the input directory not read: not regular files (a pipe, device or socket)` });
+    }
     if (stack.notEvaluated.length > 0) {
       notices.push({
         stack: stack.name,

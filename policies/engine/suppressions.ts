@@ -4,8 +4,9 @@
  * expired suppression is itself a finding; one that matched nothing is a
  * notice, so stale acceptances get cleaned up.
  */
+import { globMatch } from './glob';
 import { InputError } from '../inputs/input-error';
-import type { Config, Suppression } from './config';
+import { type Config, type Suppression, visible } from './config';
 import type { AnyRule } from './rule';
 import type { CheckResult, Finding, Notice } from './run';
 
@@ -18,7 +19,7 @@ export function validateSuppressions(config: Config, rules: readonly AnyRule[], 
     const where = `suppressions[${i}] (${s.ruleId} ${s.resource})`;
     const rule = rules.find((r) => r.meta.id === s.ruleId);
     if (!rule) throw new InputError(file, `${where}: no rule ${s.ruleId} in the catalogue`);
-    if (rule.meta.severity === 'critical' && !s.approver?.trim()) throw new InputError(file, `${where}: ${s.ruleId} is critical; a suppression of it needs a named approver`);
+    if (rule.meta.severity === 'critical' && !visible(s.approver ?? '')) throw new InputError(file, `${where}: ${s.ruleId} is critical; a suppression of it needs a named approver`);
     const days = (Date.parse(s.expires) - now.getTime()) / DAY_MS;
     if (days > MAX_DAYS) throw new InputError(file, `${where}: expires ${s.expires} is more than ${MAX_DAYS} days ahead; accept the risk for at most ${MAX_DAYS} days`);
   });
@@ -26,8 +27,7 @@ export function validateSuppressions(config: Config, rules: readonly AnyRule[], 
 
 /** A suppression's resource pattern (`okta_group_role.legacy_*`, `*`, `(configuration)`) as a test of a finding's resource. */
 function matcher(pattern: string): (address: string | null) => boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (address) => (address === null ? pattern === '*' || pattern === '(configuration)' : re.test(address));
+  return (address) => (address === null ? pattern === '*' || pattern === '(configuration)' : globMatch(pattern, address));
 }
 
 export function applySuppressions(result: CheckResult, config: Config, rules: readonly AnyRule[], now: Date): CheckResult {

@@ -34,9 +34,32 @@ export interface PathOptions {
    * principal one step from an exemption still shows its way to an administrator.
    */
   readonly goal?: 'privilege' | 'exemption';
+  /** Longest path reported, in steps; longer ones are counted, not built. @default 25 */
+  readonly maxSteps?: number;
+  /** Most paths reported to one target, shortest first. @default 100 */
+  readonly maxPerTarget?: number;
+}
+
+export const PATH_LIMITS = { maxSteps: 25, maxPerTarget: 100 } as const;
+
+export interface PathSearch {
+  readonly paths: AttackPath[];
+  /** Paths found but not reported: longer than maxSteps, or beyond maxPerTarget. */
+  readonly omitted: number;
 }
 
 export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackPath[] {
+  return searchPaths(graph, options).paths;
+}
+
+/**
+ * Paths within the limits, and how many were left out. Time and memory stay
+ * linear in the graph: a path is walked at most maxSteps + 1 steps, so a
+ * chain of thousands of nested groups costs thousands of steps, not millions.
+ */
+export function searchPaths(graph: ResetGraph, options: PathOptions = {}): PathSearch {
+  const maxSteps = options.maxSteps ?? PATH_LIMITS.maxSteps;
+  const maxPerTarget = options.maxPerTarget ?? PATH_LIMITS.maxPerTarget;
   const incoming = new Map<string, GraphEdge[]>();
   for (const e of graph.edges) {
     addTo(incoming, e.to, e);
@@ -58,17 +81,25 @@ export function findPaths(graph: ResetGraph, options: PathOptions = {}): AttackP
   }
   const isSource = (n: GraphNode) => (options.from !== undefined ? n.id === options.from : n.source && n.kind !== 'scope' && n.kind !== 'policy' && n.kind !== 'exemption');
   const paths: AttackPath[] = [];
+  let omitted = 0;
   for (const n of graph.nodes.values()) {
     if (!isSource(n) || !next.get(n.id)) continue;
     const steps: PathStep[] = [];
     const seen = new Set<string>();
-    for (let e = next.get(n.id); e && !seen.has(e.from); e = next.get(e.to)) {
+    for (let e = next.get(n.id); e && !seen.has(e.from) && steps.length <= maxSteps; e = next.get(e.to)) {
       seen.add(e.from);
       steps.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
     }
-    paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
+    if (steps.length > maxSteps) omitted++;
+    else paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
   }
-  return sortPaths(paths);
+  const perTarget = new Map<string, number>();
+  const kept = sortPaths(paths).filter((p) => {
+    const count = (perTarget.get(p.target) ?? 0) + 1;
+    perTarget.set(p.target, count);
+    return count <= maxPerTarget;
+  });
+  return { paths: kept, omitted: omitted + paths.length - kept.length };
 }
 
 /** Shortest first, then by source: one order for every report. */

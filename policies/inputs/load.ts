@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { InputKind, Resource, Stack, StackScope } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
-import { InputError, errorMessage, parseJson } from './input-error';
+import { InputError, errorMessage, parseJson, refuseDeepNesting } from './input-error';
 import { append, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
@@ -30,6 +30,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
 async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {
   const info = await statOrFail(p);
   if (info.isDirectory()) return loadDirectory(p, options);
+  if (!info.isFile()) throw new InputError(p, NOT_REGULAR);
   return loadFile(p, await readText(p), options);
 }
 
@@ -40,7 +41,10 @@ async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {
  * `.tf` and `.tf.json` together (a `cdk.tf.json` among them).
  */
 async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]> {
-  const entries = await readDir(dir);
+  const listed = await readDir(dir);
+  // A pipe or device named main.tf would block the read forever: only regular files (and directories) are read.
+  const irregular = await irregularEntries(dir, listed);
+  const entries = listed.filter((e) => !irregular.includes(e));
   const tfFiles = entries.filter(isConfigurationFile);
   if (entries.includes('manifest.json')) {
     const file = path.join(dir, 'manifest.json');
@@ -53,7 +57,14 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]
   }
   if (tfFiles.length === 0) throw new InputError(dir, 'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)');
   const files = await Promise.all(tfFiles.map((n) => readConfigFile(path.join(dir, n))));
-  return [await loadHclModule(dir, files, entries, options)];
+  const stack = await loadHclModule(dir, files, entries, options);
+  return [irregular.length > 0 ? { ...stack, skipped: irregular.map((e) => path.join(dir, e)) } : stack];
+}
+
+/** Entries that are neither regular files nor directories (followed through links). */
+async function irregularEntries(dir: string, entries: readonly string[]): Promise<string[]> {
+  const kinds = await Promise.all(entries.map((e) => fs.stat(path.join(dir, e)).then((s) => s.isFile() || s.isDirectory(), () => true)));
+  return entries.filter((_, i) => !kinds[i]);
 }
 
 function isConfigurationFile(name: string): boolean {
@@ -136,6 +147,7 @@ let hcl2json: Hcl2Json | undefined;
 async function parseHcl(file: string, text: string): Promise<Record<string, unknown>> {
   // Loaded on first use: the WebAssembly parser costs start-up time that JSON inputs never need.
   hcl2json ??= (await import('@cdktf/hcl2json')) as Hcl2Json;
+  refuseDeepNesting(text, file, true);
   try {
     return await hcl2json.parse(file, text);
   } catch (e) {
@@ -225,10 +237,14 @@ async function statOrFail(p: string) {
   }
 }
 
+const NOT_REGULAR = 'not a regular file (a pipe, device or socket): not read';
+
 async function readText(p: string): Promise<string> {
   try {
+    if (!(await fs.stat(p)).isFile()) throw new InputError(p, NOT_REGULAR);
     return await fs.readFile(p, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(p, describeFsError(e));
   }
 }

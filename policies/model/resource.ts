@@ -126,6 +126,8 @@ export interface Stack {
    * caller's to supply. Unset means a tenant.
    */
   readonly scope?: StackScope;
+  /** Entries of an input directory that were not read: not regular files (a pipe, a device, a socket). */
+  readonly skipped?: readonly string[];
 }
 
 export type StackScope = 'tenant' | 'module';

@@ -122,8 +122,12 @@ export function referencesIn(v: Value, out: Reference[] = []): Reference[] {
 export function describeValue(v: Value | undefined): string {
   if (v === undefined) return 'unset';
   if (v instanceof Unknown || v instanceof Secret) return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(describeValue).join(', ')}]`;
+  if (typeof v === 'string') return JSON.stringify(v.length > MAX_DESCRIBED ? `${v.slice(0, MAX_DESCRIBED - 1)}…` : v);
+  if (Array.isArray(v)) return `[${v.slice(0, MAX_ELEMENTS).map(describeValue).join(', ')}${v.length > MAX_ELEMENTS ? `, … ${v.length - MAX_ELEMENTS} more` : ''}]`;
   if (isObject(v)) return '{…}';
   return String(v);
 }
+
+/** A value in a change (before → after) quotes at most this much of a string, and this many elements of a list. */
+export const MAX_DESCRIBED = 200;
+const MAX_ELEMENTS = 20;

@@ -7,16 +7,9 @@ import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
 import type { ReportInput } from './report-input';
 import { append } from '../lists';
+import { xmlText } from './escape';
 
-/** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, return). */
-function isXmlChar(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function xml(text: string): string {
-  return [...text].filter(isXmlChar).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const xml = xmlText;
 
 interface Case {
   readonly name: string;

@@ -12,11 +12,10 @@ import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
 import { append } from '../lists';
+import { markdownCode, markdownText } from './escape';
 
-/** Table cells cannot hold pipes or newlines. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Table cells hold text, never markup from the input. */
+const cell = markdownText;
 
 function location(f: Finding): string {
   return f.line !== null ? `${f.file}:${f.line}` : f.file;
@@ -27,7 +26,7 @@ function findingTable(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     const status = f.suppressed ? ` (suppressed until ${f.suppressed.expires}, ${cell(f.suppressed.ticket)})` : '';
     const chain = f.path ? `<br>${f.path.map((s) => cell(describeStep(s))).join('<br>')}` : '';
-    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `\`${cell(f.resource)}\`` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)}${chain} |`);
+    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `${markdownCode(f.resource)}` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)}${chain} |`);
   }
   return rows;
 }
@@ -60,18 +59,18 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
   const out: string[] = [`## ${TOOL.name} ${TOOL.version}`, '', verdict(input), ''];
   if (input.changes && input.changes.length > 0) {
     out.push('### Weakening changes', '', '| Kind | Resource | Attribute | Before | After | Erodes |', '|---|---|---|---|---|---|');
-    for (const c of input.changes) out.push(`| ${c.kind} | \`${cell(c.resource)}\` | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](docs/rules/${c.ruleId}.md): ${cell(c.message)} |`);
+    for (const c of input.changes) out.push(`| ${c.kind} | ${markdownCode(c.resource)} | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](docs/rules/${c.ruleId}.md): ${cell(c.message)} |`);
     out.push('');
   }
   for (const d of input.drift ?? []) {
     out.push(`### Drift: ${cell(d.stack)}`, '');
     if (d.drift.length > 0) {
       out.push('| Resource | Changed outside code | Weakens |', '|---|---|---|');
-      for (const e of d.drift) out.push(`| \`${cell(e.resource)}\` | ${cell(e.deleted ? 'deleted' : e.attributes.join(', '))} | ${cell(e.weakenings.map((w) => `${w.kind} (${w.ruleId}): ${w.message}`).join('; ') || 'no')} |`);
+      for (const e of d.drift) out.push(`| ${markdownCode(e.resource)} | ${cell(e.deleted ? 'deleted' : e.attributes.join(', '))} | ${cell(e.weakenings.map((w) => `${w.kind} (${w.ruleId}): ${w.message}`).join('; ') || 'no')} |`);
       out.push('');
     }
-    for (const c of d.failedChecks) out.push(`- ❌ check \`${cell(c.address)}\` ${c.status}: ${cell(c.problems.join('; '))}`);
-    for (const e of d.expiries) out.push(`- ${e.expired ? '❌ expired' : '⏳ expires'} ${e.expires.slice(0, 10)}: ${e.what} \`${cell(e.resource)}\``);
+    for (const c of d.failedChecks) out.push(`- ❌ check ${markdownCode(c.address)} ${cell(c.status)}: ${cell(c.problems.join('; '))}`);
+    for (const e of d.expiries) out.push(`- ${e.expired ? '❌ expired' : '⏳ expires'} ${cell(e.expires.slice(0, 10))}: ${cell(e.what)} ${markdownCode(e.resource)}`);
     out.push('');
   }
   if (input.command === 'review') {
@@ -86,7 +85,7 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
     else append(out, folded(`All findings in ${cell(stack)}`, lines));
   }
   if (input.paths?.some((r) => r.paths.length > 0)) out.push(formatPathsMarkdown(input.paths).replace(/^## /, '### '));
-  for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `\`${cell(r)}\``).join(', ')}`, '');
+  for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `${markdownCode(r)}`).join(', ')}`, '');
   for (const e of result.errors) out.push(`> **Error:** ${e.ruleId} could not run on ${cell(e.stack)}: ${cell(e.message)}`, '');
   return out.join('\n');
 }

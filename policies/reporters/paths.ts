@@ -6,24 +6,35 @@
 import type { AttackPath } from '../graph/paths';
 import { describeStep } from '../graph/paths';
 import type { GraphNode, ResetGraph } from '../graph/reset-graph';
+import { atLineStart, controlEscaped, markdownCode, markdownText, mermaidText } from './escape';
 
 export interface PathsReport {
   readonly stack: string;
   readonly graph: ResetGraph;
   readonly paths: readonly AttackPath[];
+  /** Paths found but not listed: past the step or per-target limits. */
+  readonly omitted?: number;
+}
+
+/** Says that, and how to see more, when limits left paths out. */
+function omittedLine(r: PathsReport): string | undefined {
+  return r.omitted ? `${r.omitted} more path(s) not shown: longer than the step limit or beyond the limit per target (raise --max-steps or --max-paths)` : undefined;
 }
 
 export function formatPathsText(reports: readonly PathsReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    out.push(`${r.stack}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`);
+    out.push(`${atLineStart(r.stack)}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`);
     r.paths.forEach((p, i) => {
       out.push(`  ${i + 1}. ${p.source} ⇒ ${p.target} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})`);
       for (const s of p.steps) out.push(`       ${describeStep(s)}`);
     });
+    const omitted = omittedLine(r);
+    if (omitted) out.push(`  ${omitted}`);
     out.push('');
   }
-  return out.join('\n');
+  // Names and addresses come from the input: none may break its line.
+  return out.map(controlEscaped).join('\n');
 }
 
 /** Nodes and edges on the paths only, each once, in a stable order. */
@@ -45,6 +56,7 @@ export function formatPathsJson(reports: readonly PathsReport[]): string {
       }),
       edges: edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) })),
       paths: r.paths,
+      omitted: r.omitted ?? 0,
     };
   });
   return JSON.stringify({ stacks: doc }, null, 2) + '\n';
@@ -52,11 +64,6 @@ export function formatPathsJson(reports: readonly PathsReport[]): string {
 
 /** Where a path ends: drawn apart from the steps on the way. */
 const endsPaths = (n: GraphNode) => n.target || n.exemption === true;
-
-/** Mermaid labels: quoted, with characters Mermaid would read as syntax replaced. */
-function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
-}
 
 export function formatMermaid(report: PathsReport): string {
   const { ids, edges } = onPaths(report);
@@ -72,7 +79,7 @@ export function formatMermaid(report: PathsReport): string {
 }
 
 function dotText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return controlEscaped(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
 export function formatDot(reports: readonly PathsReport[]): string {
@@ -84,16 +91,13 @@ export function formatDot(reports: readonly PathsReport[]): string {
       const n = r.graph.nodes.get(id)!;
       out.push(`    "${dotText(`${r.stack}/${id}`)}" [label="${dotText(id)}"${endsPaths(n) ? ', style=filled, fillcolor="#f4cccc"' : n.kind === 'scope' ? ', shape=ellipse' : ''}];`);
     }
-    for (const e of edges) out.push(`    "${dotText(`${r.stack}/${e.from}`)}" -> "${dotText(`${r.stack}/${e.to}`)}" [label="${dotText(`${e.kind}\n${e.resource}`)}"];`);
+    for (const e of edges) out.push(`    "${dotText(`${r.stack}/${e.from}`)}" -> "${dotText(`${r.stack}/${e.to}`)}" [label="${dotText(e.kind)}\\n${dotText(e.resource)}"];`);
     out.push('  }');
   });
   out.push('}');
   return out.join('\n') + '\n';
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
 export function formatPathsMarkdown(reports: readonly PathsReport[]): string {
   const out = ['## Recovery attack paths', ''];
@@ -101,8 +105,10 @@ export function formatPathsMarkdown(reports: readonly PathsReport[]): string {
   out.push(total === 0 ? '✅ No principal outside the privileged tier can change the authentication of a privileged identity.' : `⚠️ ${total} path(s) by which a principal outside the privileged tier can end up changing the authentication of a privileged identity.`, '');
   for (const r of reports) {
     if (r.paths.length === 0) continue;
-    out.push(`### ${r.stack}`, '', '```mermaid', formatMermaid(r).trimEnd(), '```', '', '| # | From | To | Steps |', '|---|---|---|---|');
-    r.paths.forEach((p, i) => out.push(`| ${i + 1} | \`${cell(p.source)}\` | \`${cell(p.target)}\` | ${p.steps.map((s) => cell(describeStep(s))).join('<br>')} |`));
+    out.push(`### ${markdownText(r.stack)}`, '', '```mermaid', formatMermaid(r).trimEnd(), '```', '', '| # | From | To | Steps |', '|---|---|---|---|');
+    r.paths.forEach((p, i) => out.push(`| ${i + 1} | ${markdownCode(p.source)} | ${markdownCode(p.target)} | ${p.steps.map((s) => markdownText(describeStep(s))).join('<br>')} |`));
+    const omitted = omittedLine(r);
+    if (omitted) out.push('', omitted);
     out.push('');
   }
   return out.join('\n');

@@ -5,6 +5,7 @@ import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
 import { addTo } from '../lists';
+import { atLineStart, withSingleLineStrings } from './escape';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY. */
@@ -14,7 +15,8 @@ export interface TextOptions {
 const COLOURS: Record<Severity | 'dim' | 'bold', string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m' };
 
 export function formatText(x: CheckResult | ReportInput, options: TextOptions = {}): string {
-  const input = asInput(x);
+  // Every name and value from the input stays on its line: no newline, no escape sequence reaches the terminal or CI log.
+  const input = withSingleLineStrings(asInput(x));
   const result = input.result;
   const paint = (c: keyof typeof COLOURS, s: string) => (options.color ? `${COLOURS[c]}${s}\x1b[0m` : s);
   const lines: string[] = [];
@@ -44,7 +46,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
   const byStack = new Map<string, Finding[]>();
   for (const f of result.findings) addTo(byStack, f.stack, f);
   for (const [stack, findings] of byStack) {
-    lines.push(paint('bold', `${stack}`));
+    lines.push(paint('bold', atLineStart(stack)));
     for (const severity of SEVERITIES) {
       const group = findings.filter((f) => f.severity === severity);
       if (group.length === 0) continue;

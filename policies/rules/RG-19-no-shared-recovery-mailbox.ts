@@ -44,7 +44,8 @@ export default defineRule({
       const kind = p.isBreakGlass(account) ? 'break-glass' : p.isPrivileged(account) ? 'privileged' : 'operator';
       const attributes = ADDRESS_ATTRIBUTES[account.type].join(', ');
       const shared = literal.find((a) => (users.get(a)?.length ?? 0) > 1);
-      const generic = literal.find((a) => pattern.test(a));
+      // An address is at most 254 characters (RFC 5321); a longer value is no mailbox, and is never run through the pattern.
+      const generic = literal.find((a) => a.length <= 254 && pattern.test(a));
       if (shared) {
         // Named up to the message's limit, counted beyond it: each account of a shared mailbox is one finding.
         const sharers = users.get(shared)!;

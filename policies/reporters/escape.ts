@@ -1,0 +1,93 @@
+/**
+ * What each output format needs so that no name or value from the input can
+ * change what the output means: a CI log that runs `::workflow-commands::`
+ * found at the start of a line, a pull-request comment that renders HTML or
+ * pings `@team`, a diagram that closes its own label, XML a parser refuses.
+ */
+import { CONTROL, oneLine } from '../inputs/input-error';
+
+/** Control characters (newlines, escape sequences, bidirectional overrides) written as escapes: text stays on its line. */
+export function controlEscaped(text: string): string {
+  return oneLine(text, Infinity);
+}
+
+/**
+ * A copy of a report's input with every string made single-line: whatever a
+ * reporter prints from it cannot start a line or move the cursor. Iterative,
+ * so no input is deep enough to exhaust the stack.
+ */
+export function withSingleLineStrings<T>(value: T): T {
+  const root = { value } as { value: unknown };
+  const copy = { value: undefined } as { value: unknown };
+  const work: [unknown, Record<string, unknown> | unknown[], string | number][] = [[root.value, copy, 'value']];
+  while (work.length > 0) {
+    const [from, into, key] = work.pop()!;
+    let out: unknown = from;
+    if (typeof from === 'string') out = controlEscaped(from);
+    else if (Array.isArray(from)) {
+      const list: unknown[] = new Array(from.length);
+      from.forEach((v, i) => work.push([v, list, i]));
+      out = list;
+    } else if (typeof from === 'object' && from !== null && Object.getPrototypeOf(from) === Object.prototype) {
+      const obj: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(from)) work.push([v, obj, k]);
+      out = obj;
+    }
+    (into as Record<string | number, unknown>)[key] = out;
+  }
+  return copy.value as T;
+}
+
+/**
+ * A name printed at the start of a line: as it is when it is a plain name,
+ * quoted otherwise, so that input never begins a line (`::error::…`).
+ */
+export function atLineStart(name: string): string {
+  return /^[A-Za-z0-9][\w.@/+-]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Markdown text (a table cell): no HTML, links, images, mentions, or breaks out of the cell. */
+export function markdownText(text: string): string {
+  return controlEscaped(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/([[\]])/g, '\\$1') // no link or image: emphasis and code spans are only formatting
+    .replace(/@/g, '&#64;');
+}
+
+/** Inline code in Markdown: fenced with more backticks than the text holds, so nothing inside can close it. */
+export function markdownCode(text: string): string {
+  const safe = controlEscaped(text).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...safe.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || safe.startsWith(' ') || safe.endsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+
+/** A Mermaid label between double quotes: entity codes for what Mermaid reads as syntax. */
+export function mermaidText(text: string): string {
+  return text
+    .replace(CONTROL, ' ')
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/`/g, '#96;')
+    .replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
+}
+
+/** Whether XML 1.0 can hold the code point at all. */
+function isXmlCodePoint(code: number): boolean {
+  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** XML text or attribute: characters XML cannot hold written as `\uXXXX`, markup escaped. */
+export function xmlText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    out += isXmlCodePoint(code) ? ch : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,84 @@
+/**
+ * Real parsers for every output format: what a report says must be valid for
+ * its format whatever the input held. Each returns the problems found.
+ */
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import MarkdownIt from 'markdown-it';
+import { SaxesParser } from 'saxes';
+import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
+
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const sarif = ajv.compile(sarifSchema);
+const markdown = new MarkdownIt({ html: true });
+
+/** Markup the reporters write themselves; any other HTML came from the input. */
+const OUR_HTML = /^(<\/?details>|<summary>[^<]*<\/summary>|<br>|<\/?summary>)\s*$/;
+
+function json(text: string): string[] {
+  try {
+    JSON.parse(text);
+    return [];
+  } catch (e) {
+    return [`invalid JSON: ${(e as Error).message}`];
+  }
+}
+
+function xml(text: string): string[] {
+  const problems: string[] = [];
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('error', (e) => problems.push(`invalid XML: ${e.message}`));
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    problems.push(`invalid XML: ${(e as Error).message}`);
+  }
+  return problems.slice(0, 3);
+}
+
+function md(text: string): string[] {
+  const problems: string[] = [];
+  const walk = (tokens: ReturnType<MarkdownIt['parse']>) => {
+    for (const t of tokens) {
+      if ((t.type === 'html_inline' || t.type === 'html_block') && !t.content.split('\n').filter(Boolean).every((l) => OUR_HTML.test(l.trim()))) problems.push(`HTML from the input: ${t.content.slice(0, 80)}`);
+      if (t.type === 'image') problems.push('an image from the input');
+      if (t.type === 'link_open' && !String(t.attrGet('href')).startsWith('docs/rules/')) problems.push(`a link from the input: ${t.attrGet('href')}`);
+      if (t.children) walk(t.children);
+      if (t.type === 'fence' && t.info === 'mermaid') problems.push(...mermaid(t.content));
+    }
+  };
+  walk(markdown.parse(text, {}));
+  return problems;
+}
+
+const NODE = /^ {2}n\d+(\[\["[^"\n]*"\]\]|\(\["[^"\n]*"\]\)|\["[^"\n]*"\])$/;
+const EDGE = /^ {2}n\d+ -->\|"[^"\n`]*"\| n\d+$/;
+
+function mermaid(text: string): string[] {
+  const lines = text.trimEnd().split('\n');
+  if (lines[0] !== 'flowchart LR') return [`not a flowchart: ${lines[0].slice(0, 40)}`];
+  return lines.slice(1).filter((l) => !NODE.test(l) && !EDGE.test(l) && l !== '').map((l) => `a Mermaid line that is no node or edge: ${l.slice(0, 80)}`);
+}
+
+function plain(text: string): string[] {
+  const problems: string[] = [];
+  // eslint-disable-next-line no-control-regex -- the characters no report may print
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) problems.push('a control character');
+  for (const line of text.split('\n')) if (line.startsWith('::') || line.startsWith('##[')) problems.push(`a line a CI runner would execute: ${line.slice(0, 60)}`);
+  return problems;
+}
+
+export const VALIDATE: Record<string, (text: string) => string[]> = {
+  text: plain,
+  json,
+  sarif: (text) => {
+    const problems = json(text);
+    if (problems.length) return problems;
+    return sarif(JSON.parse(text)) ? [] : [`invalid SARIF: ${ajv.errorsText(sarif.errors).slice(0, 200)}`];
+  },
+  junit: xml,
+  markdown: (text) => [...md(text), ...plain(text).filter((p) => !p.startsWith('a line'))],
+  mermaid: (text) => text.split(/\n(?=flowchart LR)/).flatMap(mermaid),
+  dot: plain,
+};
