@@ -1,22 +1,42 @@
 /**
- * What `npm pack` ships works in a project of its own: the binary checks, and
- * the constructs synthesize and check, with cdktf, constructs and the provider
+ * What `npm pack` ships from a clean checkout — the tracked files only, no
+ * prior build — works in a project of its own: the binary checks, and the
+ * constructs synthesize and check, with cdktf, constructs and the provider
  * bindings installed beside it as the project's own (peer) dependencies.
  * Offline: the project's dependencies are links to this checkout's, which
- * `npm ci` installed. Needs the build (`npm test` builds before jest).
+ * `npm ci` installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
+let source: string;
 let project: string;
 let installed: string;
 
+/** The tracked files as they are now, without dist/ or node_modules/: what a fresh clone holds. */
+function cleanCheckout(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-clone-'));
+  for (const file of execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean)) {
+    if (file.startsWith('test/')) continue;
+    try {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      copyFileSync(path.join(ROOT, file), path.join(dir, file));
+    } catch {
+      // deleted in the working tree: a clone of it would not hold it either
+    }
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 beforeAll(() => {
+  source = cleanCheckout();
   project = mkdtempSync(path.join(os.tmpdir(), 'rg-consumer-'));
-  const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+  // prepack builds: a pack from a clean checkout ships dist/.
+  const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
   installed = path.join(project, 'node_modules', 'recovery-gate');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', path.join(project, filename), '-C', installed, '--strip-components=1']);
@@ -26,13 +46,16 @@ beforeAll(() => {
     mkdirSync(path.dirname(link), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules', name), link, 'dir');
   }
-}, 60_000);
+}, 120_000);
 
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(project, { recursive: true, force: true });
+  rmSync(source, { recursive: true, force: true });
+});
 
 it('ships the binary, the built library, the schema and the docs, and neither sources nor tests', () => {
   const files = execFileSync('find', ['.', '-type', 'f'], { cwd: installed, encoding: 'utf8' }).split('\n');
-  for (const f of ['./bin/recovery-gate.js', './dist/index.js', './dist/constructs/index.js', './dist/constructs/testing.js', './schema/recovery-gate.schema.json', './docs/rules/RG-01.md', './README.md']) expect(files).toContain(f);
+  for (const f of ['./LICENSE', './bin/recovery-gate.js', './dist/index.js', './dist/constructs/index.js', './dist/constructs/testing.js', './schema/recovery-gate.schema.json', './docs/rules/RG-01.md', './README.md']) expect(files).toContain(f);
   expect(files.filter((f) => /^\.\/(test|policies|constructs|cli|stacks|bench)\//.test(f) || f.startsWith('./dist/bench/') || f.startsWith('./dist/stacks/'))).toEqual([]);
 });
 
@@ -56,3 +79,27 @@ it('its constructs synthesize in a cdktf app of the project and check clean; its
   expect(out).toEqual({ matchers: 'function', resources: expect.any(Number), rg13: 0, errors: [] });
   expect(out.resources).toBeGreaterThan(2);
 });
+
+/** The tsconfig of cdktf's TypeScript template: CommonJS, and no moduleResolution (so node10, which reads typesVersions, not exports). */
+const TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true, lib: ['es2018'], module: 'CommonJS',
+    noEmitOnError: true, noFallthroughCasesInSwitch: true, noImplicitAny: true, noImplicitReturns: true, noImplicitThis: true, noUnusedLocals: true,
+    noUnusedParameters: true, resolveJsonModule: true, strict: true, strictNullChecks: true, strictPropertyInitialization: true, stripInternal: true, target: 'ES2018', incremental: true, skipLibCheck: true,
+  },
+  include: ['**/*.ts'],
+  exclude: ['node_modules', 'cdktf.out'],
+};
+
+it('in an app with the cdktf template\'s tsconfig, the README example compiles as pasted, synthesizes, and the packaged binary checks it clean', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Build a tenant that follows the guidance')))![1];
+  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(TEMPLATE_TSCONFIG));
+  writeFileSync(path.join(project, 'main.ts'), example);
+  const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
+  expect(tsc.stdout + tsc.stderr).toBe('');
+  execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(installed, 'bin', 'recovery-gate.js'), 'check', 'cdktf.out'], { cwd: project, encoding: 'utf8' });
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(r.stdout).toMatch(/No findings\.\n$/);
+}, 60_000);

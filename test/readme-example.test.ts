@@ -20,8 +20,9 @@ it('the README tenant example synthesizes and satisfies the catalogue', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (id: string): unknown => (id === 'recovery-gate/constructs' ? constructs : require(id));
     const capture = (created: App) => (app = created);
-    const run = new Function('require', 'exports', 'WORKSPACE_ID', 'PAGER_ID', 'capture', code);
-    run(load, {}, '/subscriptions/0/resourceGroups/security/providers/Microsoft.OperationalInsights/workspaces/w', '/subscriptions/0/resourceGroups/security/providers/Microsoft.Insights/actionGroups/pager', capture);
+    // As pasted: nothing is supplied but the module system.
+    const run = new Function('require', 'exports', 'capture', code);
+    run(load, {}, capture);
     expect(app).toBeDefined();
     const stacks = app!.node.findAll().filter(TerraformStack.isStack);
     expect(stacks.map((s) => constructs.checkStack(s).findings.map((f) => `${f.ruleId} ${f.resource}`)).flat()).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * The kinds of change that weaken a control (RULES.md, "Changes that weaken a
- * control"), each with what it means. The one place these ids live.
+ * The kinds of change that weaken a control, each with what it means. The one
+ * place these ids live; docs/weakenings.md is rendered from them.
  */
 export const WEAKENING_KINDS = {
   'W-SCOPE': "reset authority's scope widened: targets removed, scope moved to /, a role upgraded",
