@@ -1,16 +1,44 @@
 import { parseArgs } from 'node:util';
 import { InputError, errorMessage } from '../policies/inputs/input-error';
 
-type FlagSpec = { type: 'string' | 'boolean'; multiple?: boolean; default?: string };
+type FlagSpec = { type: 'string' | 'boolean'; multiple?: boolean; default?: string; short?: string };
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
-/** Strict flag parsing whose errors are usage errors (exit 2), not crashes. */
+/** The short forms peers use (checkov, tflint, trivy), wherever a command takes the long one. */
+const SHORT: Record<string, string> = { format: 'f', output: 'o', config: 'c' };
+
+/** Strict flag parsing whose errors are usage errors (exit 2), not crashes; a mistyped flag gets a suggestion. */
 export function parseFlags(args: readonly string[], options: Record<string, FlagSpec>): { values: Flags; positionals: string[] } {
+  const withShort = Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, SHORT[name] ? { ...spec, short: SHORT[name] } : spec]));
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, debug: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...args], options: { ...withShort, debug: { type: 'boolean' } }, allowPositionals: true, strict: true });
     return { values: parsed.values as Flags, positionals: parsed.positionals };
   } catch (e) {
     const message = errorMessage(e).split('\n')[0].replace(/\. To specify a positional.*$/, '');
-    throw new InputError('', message);
+    const unknown = /Unknown option '--([^']+)'/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : closest(unknown, [...Object.keys(options), 'debug', 'help']);
+    throw new InputError('', guess ? `${message} (did you mean --${guess}?)` : message);
   }
+}
+
+/** The known flag nearest to a mistyped one, within two edits. */
+function closest(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(typed, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
 }

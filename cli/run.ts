@@ -22,7 +22,8 @@ Commands:
 Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeated with
   one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
 
-Options: --debug (stack traces on errors), --version, --help
+Options: --debug (stack traces on errors), --version (-v), --help (-h, also after a command)
+Short forms: -f --format, -o --output, -c --config
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings, paths or weakenings;
   2 a usage or input error (one line naming the file); 3 an internal error of the tool
@@ -30,6 +31,15 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings, paths or weakenings;
 
 /** 0 clean, 1 findings (or paths, weakenings), 2 usage or input error, 3 a defect of the tool. */
 export const EXIT = { clean: 0, findings: 1, input: 2, internal: 3 } as const;
+
+/** One command's part of {@link USAGE}, with what every command shares. */
+export function commandUsage(command: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${command} `));
+  const own = [lines[start], ...lines.slice(start + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((l) => /^ {5,}/.test(l)))];
+  const shared = lines.slice(lines.findIndex((l) => l.startsWith('Reports ')));
+  return [`Usage: recovery-gate ${command} [options]`, '', ...own, '', ...(['check', 'review', 'drift'].includes(command) ? shared : shared.slice(shared.findIndex((l) => l.startsWith('Options'))))].join('\n');
+}
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -50,12 +60,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? 2 : 0;
     }
-    if (command === '--version') {
+    if (command === '--version' || command === '-v') {
       io.stdout(`${TOOL.version}\n`);
       return 0;
     }
     const load = COMMANDS[command];
     if (!load) throw new InputError('', `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(commandUsage(command));
+      return 0;
+    }
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
