@@ -38,7 +38,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const config = await readConfig(values, io, now);
   const scope = values.scope === undefined ? undefined : oneOf(values.scope as string, SCOPES, '--scope');
   const loaded = await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out'], { varFiles: (values['var-file'] as string[] | undefined) ?? [] });
-  const stacks = asScope(selectStacks(joinTenants(loaded, config.tenants ?? [], configFileOf(values)), values.stack as string[] | undefined), scope);
+  const stacks = asScope(selectStacks(joinTenants(loaded, config.tenants ?? [], configFileOf(config)), values.stack as string[] | undefined), scope);
 
   const contexts = contextsOf(stacks, { config, now });
   let result = applySuppressions(runRulesIn(contexts, RULES), config, RULES, now);
@@ -46,7 +46,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
   // The Markdown report draws the attack paths when there are any.
   const paths = outputsOf(values).some((o) => o.format === 'markdown') ? contexts.map((ctx) => pathsReport(ctx)) : undefined;
-  await emit(io, values, { ...checkInput(result), ...(paths ? { paths } : {}) });
+  await emit(io, values, { ...checkInput(result), ...(paths ? { paths } : {}), ...(config.file ? { configuration: config.file } : {}) });
   return exitCode(result, failOn);
 }
 

@@ -56,10 +56,14 @@ export async function readPlanFile(io: CliIo, file: string): Promise<PlanDocumen
   return validatePlan(doc as Record<string, unknown>, file);
 }
 
-/** recovery-gate.json: the file named by --config, or one in the working directory, or the defaults. */
+/**
+ * recovery-gate.json: the file named by --config, or the nearest one from the
+ * working directory up to the repository root (the directory holding `.git`),
+ * or the defaults. The config records the file it came from.
+ */
 export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<Config> {
   const file = values.config as string | undefined;
-  const chosen = file ?? ((await io.exists(path.join(io.cwd, 'recovery-gate.json'))) ? 'recovery-gate.json' : undefined);
+  const chosen = file ?? (await findConfig(io));
   if (!chosen) return DEFAULT_CONFIG;
   const doc = parseJson(await readUserFile(io, chosen, 'cannot read the configuration file'), chosen);
   // A report of an earlier run is never configuration, whatever its name.
@@ -68,9 +72,17 @@ export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<C
     io.stderr(`recovery-gate: ${chosen} is a report of an earlier run, not configuration: ignored\n`);
     return DEFAULT_CONFIG;
   }
-  const config = parseConfig(doc, chosen);
+  const config = { ...parseConfig(doc, chosen), file: chosen };
   validateSuppressions(config, RULES, now, chosen);
   return config;
+}
+
+async function findConfig(io: CliIo): Promise<string | undefined> {
+  for (let dir = io.cwd; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'recovery-gate.json');
+    if (await io.exists(candidate)) return path.relative(io.cwd, candidate) || 'recovery-gate.json';
+    if ((await io.exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function isReport(doc: unknown): boolean {
@@ -78,9 +90,9 @@ function isReport(doc: unknown): boolean {
   return typeof doc === 'object' && doc !== null && typeof tool === 'object' && tool !== null && tool.name === 'recovery-gate';
 }
 
-/** The configuration file errors in it are named after. */
-export function configFileOf(values: Flags): string {
-  return (values.config as string | undefined) ?? 'recovery-gate.json';
+/** The configuration file that was read, for messages about it. */
+export function configFileOf(config: Config): string {
+  return config.file ?? 'recovery-gate.json';
 }
 
 /** The formats asked for, paired with their output files (`--format sarif --output r.sarif --format markdown --output c.md`). */

@@ -34,7 +34,8 @@ async function main(): Promise<number> {
 
   const result = runRules(await loadInputs([relative]), RULES);
   process.stdout.write(formatText(result, { color: Boolean(process.stdout.isTTY) }));
-  for (const [name, text] of [['recovery-gate.json', formatJson(result)], ['recovery-gate.md', formatMarkdown(result)]] as const) {
+  // Named so they can never be taken for recovery-gate.json configuration.
+  for (const [name, text] of [['recovery-gate-report.json', formatJson(result)], ['recovery-gate-report.md', formatMarkdown(result)]] as const) {
     await writeFileAtomic(path.join(outdir, name), text);
     process.stdout.write(`Report: ${path.join(relative, name)}\n`);
   }

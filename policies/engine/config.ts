@@ -42,6 +42,8 @@ export interface Config {
   readonly sharedMailboxPattern?: RegExp;
   readonly suppressions?: readonly Suppression[];
   readonly tenants?: readonly TenantDeclaration[];
+  /** The file it was read from, as the user would name it; unset for the defaults. */
+  readonly file?: string;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(

@@ -52,8 +52,8 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
       data: { resource: s.resource, ticket: s.ticket, expires: s.expires },
       message: `The suppression of ${s.ruleId} for ${s.resource} (${s.ticket}) expired on ${s.expires}: its findings count again. Fix them, or renew the suppression with a new approval.`,
       resource: null,
-      stack: 'recovery-gate.json',
-      file: 'recovery-gate.json',
+      stack: config.file ?? 'recovery-gate.json',
+      file: config.file ?? 'recovery-gate.json',
       line: null,
       constructPath: null,
       code: null,
@@ -63,7 +63,7 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
   }
   const notices: Notice[] = [...result.notices];
   for (const s of active.filter((x) => !used.has(x))) {
-    notices.push({ stack: 'recovery-gate.json', resources: [s.resource], message: `the suppression of ${s.ruleId} for ${s.resource} (${s.ticket}) matched no finding: remove it` });
+    notices.push({ stack: config.file ?? 'recovery-gate.json', resources: [s.resource], message: `the suppression of ${s.ruleId} for ${s.resource} (${s.ticket}) matched no finding: remove it` });
   }
   return { ...result, findings, notices };
 }

@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly drift?: readonly DriftResult[];
   /** Attack paths per stack, for the Markdown diagram. */
   readonly paths?: readonly PathsReport[];
+  /** The configuration file that was read, if any. */
+  readonly configuration?: string;
 }
 
 export const checkInput = (result: CheckResult): ReportInput => ({ command: 'check', result });

@@ -66,6 +66,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
     for (const r of n.resources) lines.push(`  - ${r}`);
   }
   for (const e of result.errors) lines.push(paint('critical', `engine error: ${e.ruleId} on ${e.stack}: ${e.message}`));
+  if (input.configuration) lines.push(`Configuration: ${input.configuration}.`);
   if (result.stacks) lines.push(checkedLine(result.stacks));
   lines.push(summaryLine(result.findings));
   return lines.join('\n') + '\n';
