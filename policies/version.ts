@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The package's name and version, found by walking up from this file (source or dist). */
-export const TOOL: { readonly name: string; readonly version: string } = (() => {
+const HOME = 'https://github.com/recovery-gate/recovery-gate';
+
+/** The package's name, version and documentation home, found by walking up from this file (source or dist). */
+export const TOOL: { readonly name: string; readonly version: string; readonly docs: string } = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'recovery-gate') return { name: pkg.name, version: pkg.version ?? '0.0.0' };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; homepage?: string };
+      if (pkg.name === 'recovery-gate') return { name: pkg.name, version: pkg.version ?? '0.0.0', docs: docsOf(pkg.homepage ?? HOME) };
     } catch {
       // keep walking
     }
-    if (path.dirname(dir) === dir) return { name: 'recovery-gate', version: '0.0.0' };
+    if (path.dirname(dir) === dir) return { name: 'recovery-gate', version: '0.0.0', docs: docsOf(HOME) };
   }
 })();
+
+/** `https://github.com/o/r#readme` → `https://github.com/o/r/blob/main`: where README.md and docs/ are read in a browser. */
+function docsOf(homepage: string): string {
+  return `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main`;
+}
+
+/** The absolute address of a rule's page: links in pull-request comments and SARIF must work away from the repository. */
+export function rulePage(ruleId: string): string {
+  return `${TOOL.docs}/docs/rules/${ruleId}.md`;
+}

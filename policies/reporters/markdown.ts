@@ -7,7 +7,7 @@
 import { SEVERITIES } from '../engine/rule';
 import type { CheckResult, Finding } from '../engine/run';
 import { summarize } from '../engine/run';
-import { TOOL } from '../version';
+import { TOOL, rulePage } from '../version';
 import { asInput, type ReportInput } from './report-input';
 import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
@@ -26,7 +26,7 @@ function findingTable(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     const status = f.suppressed ? ` (suppressed until ${f.suppressed.expires}, ${cell(f.suppressed.ticket)})` : '';
     const chain = f.path ? `<br>${f.path.map((s) => cell(describeStep(s))).join('<br>')}` : '';
-    rows.push(`| ${f.severity}${status} | [${f.ruleId}](docs/rules/${f.ruleId}.md) | ${f.resource ? `${markdownCode(f.resource)}` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)}${chain} |`);
+    rows.push(`| ${f.severity}${status} | [${f.ruleId}](${rulePage(f.ruleId)}) | ${f.resource ? `${markdownCode(f.resource)}` : '(configuration)'} | ${cell(location(f))} | ${cell(f.message)}${chain} |`);
   }
   return rows;
 }
@@ -59,7 +59,7 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
   const out: string[] = [`## ${TOOL.name} ${TOOL.version}`, '', verdict(input), ''];
   if (input.changes && input.changes.length > 0) {
     out.push('### Weakening changes', '', '| Kind | Resource | Attribute | Before | After | Erodes |', '|---|---|---|---|---|---|');
-    for (const c of input.changes) out.push(`| ${c.kind} | ${markdownCode(c.resource)} | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](docs/rules/${c.ruleId}.md): ${cell(c.message)} |`);
+    for (const c of input.changes) out.push(`| ${c.kind} | ${markdownCode(c.resource)} | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](${rulePage(c.ruleId)}): ${cell(c.message)} |`);
     out.push('');
   }
   for (const d of input.drift ?? []) {

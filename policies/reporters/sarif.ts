@@ -10,12 +10,11 @@ import { CSF_OUTCOMES } from '../facts/csf';
 import type { Severity } from '../engine/rule';
 import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
-import { TOOL } from '../version';
+import { TOOL, rulePage } from '../version';
 import type { ReportInput } from './report-input';
 
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
-const REPO_DOCS = 'https://github.com/recovery-gate/recovery-gate/blob/main/docs/rules';
 
 function fingerprint(...parts: (string | null)[]): string {
   return createHash('sha256').update(parts.map((p) => p ?? '').join('\u0000')).digest('hex').slice(0, 32);
@@ -49,8 +48,8 @@ export function formatSarif(input: ReportInput): string {
     name: meta.slug,
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.rationale },
-    helpUri: `${REPO_DOCS}/${meta.id}.md`,
-    help: { text: `${meta.title}. ${meta.rationale} NIST CSF 2.0: ${meta.csf.map((c) => `${c} (${CSF_OUTCOMES[c]})`).join('; ')}.`, markdown: `**${meta.title}.** ${meta.rationale}\n\nNIST CSF 2.0: ${meta.csf.join(', ')}. See [${meta.id}](${REPO_DOCS}/${meta.id}.md).` },
+    helpUri: rulePage(meta.id),
+    help: { text: `${meta.title}. ${meta.rationale} NIST CSF 2.0: ${meta.csf.map((c) => `${c} (${CSF_OUTCOMES[c]})`).join('; ')}.`, markdown: `**${meta.title}.** ${meta.rationale}\n\nNIST CSF 2.0: ${meta.csf.join(', ')}. See [${meta.id}](${rulePage(meta.id)}).` },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { 'security-severity': SECURITY_SEVERITY[meta.severity], tags: ['security', 'identity', ...meta.csf] },
   }));
@@ -59,7 +58,7 @@ export function formatSarif(input: ReportInput): string {
     name: id.toLowerCase(),
     shortDescription: { text: `Weakening change: ${text}` },
     fullDescription: { text: `A change that weakens a recovery control: ${text}.` },
-    helpUri: `${REPO_DOCS}/../../README.md#review-a-pull-request`,
+    helpUri: `${TOOL.docs}/README.md#review-a-pull-request`,
     defaultConfiguration: { level: 'warning' as const },
     properties: { 'security-severity': '6.0', tags: ['security', 'identity', 'change'] },
   }));
@@ -68,7 +67,7 @@ export function formatSarif(input: ReportInput): string {
     name: id.toLowerCase(),
     shortDescription: { text: `Drift: ${text}` },
     fullDescription: { text: `Found by drift in the state a plan reads: ${text}.` },
-    helpUri: `${REPO_DOCS}/../../README.md#find-drift-and-what-has-expired`,
+    helpUri: `${TOOL.docs}/README.md#find-drift-and-what-has-expired`,
     defaultConfiguration: { level: id === 'D-EXPIRING' ? ('warning' as const) : ('error' as const) },
     properties: { 'security-severity': id === 'D-EXPIRING' ? '5.0' : '8.0', tags: ['security', 'identity', 'drift'] },
   }));

@@ -20,12 +20,12 @@ const finding = (over: Partial<Finding>): Finding => ({
 });
 
 describe('markdown report', () => {
-  it('summarizes by severity and lists findings per stack with doc links, location and the fix', () => {
+  it('summarizes by severity and lists findings per stack with absolute doc links (a pull-request comment has no relative base), location and the fix', () => {
     const result: CheckResult = { findings: [finding({}), finding({ ruleId: 'RG-16', resource: null, file: 'plan.json', line: null, message: 'No log stream | none' })], notices: [], errors: [] };
     const md = formatMarkdown(result);
     expect(md).toContain('| critical | high | medium | low |\n|---:|---:|---:|---:|\n| 0 | 2 | 0 | 0 |');
-    expect(md).toContain('| high | [RG-01](docs/rules/RG-01.md) | `okta_group_role.hd` | main.tf:12 | HELP_DESK_ADMIN is granted … Set target_group_list. |');
-    expect(md).toContain('| high | [RG-16](docs/rules/RG-16.md) | (configuration) | plan.json | No log stream \\| none |');
+    expect(md).toContain('| high | [RG-01](https://github.com/recovery-gate/recovery-gate/blob/main/docs/rules/RG-01.md) | `okta_group_role.hd` | main.tf:12 | HELP_DESK_ADMIN is granted … Set target_group_list. |');
+    expect(md).toContain('| high | [RG-16](https://github.com/recovery-gate/recovery-gate/blob/main/docs/rules/RG-16.md) | (configuration) | plan.json | No log stream \\| none |');
   });
 
   it('check --format markdown: no secrets, deterministic', async () => {

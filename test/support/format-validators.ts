@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import MarkdownIt from 'markdown-it';
 import { SaxesParser } from 'saxes';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
+import { TOOL } from '../../policies/version';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
@@ -43,7 +44,7 @@ function md(text: string): string[] {
     for (const t of tokens) {
       if ((t.type === 'html_inline' || t.type === 'html_block') && !t.content.split('\n').filter(Boolean).every((l) => OUR_HTML.test(l.trim()))) problems.push(`HTML from the input: ${t.content.slice(0, 80)}`);
       if (t.type === 'image') problems.push('an image from the input');
-      if (t.type === 'link_open' && !String(t.attrGet('href')).startsWith('docs/rules/')) problems.push(`a link from the input: ${t.attrGet('href')}`);
+      if (t.type === 'link_open' && !String(t.attrGet('href')).startsWith(`${TOOL.docs}/docs/rules/`)) problems.push(`a link from the input: ${t.attrGet('href')}`);
       if (t.children) walk(t.children);
       if (t.type === 'fence' && t.info === 'mermaid') problems.push(...mermaid(t.content));
     }
