@@ -14,7 +14,7 @@ import { RULES } from '../policies/rules';
 import type { Flags } from './flags';
 import type { CliIo } from './io';
 
-export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Flags every reporting command takes. */
@@ -144,6 +144,7 @@ export async function render(format: Format, input: ReportInput, color: boolean)
     case 'markdown': return formatMarkdown(input);
     case 'sarif': return (await import('../policies/reporters/sarif')).formatSarif(input);
     case 'junit': return (await import('../policies/reporters/junit')).formatJunit(input);
+    case 'github': return (await import('../policies/reporters/github')).formatGithub(input);
     default: return formatText(input, { color });
   }
 }

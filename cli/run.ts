@@ -19,7 +19,7 @@ Commands:
                      --output FILE  --config FILE  --now RFC3339
   rules              List the catalogue (--format text|json|markdown)
 
-Reports (check, review, drift): --format text|json|markdown|sarif|junit, repeated with
+Reports (check, review, drift): --format text|json|markdown|sarif|junit|github, repeated with
   one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
 
 Options: --debug (stack traces on errors), --version (-v), --help (-h, also after a command)

@@ -50,9 +50,9 @@ function write(c: Case): { config: string; plan: string } {
 }
 
 const COMMANDS: [string, readonly string[], (files: { config: string; plan: string }) => string[]][] = [
-  ['check', ['text', 'json', 'markdown', 'sarif', 'junit'], (f) => ['check', f.config, ...NOW]],
-  ['review', ['text', 'json', 'markdown', 'sarif', 'junit'], (f) => ['review', '--base', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--head', f.config, ...NOW]],
-  ['drift', ['text', 'json', 'markdown', 'sarif', 'junit'], (f) => ['drift', f.plan, ...NOW]],
+  ['check', ['text', 'json', 'markdown', 'sarif', 'junit', 'github'], (f) => ['check', f.config, ...NOW]],
+  ['review', ['text', 'json', 'markdown', 'sarif', 'junit', 'github'], (f) => ['review', '--base', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--head', f.config, ...NOW]],
+  ['drift', ['text', 'json', 'markdown', 'sarif', 'junit', 'github'], (f) => ['drift', f.plan, ...NOW]],
   ['paths', ['text', 'json', 'markdown', 'mermaid', 'dot'], (f) => ['paths', f.config]],
 ];
 

@@ -53,7 +53,7 @@ const config = () => {
 };
 
 describe.each(HOSTILE)('a name holding %j', (name, word) => {
-  it.each(['text', 'json', 'markdown', 'sarif', 'junit'])('check --format %s: valid for its format, nothing injected', async (format) => {
+  it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github'])('check --format %s: valid for its format, nothing injected', async (format) => {
     const r = await runCli(['check', stack(name), ...NOW, '--config', config(), '--format', format]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(word);

@@ -133,3 +133,13 @@ describe('output formats', () => {
     expect(r.stdout).toMatch(/<testsuite name="recovery-gate entra-tenant" tests="\d+" failures="\d+" errors="0" skipped="0">/);
   });
 });
+
+describe('--format github', () => {
+  it('one workflow annotation per finding, at its file and line, at a level from its severity, then the summary', async () => {
+    const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', ...NOW, '--format', 'github']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContain('::error file=test/fixtures/cdktf/unscoped-helpdesk.json,line=11,title=RG-01 (high) in acme::okta_group_role.hd: HELP_DESK_ADMIN is granted to okta_group.helpdesk over the whole organisation: one convincing call to whoever holds it resets the factors of any user. Set target_group_list (or resource_set_id) to the groups it supports.');
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(1); // the medium finding
+    expect(lines[lines.length - 1]).toBe('7 findings: 1 critical, 5 high, 1 medium, 0 low.');
+  });
+});

@@ -70,7 +70,18 @@ function plain(text: string): string[] {
   return problems;
 }
 
+/** Workflow annotations: every line an annotation whose properties are escaped, then the summary; nothing else a runner would execute. */
+const ANNOTATION = /^::(error|warning|notice) (file=[^:,\n]+,)?(line=\d+,)?title=[^:,\n]+::[^\n]*$/;
+function github(text: string): string[] {
+  const lines = text.trimEnd().split('\n');
+  const body = lines.slice(0, -1).filter((l) => !ANNOTATION.test(l)).map((l) => `not an annotation: ${l.slice(0, 80)}`);
+  // eslint-disable-next-line no-control-regex -- the characters no log line may hold
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)) body.push('a control character');
+  return [...body, ...plain(lines[lines.length - 1])];
+}
+
 export const VALIDATE: Record<string, (text: string) => string[]> = {
+  github,
   text: plain,
   json,
   sarif: (text) => {
