@@ -12,7 +12,7 @@ import { joinTenants } from '../policies/inputs/tenants';
 import { checkInput } from '../policies/reporters/report-input';
 import { RULES } from '../policies/rules';
 import { applyBaseline, formatBaseline } from './baseline';
-import { REPORT_FLAGS, configFileOf, emit, nowOf, oneOf, outputsOf, readConfig, refuseOverwritingInputs, writeOutput } from './common';
+import { REPORT_FLAGS, RULE_FLAGS, rulesOf, configFileOf, emit, nowOf, oneOf, outputsOf, readConfig, refuseOverwritingInputs, writeOutput } from './common';
 import type { CliIo } from './io';
 import { parseFlags } from './flags';
 
@@ -20,6 +20,7 @@ const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
 export const CHECK_FLAGS = {
   ...REPORT_FLAGS,
+  ...RULE_FLAGS,
   'fail-on': { type: 'string', default: 'high' },
   stack: { type: 'string', multiple: true },
   'var-file': { type: 'string', multiple: true },
@@ -41,7 +42,8 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const stacks = asScope(selectStacks(joinTenants(loaded, config.tenants ?? [], configFileOf(config)), values.stack as string[] | undefined), scope);
 
   const contexts = contextsOf(stacks, { config, now });
-  let result = applySuppressions(runRulesIn(contexts, RULES), config, RULES, now);
+  const selection = rulesOf(values, config);
+  let result: CheckResult = { ...applySuppressions(runRulesIn(contexts, selection.rules), config, RULES, now), rulesOff: selection.off };
   if (values['write-baseline'] !== undefined) await writeOutput(io, values['write-baseline'] as string, formatBaseline(result));
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
   // The Markdown report draws the attack paths when there are any.

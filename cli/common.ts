@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseTime } from '../policies/engine/attestations';
 import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/engine/config';
+import { type RuleSelection, selectRules } from '../policies/engine/selection';
 import { validateSuppressions } from '../policies/engine/suppressions';
 import { InputError, parseJson } from '../policies/inputs/input-error';
 import { type PlanDocument, isPlanShape, validatePlan } from '../policies/inputs/plan';
@@ -16,6 +17,17 @@ import type { CliIo } from './io';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** `--rule` and `--skip-rule`, for the commands that run rules. */
+export const RULE_FLAGS = {
+  rule: { type: 'string', multiple: true },
+  'skip-rule': { type: 'string', multiple: true },
+} as const;
+
+/** The rules this run runs: the catalogue, as recovery-gate.json and `--rule`/`--skip-rule` select it. */
+export function rulesOf(values: Flags, config: Config): RuleSelection {
+  return selectRules(RULES, config, { only: values.rule as string[] | undefined, skip: values['skip-rule'] as string[] | undefined });
+}
 
 /** Flags every reporting command takes. */
 export const REPORT_FLAGS = {

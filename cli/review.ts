@@ -11,12 +11,13 @@ import { loadInputs } from '../policies/inputs/load';
 import { readPlan, readPlanSide } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
 import { RULES } from '../policies/rules';
-import { REPORT_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';
+import { REPORT_FLAGS, RULE_FLAGS, rulesOf, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
 export const REVIEW_FLAGS = {
   ...REPORT_FLAGS,
+  ...RULE_FLAGS,
   base: { type: 'string' },
   head: { type: 'string' },
   plan: { type: 'string' },
@@ -43,8 +44,9 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
     base = await loadInputs([values.base as string]);
     head = await loadInputs([values.head as string]);
   }
-  const result = review(base, head, { config, now });
-  const headResult = applySuppressions(result.head, config, RULES, now);
+  const selection = rulesOf(values, config);
+  const result = review(base, head, { config, now, rules: selection.rules });
+  const headResult = { ...applySuppressions(result.head, config, RULES, now), rulesOff: selection.off };
   const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now).findings;
   await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved, unevaluated: result.unevaluated });
   const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);

@@ -10,8 +10,9 @@ Commands:
   check [PATH ...]   Check cdktf output, Terraform (.tf, .tf.json) or a plan JSON against the catalogue
                      --fail-on critical|high|medium|low|none  --stack NAME  --var-file FILE
                      --baseline FILE  --write-baseline FILE  --scope tenant|module
+                     --rule RG-NN (only these)  --skip-rule RG-NN
   review             What a change weakens: --base PATH --head PATH, or --plan plan.json
-                     --fail-on SEVERITY  --fail-on-weakening
+                     --fail-on SEVERITY  --fail-on-weakening  --rule RG-NN  --skip-rule RG-NN
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
   paths [PATH ...]   Who can end up changing whose authentication, step by step
                      --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot

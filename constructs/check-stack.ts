@@ -7,6 +7,7 @@ import { TerraformStack } from 'cdktf';
 import type { Config } from '../policies/engine/config';
 import { DEFAULT_CONFIG } from '../policies/engine/config';
 import { CheckResult, runRules } from '../policies/engine/run';
+import { selectRules } from '../policies/engine/selection';
 import { jsonConfigurationStack } from '../policies/inputs/load';
 import type { Stack } from '../policies/model/resource';
 import { RULES } from '../policies/rules';
@@ -26,5 +27,7 @@ export function modelOf(stack: TerraformStack): Stack {
 }
 
 export function checkStack(stack: TerraformStack, options: CheckStackOptions = {}): CheckResult {
-  return runRules([modelOf(stack)], RULES, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const config = options.config ?? DEFAULT_CONFIG;
+  const selection = selectRules(RULES, config);
+  return { ...runRules([modelOf(stack)], selection.rules, { config, now: options.now }), rulesOff: selection.off };
 }

@@ -3,6 +3,7 @@
  * and by cdktf construct path where an address changed; every weakening is
  * classified, and the findings the change introduces and resolves are listed.
  */
+import type { AnyRule } from '../engine/rule';
 import { DEFAULT_CONFIG } from '../engine/config';
 import type { RuleContext } from '../engine/context';
 import { contextsOf, runRulesIn, type CheckResult, type Finding, type RunOptions } from '../engine/run';
@@ -30,7 +31,10 @@ export interface ReviewResult {
   readonly head: CheckResult;
 }
 
-export type ReviewOptions = RunOptions;
+export interface ReviewOptions extends RunOptions {
+  /** The rules to run on both sides. @default the whole catalogue */
+  readonly rules?: readonly AnyRule[];
+}
 
 /** Pairs resources of two versions of a stack: same address, or same construct path and type. */
 export function matchResources(base: readonly Resource[], head: readonly Resource[]): { before?: Resource; after?: Resource }[] {
@@ -109,8 +113,8 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
     append(changes, newPaths(b ? baseCtx : undefined, headCtx));
   }
   changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
-  const before = runRulesIn(baseContexts, RULES);
-  const after = runRulesIn(headContexts, RULES);
+  const before = runRulesIn(baseContexts, options.rules ?? RULES);
+  const after = runRulesIn(headContexts, options.rules ?? RULES);
   const had = new Set(before.findings.map(findingKey));
   const has = new Set(after.findings.map(findingKey));
   const notices = [...unevaluated].map(([stack, resources]) => ({

@@ -42,6 +42,8 @@ export interface Config {
   readonly sharedMailboxPattern?: RegExp;
   readonly suppressions?: readonly Suppression[];
   readonly tenants?: readonly TenantDeclaration[];
+  /** Rule selection: "off", or the severity a rule's findings take. */
+  readonly rules?: Readonly<Record<string, 'off' | 'critical' | 'high' | 'medium' | 'low'>>;
   /** The file it was read from, as the user would name it; unset for the defaults. */
   readonly file?: string;
 }
@@ -65,6 +67,7 @@ export function parseConfig(doc: unknown, file: string): Config {
     sharedMailboxPattern?: string;
     suppressions?: Suppression[];
     tenants?: TenantDeclaration[];
+    rules?: Config['rules'];
   };
   const thresholds = { ...DEFAULT_THRESHOLDS, ...d.thresholds };
   if (thresholds.breakGlassMinAccounts > thresholds.breakGlassMaxAccounts) {
@@ -76,6 +79,7 @@ export function parseConfig(doc: unknown, file: string): Config {
     ...(d.sharedMailboxPattern ? { sharedMailboxPattern: new RegExp(d.sharedMailboxPattern, 'i') } : {}),
     ...(d.suppressions ? { suppressions: d.suppressions } : {}),
     ...(d.tenants ? { tenants: d.tenants } : {}),
+    ...(d.rules ? { rules: d.rules } : {}),
   };
 }
 

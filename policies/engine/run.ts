@@ -3,6 +3,7 @@
  * A rule that throws is an engine error for that rule — reported, never a
  * crash and never a pass.
  */
+import type { RuleOff } from './selection';
 import { type Resource, type Stack, type StackScope, isIdentityType } from '../model/resource';
 import type { Config, Declarations } from './config';
 import type { PathStep } from '../graph/paths';
@@ -55,6 +56,8 @@ export interface CheckResult {
   readonly errors: readonly EngineError[];
   /** What was checked, and as what: a whole tenant, or a child module whose absences are its caller's. */
   readonly stacks?: readonly CheckedStack[];
+  /** Rules that did not run, and who turned them off. */
+  readonly rulesOff?: readonly RuleOff[];
 }
 
 export interface CheckedStack {

@@ -8,6 +8,7 @@
 import type { Severity } from '../engine/rule';
 import type { CheckResult } from '../engine/run';
 import { controlEscaped } from './escape';
+import { describeOff } from '../engine/selection';
 import { asInput, type ReportInput } from './report-input';
 import { summaryLine } from './text';
 
@@ -42,6 +43,7 @@ export function formatGithub(x: CheckResult | ReportInput): string {
     if (f.suppressed) continue; // accepted: listed in the other reports, not raised in the log
     lines.push(annotation(LEVEL[f.severity], `${f.resource ?? '(configuration)'}: ${f.message}`, { file: f.file, line: f.line, title: `${f.ruleId} (${f.severity}) in ${f.stack}` }));
   }
+  if (input.result.rulesOff?.length) lines.push(annotation('notice', `Rules off in this run: ${describeOff(input.result.rulesOff)}`, { title: 'rules off' }));
   lines.push(summaryLine(findings));
   return lines.join('\n') + '\n';
 }

@@ -36,14 +36,17 @@ function findingCase(f: Finding): Case {
 
 export function formatJunit(input: ReportInput): string {
   const suites: string[] = [];
-  const stacks = [...new Set(input.result.findings.map((f) => f.stack))].sort();
+  // Every stack checked is a suite, clean ones included: a clean suite is evidence too.
+  const stacks = [...new Set([...(input.result.stacks ?? []).map((s) => s.name), ...input.result.findings.map((f) => f.stack)])].sort();
+  const off = new Map((input.result.rulesOff ?? []).map((o) => [o.ruleId, o.by]));
   // drift runs no rules: its suites are what drifted, failed and expires.
   for (const stack of input.command === 'drift' ? [] : stacks.length > 0 ? stacks : ['recovery-gate']) {
     const findings = input.result.findings.filter((f) => f.stack === stack);
     const cases: Case[] = [];
     for (const { meta } of RULES) {
       const own = findings.filter((f) => f.ruleId === meta.id);
-      if (own.length === 0) cases.push({ name: `${meta.id} ${meta.slug}`, classname: stack });
+      if (off.has(meta.id)) cases.push({ name: `${meta.id} ${meta.slug}`, classname: stack, skipped: `rule turned off by ${off.get(meta.id)}` });
+      else if (own.length === 0) cases.push({ name: `${meta.id} ${meta.slug}`, classname: stack });
       else append(cases, own.map(findingCase));
     }
     append(cases, findings.filter((f) => !RULES.some((r) => r.meta.id === f.ruleId)).map(findingCase));

@@ -13,6 +13,7 @@ import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
 import { append } from '../lists';
 import { markdownCode, markdownText } from './escape';
+import { describeOff } from '../engine/selection';
 
 /** Table cells hold text, never markup from the input. */
 const cell = markdownText;
@@ -86,6 +87,7 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
   }
   if (input.paths?.some((r) => r.paths.length > 0)) out.push(formatPathsMarkdown(input.paths).replace(/^## /, '### '));
   for (const n of result.notices) out.push(`> **Note (${cell(n.stack)}):** ${cell(n.message)}: ${n.resources.map((r) => `${markdownCode(r)}`).join(', ')}`, '');
+  if (result.rulesOff?.length) out.push(`> **Rules off:** ${cell(describeOff(result.rulesOff))}`, '');
   for (const e of result.errors) out.push(`> **Error:** ${e.ruleId} could not run on ${cell(e.stack)}: ${cell(e.message)}`, '');
   return out.join('\n');
 }

@@ -117,7 +117,7 @@ export function formatSarif(input: ReportInput): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: TOOL.name, version: TOOL.version, informationUri: 'https://github.com/recovery-gate/recovery-gate', rules: [...rules, ...weakening, ...driftRules] } }, results }],
+    runs: [{ tool: { driver: { name: TOOL.name, version: TOOL.version, informationUri: TOOL.docs.replace(/\/blob\/main$/, ''), rules: [...rules, ...weakening, ...driftRules] } }, results, ...(input.result.rulesOff?.length ? { properties: { rulesOff: input.result.rulesOff } } : {}) }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

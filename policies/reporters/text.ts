@@ -6,6 +6,7 @@ import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
 import { addTo } from '../lists';
 import { atLineStart, withSingleLineStrings } from './escape';
+import { describeOff } from '../engine/selection';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY. */
@@ -65,6 +66,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
     lines.push(`notice: ${n.stack}: ${n.message}:`);
     for (const r of n.resources) lines.push(`  - ${r}`);
   }
+  if (result.rulesOff?.length) lines.push(`Rules off: ${describeOff(result.rulesOff)}.`);
   for (const e of result.errors) lines.push(paint('critical', `engine error: ${e.ruleId} on ${e.stack}: ${e.message}`));
   if (input.configuration) lines.push(`Configuration: ${input.configuration}.`);
   if (result.stacks) lines.push(checkedLine(result.stacks));
