@@ -44,12 +44,14 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const contexts = contextsOf(stacks, { config, now });
   const selection = rulesOf(values, config);
   let result: CheckResult = { ...applySuppressions(runRulesIn(contexts, selection.rules), config, RULES, now), rulesOff: selection.off };
-  if (values['write-baseline'] !== undefined) await writeOutput(io, values['write-baseline'] as string, formatBaseline(result));
+  const writingBaseline = values['write-baseline'] !== undefined;
+  if (writingBaseline) await writeOutput(io, values['write-baseline'] as string, formatBaseline(result));
   if (values.baseline !== undefined) result = await applyBaseline(result, values.baseline as string, io);
   // The Markdown report draws the attack paths when there are any.
   const paths = outputsOf(values).some((o) => o.format === 'markdown') ? contexts.map((ctx) => pathsReport(ctx)) : undefined;
   await emit(io, values, { ...checkInput(result), ...(paths ? { paths } : {}), ...(config.file ? { configuration: config.file } : {}) });
-  return exitCode(result, failOn);
+  // Recording a baseline accepts what it records: the run that writes it succeeds.
+  return writingBaseline ? 0 : exitCode(result, failOn);
 }
 
 /** A stack's attack paths, from a context that may already hold its graph. */

@@ -1,18 +1,38 @@
-/** `recovery-gate rules`: the catalogue, generated from each rule's meta. */
+/** `recovery-gate rules [RG-NN ...]`: the catalogue, generated from each rule's meta; `explain RG-NN`: a rule's page. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { InputError } from '../policies/inputs/input-error';
 import { catalogueOf, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from '../policies/reporters/catalogue';
 import { RULES } from '../policies/rules';
+import { PACKAGE_ROOT } from '../policies/version';
+import { writeOutput } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
 const FORMATS = { text: formatCatalogueText, json: formatCatalogueJson, markdown: formatCatalogueMarkdown } as const;
 
-export const RULES_FLAGS = { format: { type: 'string', default: 'text' } } as const;
+export const RULES_FLAGS = { format: { type: 'string', default: 'text' }, output: { type: 'string' } } as const;
+export const EXPLAIN_FLAGS = { output: { type: 'string' } } as const;
+
+/** The rules named, in catalogue order; an id the catalogue lacks is a usage error. */
+function named(ids: readonly string[]) {
+  const unknown = ids.filter((id) => !RULES.some((r) => r.meta.id === id.toUpperCase()));
+  if (unknown.length > 0) throw new InputError('', `${unknown.join(', ')}: no such rule (the catalogue is RG-01 to RG-${String(RULES.length).padStart(2, '0')})`);
+  return ids.length === 0 ? RULES : RULES.filter((r) => ids.some((id) => id.toUpperCase() === r.meta.id));
+}
 
 export async function rulesCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(args, RULES_FLAGS);
+  const { values, positionals } = parseFlags(args, RULES_FLAGS);
   const format = FORMATS[values.format as keyof typeof FORMATS];
   if (!format) throw new InputError('', `--format must be one of ${Object.keys(FORMATS).join(', ')}, not "${values.format}"`);
-  io.stdout(format(catalogueOf(RULES)));
+  await writeOutput(io, values.output as string | undefined, format(catalogueOf(named(positionals))));
+  return 0;
+}
+
+export async function explainCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, EXPLAIN_FLAGS);
+  if (positionals.length !== 1) throw new InputError('', 'explain takes one rule id: recovery-gate explain RG-01');
+  const [rule] = named(positionals);
+  await writeOutput(io, values.output as string | undefined, readFileSync(path.join(PACKAGE_ROOT, 'docs', 'rules', `${rule.meta.id}.md`), 'utf8'));
   return 0;
 }

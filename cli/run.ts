@@ -18,7 +18,8 @@ Commands:
                      --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot
                      --max-steps N (25)  --max-paths N per target (100)
                      --output FILE  --config FILE  --now RFC3339
-  rules              List the catalogue (--format text|json|markdown)
+  rules [RG-NN ...]  List the catalogue, or the rules named (--format text|json|markdown, --output FILE)
+  explain RG-NN      Print a rule's page: what it checks, why, and the fix (--output FILE)
 
 Reports (check, review, drift): --format text|json|markdown|sarif|junit|github, repeated with
   one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   drift: async () => (await import('./drift')).driftCommand,
   paths: async () => (await import('./paths')).pathsCommand,
   rules: async () => (await import('./rules')).rulesCommand,
+  explain: async () => (await import('./rules')).explainCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

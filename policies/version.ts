@@ -3,6 +3,18 @@ import * as path from 'node:path';
 
 const HOME = 'https://github.com/recovery-gate/recovery-gate';
 
+/** The package's directory (where docs/ and schema/ are), from source or from dist. */
+export const PACKAGE_ROOT: string = (() => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'recovery-gate') return dir;
+    } catch {
+      // keep walking
+    }
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
+  }
+})();
+
 /** The package's name, version and documentation home, found by walking up from this file (source or dist). */
 export const TOOL: { readonly name: string; readonly version: string; readonly docs: string } = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {

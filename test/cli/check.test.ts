@@ -208,7 +208,7 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
     expect(await runCli(['check', '--colour'])).toMatchObject({ code: 2, stderr: "recovery-gate: Unknown option '--colour'\n" });
     expect(await runCli(['check', PLAN, '--format', 'xml'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --format must be one of text, json, markdown, sarif, junit, github, not "xml"\n' });
     expect(await runCli(['check', PLAN, '--now', 'tomorrow'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "tomorrow"\n' });
-    expect(await runCli(['frobnicate'])).toMatchObject({ code: 2, stderr: 'recovery-gate: unknown command "frobnicate" (commands: check, review, drift, paths, rules)\n' });
+    expect(await runCli(['frobnicate'])).toMatchObject({ code: 2, stderr: 'recovery-gate: unknown command "frobnicate" (commands: check, review, drift, paths, rules, explain)\n' });
   });
 
   it('--debug adds the stack trace', async () => {

@@ -36,3 +36,19 @@ it('a mistyped flag is answered with the nearest one', async () => {
   expect((await runCli(['paths', '--max-step', '3'])).stderr).toMatch(/did you mean --max-steps\?/);
   expect((await runCli(['check', '--zzzzzzzz'])).stderr).not.toMatch(/did you mean/);
 });
+
+it('rules RG-01 shows one rule, rules takes --output, explain RG-01 prints its page', async () => {
+  const one = await runCli(['rules', 'RG-01', '--format', 'json']);
+  expect((JSON.parse(one.stdout) as { rules: { id: string }[] }).rules.map((r) => r.id)).toEqual(['RG-01']);
+  const written = await runCli(['rules', '-o', 'catalogue.md', '--format', 'markdown']);
+  expect(written.files.get('catalogue.md')).toMatch(/\| \[RG-24\]/);
+  const page = await runCli(['explain', 'rg-06']);
+  expect(page.stdout).toBe(readFileSync('docs/rules/RG-06.md', 'utf8'));
+  expect((await runCli(['explain', 'RG-99'])).stderr).toBe('recovery-gate: RG-99: no such rule (the catalogue is RG-01 to RG-24)\n');
+});
+
+it('--write-baseline exits 0 once the baseline is written, whatever it holds', async () => {
+  const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z', '--write-baseline', 'baseline.json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.files.get('baseline.json')!).baseline.length).toBeGreaterThan(0);
+});
