@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { review } from '../policies/changes/review';
 import { SEVERITIES } from '../policies/engine/rule';
-import { applySuppressions } from '../policies/engine/suppressions';
+import { applySuppressions, recordedSuppressions } from '../policies/engine/suppressions';
 import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
 import { readPlan, readPlanSide } from '../policies/inputs/plan';
@@ -46,8 +46,9 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
   }
   const selection = rulesOf(values, config);
   const result = review(base, head, { config, now, rules: selection.rules });
-  const headResult = { ...applySuppressions(result.head, config, RULES, now), rulesOff: selection.off };
-  const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now).findings;
+  const recorded = recordedSuppressions(head);
+  const headResult = { ...applySuppressions(result.head, config, RULES, now, recorded), rulesOff: selection.off };
+  const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now, recorded).findings;
   await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved, unevaluated: result.unevaluated });
   const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
   const failing = introduced.some((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) <= limit) || result.head.errors.length > 0;

@@ -50,9 +50,14 @@ const registry = new WeakMap<IConstruct, RecoveryGuidance>();
 
 export class RecoveryGuidance implements IAspect {
   /** The guidance for a scope (an app or a stack), created on first use. */
-  static of(scope: IConstruct, props: RecoveryGuidanceProps = {}): RecoveryGuidance {
+  static of(scope: IConstruct, props?: RecoveryGuidanceProps): RecoveryGuidance {
     let guidance = registry.get(scope);
+    // A second call with other settings would be silently ignored: say so instead.
+    if (guidance && props !== undefined && !sameProps(guidance.props, props)) {
+      throw new Error(`RecoveryGuidance.of(${scope.node.path || 'app'}) was already called with other settings (${describeProps(guidance.props)}); call it once with the settings you want, or without settings to get the existing guidance.`);
+    }
     if (!guidance) {
+      props ??= {};
       guidance = new RecoveryGuidance(props);
       registry.set(scope, guidance);
       if (scope instanceof TerraformStack) Aspects.of(scope).add(guidance);
@@ -90,8 +95,9 @@ export class RecoveryGuidance implements IAspect {
     const expires = typeof props.expires === 'string' ? parseTime(props.expires) : props.expires;
     if (!expires || Number.isNaN(expires.getTime())) throw new Error(`${where}: expires ${String(props.expires)} is not an RFC 3339 time. Write it like "2027-02-01T00:00:00Z".`);
     const expiresAt = typeof props.expires === 'string' ? props.expires : props.expires.toISOString();
-    if ((expires.getTime() - this.now.getTime()) / 86_400_000 > 365) {
-      throw new Error(`${where}: expires ${expiresAt} is more than a year ahead. Accept the risk for at most 365 days.`);
+    const maxDays = (this.props.config ?? DEFAULT_CONFIG).thresholds.suppressionMaxDays;
+    if ((expires.getTime() - this.now.getTime()) / 86_400_000 > maxDays) {
+      throw new Error(`${where}: expires ${expiresAt} is more than ${maxDays} days ahead. Accept the risk for at most ${maxDays} days (thresholds.suppressionMaxDays).`);
     }
     this.suppressions.push({ ...props, expiresAt, used: false });
     return this;
@@ -101,6 +107,11 @@ export class RecoveryGuidance implements IAspect {
   visit(node: IConstruct): void {
     if (!(node instanceof TerraformStack) || this.stacks.has(node)) return;
     this.stacks.add(node);
+    // Recorded with the stack, so `recovery-gate check cdktf.out` honours them as synth did.
+    const own = this.suppressions.filter((s) => s.construct === node || isWithin(s.construct, node));
+    if (own.length > 0) {
+      node.addOverride('//.recovery-gate.suppressions', own.map((s) => ({ ruleId: s.ruleId, construct: s.construct.node.path, reason: s.reason, ticket: s.ticket, approver: s.approver, expires: s.expiresAt })));
+    }
     // A validation runs after every aspect, on the finished stack.
     node.node.addValidation({ validate: () => this.enforce(node) });
   }
@@ -141,4 +152,12 @@ export class RecoveryGuidance implements IAspect {
 
 function isWithin(child: IConstruct, parent: IConstruct): boolean {
   return child.node.scopes.includes(parent);
+}
+
+function sameProps(a: RecoveryGuidanceProps, b: RecoveryGuidanceProps): boolean {
+  return a.failOn === b.failOn && a.config === b.config && a.now?.getTime() === b.now?.getTime();
+}
+
+function describeProps(p: RecoveryGuidanceProps): string {
+  return `failOn ${p.failOn ?? 'high'}${p.config ? ', a config' : ''}${p.now ? `, now ${p.now.toISOString()}` : ''}`;
 }

@@ -9,7 +9,10 @@
  * Failure messages list the findings, one per line.
  */
 import { TerraformStack } from 'cdktf';
+// Types only (elided at run time): the matchers augment the `expect` package, which jest (and so every user of these matchers) installs.
+import type {} from 'expect';
 import type { Finding } from '../policies/engine/run';
+import { RULES } from '../policies/rules';
 import { checkStack, CheckStackOptions } from './check-stack';
 
 interface MatcherResult {
@@ -40,6 +43,8 @@ export const recoveryGuidanceMatchers = {
 
   /** Passes when the stack has at least one finding of the rule. */
   toViolateRule(received: unknown, ruleId: string, options?: CheckStackOptions): MatcherResult {
+    // An id the catalogue lacks can never be violated: `.not.toViolateRule('RG-99')` would always pass.
+    if (!RULES.some((r) => r.meta.id === ruleId)) throw new Error(`toViolateRule: ${ruleId} is no rule of the catalogue (RG-01 to RG-${String(RULES.length).padStart(2, '0')})`);
     const findings = findingsOf(received, options);
     const matching = findings.filter((f) => f.ruleId === ruleId);
     return {
@@ -55,12 +60,21 @@ export function setupRecoveryGuidanceMatchers(): void {
   (globalThis as unknown as { expect: { extend(m: object): void } }).expect.extend(recoveryGuidanceMatchers);
 }
 
+/** The matchers' signatures, for `expect` from the jest global and from `@jest/globals` (the `expect` package) alike. */
+export interface RecoveryGuidanceMatchers<R = unknown> {
+  toSatisfyRecoveryGuidance(options?: CheckStackOptions): R;
+  toViolateRule(ruleId: string, options?: CheckStackOptions): R;
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    interface Matchers<R> {
-      toSatisfyRecoveryGuidance(options?: CheckStackOptions): R;
-      toViolateRule(ruleId: string, options?: CheckStackOptions): R;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Matchers<R> extends RecoveryGuidanceMatchers<R> {}
   }
+}
+
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Matchers<R> extends RecoveryGuidanceMatchers<R> {}
 }

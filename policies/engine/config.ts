@@ -23,6 +23,9 @@ export interface Suppression {
   readonly ruleId: string;
   /** Address or pattern with `*`. */
   readonly resource: string;
+  /** Recorded by `RecoveryGuidance.suppress()` in a synthesized stack: the construct path it covers, and that stack. */
+  readonly construct?: string;
+  readonly stack?: string;
   readonly reason: string;
   readonly ticket: string;
   readonly approver?: string;

@@ -7,16 +7,17 @@
 import { globMatch } from './glob';
 import { InputError } from '../inputs/input-error';
 import { type Config, type Suppression, visible } from './config';
+import type { Stack } from '../model/resource';
+import { isObject } from '../model/value';
 import type { AnyRule } from './rule';
 import type { CheckResult, Finding, Notice } from './run';
 
 const DAY_MS = 86_400_000;
-const MAX_DAYS = 90;
-
 /** Refuses suppressions that are too long or that accept a critical rule without a named approver. */
-export function validateSuppressions(config: Config, rules: readonly AnyRule[], now: Date, file: string): void {
-  (config.suppressions ?? []).forEach((s, i) => {
-    const where = `suppressions[${i}] (${s.ruleId} ${s.resource})`;
+export function validateSuppressions(config: Config, rules: readonly AnyRule[], now: Date, file: string, suppressions: readonly Suppression[] = config.suppressions ?? []): void {
+  const MAX_DAYS = config.thresholds.suppressionMaxDays;
+  suppressions.forEach((s, i) => {
+    const where = s.construct ? `the suppression of ${s.ruleId} on ${s.construct}` : `suppressions[${i}] (${s.ruleId} ${s.resource})`;
     const rule = rules.find((r) => r.meta.id === s.ruleId);
     if (!rule) throw new InputError(file, `${where}: no rule ${s.ruleId} in the catalogue`);
     if (rule.meta.severity === 'critical' && !visible(s.approver ?? '')) throw new InputError(file, `${where}: ${s.ruleId} is critical; a suppression of it needs a named approver`);
@@ -25,20 +26,43 @@ export function validateSuppressions(config: Config, rules: readonly AnyRule[], 
   });
 }
 
-/** A suppression's resource pattern (`okta_group_role.legacy_*`, `*`, `(configuration)`) as a test of a finding's resource. */
-function matcher(pattern: string): (address: string | null) => boolean {
-  return (address) => (address === null ? pattern === '*' || pattern === '(configuration)' : globMatch(pattern, address));
+/**
+ * A suppression as a test of a finding: by resource pattern (`okta_group_role.legacy_*`,
+ * `*`, `(configuration)`), or — recorded by a construct — by construct path
+ * within its stack (the construct, everything inside it, and for a stack the
+ * findings about the whole configuration).
+ */
+function matcher(s: Suppression): (f: Finding) => boolean {
+  if (s.construct !== undefined) {
+    const path = s.construct;
+    return (f) => f.stack === s.stack && (f.constructPath === path || (f.constructPath?.startsWith(`${path}/`) ?? false) || (f.resource === null && !path.includes('/')));
+  }
+  const pattern = s.resource;
+  return (f) => (f.resource === null ? pattern === '*' || pattern === '(configuration)' : globMatch(pattern, f.resource));
 }
 
-export function applySuppressions(result: CheckResult, config: Config, rules: readonly AnyRule[], now: Date): CheckResult {
-  const suppressions = config.suppressions ?? [];
+/** Suppressions `RecoveryGuidance.suppress()` recorded in synthesized stacks, under `"//": { "recovery-gate": { "suppressions": … } }`. */
+export function recordedSuppressions(stacks: readonly Stack[]): Suppression[] {
+  const out: Suppression[] = [];
+  for (const stack of stacks) {
+    const list = isObject(stack.intent) ? stack.intent.suppressions : undefined;
+    for (const s of Array.isArray(list) ? list : []) {
+      if (!isObject(s) || ![s.ruleId, s.construct, s.reason, s.ticket, s.expires].every((v) => typeof v === 'string')) throw new InputError(stack.origin, 'a recorded suppression needs ruleId, construct, reason, ticket and expires');
+      out.push({ ruleId: s.ruleId as string, resource: `${s.construct as string}/*`, construct: s.construct as string, stack: stack.name, reason: s.reason as string, ticket: s.ticket as string, ...(typeof s.approver === 'string' ? { approver: s.approver } : {}), expires: s.expires as string });
+    }
+  }
+  return out;
+}
+
+export function applySuppressions(result: CheckResult, config: Config, rules: readonly AnyRule[], now: Date, recorded: readonly Suppression[] = []): CheckResult {
+  const suppressions = [...(config.suppressions ?? []), ...recorded];
   if (suppressions.length === 0) return result;
   const active = suppressions.filter((s) => Date.parse(s.expires) > now.getTime());
   const used = new Set<Suppression>();
   // Each pattern compiled once, not once per finding it is tried on.
-  const matches = new Map(active.map((s) => [s, matcher(s.resource)]));
+  const matches = new Map(active.map((s) => [s, matcher(s)]));
   const findings: Finding[] = result.findings.map((f) => {
-    const s = active.find((x) => x.ruleId === f.ruleId && matches.get(x)!(f.resource));
+    const s = active.find((x) => x.ruleId === f.ruleId && matches.get(x)!(f));
     if (!s) return f;
     used.add(s);
     return { ...f, suppressed: { reason: s.reason, ticket: s.ticket, ...(s.approver ? { approver: s.approver } : {}), expires: s.expires } };
@@ -49,11 +73,11 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
       ruleId: s.ruleId,
       severity: rule?.meta.severity ?? 'high',
       messageId: 'suppressionExpired',
-      data: { resource: s.resource, ticket: s.ticket, expires: s.expires },
-      message: `The suppression of ${s.ruleId} for ${s.resource} (${s.ticket}) expired on ${s.expires}: its findings count again. Fix them, or renew the suppression with a new approval.`,
+      data: { resource: s.construct ?? s.resource, ticket: s.ticket, expires: s.expires },
+      message: `The suppression of ${s.ruleId} for ${s.construct ?? s.resource} (${s.ticket}) expired on ${s.expires}: its findings count again. Fix them, or renew the suppression with a new approval.`,
       resource: null,
-      stack: config.file ?? 'recovery-gate.json',
-      file: config.file ?? 'recovery-gate.json',
+      stack: s.stack ?? config.file ?? 'recovery-gate.json',
+      file: s.stack ?? config.file ?? 'recovery-gate.json',
       line: null,
       constructPath: null,
       code: null,
@@ -63,7 +87,7 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
   }
   const notices: Notice[] = [...result.notices];
   for (const s of active.filter((x) => !used.has(x))) {
-    notices.push({ stack: config.file ?? 'recovery-gate.json', resources: [s.resource], message: `the suppression of ${s.ruleId} for ${s.resource} (${s.ticket}) matched no finding: remove it` });
+    notices.push({ stack: s.stack ?? config.file ?? 'recovery-gate.json', resources: [s.construct ?? s.resource], message: `the suppression of ${s.ruleId} for ${s.construct ?? s.resource} (${s.ticket}) matched no finding: remove it` });
   }
   return { ...result, findings, notices };
 }

@@ -189,7 +189,7 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
   it('a config file with an unknown key', async () => {
     const config = await write('rg.json', JSON.stringify({ thresholds: { breakGlassExpiryDays: 30, pimMaxHours: 4 } }));
     const r = await runCli(['check', PLAN, '--config', config]);
-    expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${config}: unknown key "thresholds.pimMaxHours" (expected one of: pimMaxActivationHours, tapMaxLifetimeMinutes, breakGlassExpiryDays, breakGlassMinAccounts, breakGlassMaxAccounts, topRoleMaxHolders, vendorAccessDays, nhiCredentialDays, attestationValidityDays)\n` });
+    expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${config}: unknown key "thresholds.pimMaxHours" (expected one of: pimMaxActivationHours, tapMaxLifetimeMinutes, breakGlassExpiryDays, breakGlassMinAccounts, breakGlassMaxAccounts, topRoleMaxHolders, vendorAccessDays, nhiCredentialDays, attestationValidityDays, suppressionMaxDays)\n` });
   });
 
   it('a config key that is also a member of Object.prototype is still unknown', async () => {

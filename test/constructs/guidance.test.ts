@@ -9,7 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { RecoveryGuidance, daysFromNow } from '../../constructs';
-import { recoveryGuidanceMatchers } from '../../constructs/testing';
+import { runCli } from '../support/memory-io';
+import { recoveryGuidanceMatchers, setupRecoveryGuidanceMatchers } from '../../constructs/testing';
+import { expect as globalsExpect } from '@jest/globals';
 import { runRules } from '../../policies/engine/run';
 import { loadInputs } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';
@@ -81,13 +83,38 @@ describe('suppressions', () => {
     expect(warnings).toEqual([expect.stringMatching(/Suppression of RG-15 \(SEC-2001\) matches no finding: remove it/)]);
   });
 
-  it('need a reason of 20 characters, a ticket, an approver and an expiry within a year', () => {
+  it('are recorded with the synthesized stack, so check cdktf.out accepts what synth accepted', async () => {
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'rg-recorded-'));
+    try {
+      const app = new App({ outdir });
+      const entra = new EntraTenantStack(app, 'acme-entra', ACME);
+      entra.breakGlass.node.tryRemoveChild('sign_in_alert');
+      RecoveryGuidance.of(app).suppress({ ...base, construct: entra.breakGlass, expires: daysFromNow(30) });
+      app.synth();
+      const r = await runCli(['check', outdir, '--format', 'json']);
+      const rg15 = (JSON.parse(r.stdout) as { findings: { ruleId: string; suppressed?: { ticket: string; approver: string } }[] }).findings.filter((f) => f.ruleId === 'RG-15');
+      expect(rg15.length).toBeGreaterThan(0);
+      expect(rg15.every((f) => f.suppressed?.ticket === 'SEC-2001' && f.suppressed.approver === 'ciso-office')).toBe(true);
+      expect(r.code).toBe(0);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('RecoveryGuidance.of called again with other settings is an error, not ignored', () => {
+    const app = Testing.app();
+    RecoveryGuidance.of(app, { failOn: 'critical' });
+    expect(RecoveryGuidance.of(app)).toBe(RecoveryGuidance.of(app, { failOn: 'critical' }));
+    expect(() => RecoveryGuidance.of(app, { failOn: 'low' })).toThrow(/was already called with other settings \(failOn critical\)/);
+  });
+
+  it('need a reason of 20 characters, a ticket, an approver and an expiry within thresholds.suppressionMaxDays (90), as recovery-gate.json', () => {
     const app = Testing.app();
     const guidance = RecoveryGuidance.of(app);
     expect(() => guidance.suppress({ ...base, construct: app, reason: 'temporary', expires: daysFromNow(30) })).toThrow(/at least 20 characters/);
     expect(() => guidance.suppress({ ...base, construct: app, ticket: '', expires: daysFromNow(30) })).toThrow(/name the ticket/);
     expect(() => guidance.suppress({ ...base, construct: app, approver: ' ', expires: daysFromNow(30) })).toThrow(/name who approved it/);
-    expect(() => guidance.suppress({ ...base, construct: app, expires: daysFromNow(400) })).toThrow(/more than a year ahead/);
+    expect(() => guidance.suppress({ ...base, construct: app, expires: daysFromNow(120) })).toThrow(/more than 90 days ahead\. Accept the risk for at most 90 days \(thresholds\.suppressionMaxDays\)/);
   });
 
   it('failOn: none turns findings into warnings', () => {
@@ -112,6 +139,19 @@ describe('jest matchers', () => {
     expect(satisfied.pass).toBe(false);
     expect(satisfied.message()).toMatch(/but it has 2 finding\(s\):\n {2}RG-15 critical okta_user\.break_glass_account_1_\w+: Nothing raises an alert/);
     expect(recoveryGuidanceMatchers.toViolateRule(okta, 'RG-13').message()).toMatch(/expected the stack to violate RG-13, but it does not\. Its findings:\n {2}RG-15/);
+  });
+
+  it('toViolateRule refuses an id the catalogue lacks: .not would always pass', () => {
+    const okta = new OktaOrgStack(Testing.app(), 'acme-okta', ACME);
+    expect(() => recoveryGuidanceMatchers.toViolateRule(okta, 'RG-99')).toThrow(/toViolateRule: RG-99 is no rule of the catalogue \(RG-01 to RG-24\)/);
+  });
+
+  it('are typed for expect from @jest/globals as for the global expect', () => {
+    setupRecoveryGuidanceMatchers();
+    const okta = new OktaOrgStack(Testing.app(), 'acme-okta', ACME);
+    // Type-checked by `tsc --noEmit` in npm test: without the augmentation of 'expect' this does not compile.
+    globalsExpect(okta).toSatisfyRecoveryGuidance();
+    globalsExpect(okta).not.toViolateRule('RG-13');
   });
 });
 
