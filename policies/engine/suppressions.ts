@@ -5,6 +5,7 @@
  * notice, so stale acceptances get cleaned up.
  */
 import { globMatch } from './glob';
+import { parseTime } from './attestations';
 import { InputError } from '../inputs/input-error';
 import { type Config, type Suppression, visible } from './config';
 import type { Stack } from '../model/resource';
@@ -17,12 +18,19 @@ const DAY_MS = 86_400_000;
 export function validateSuppressions(config: Config, rules: readonly AnyRule[], now: Date, file: string, suppressions: readonly Suppression[] = config.suppressions ?? []): void {
   const MAX_DAYS = config.thresholds.suppressionMaxDays;
   suppressions.forEach((s, i) => {
-    const where = s.construct ? `the suppression of ${s.ruleId} on ${s.construct}` : `suppressions[${i}] (${s.ruleId} ${s.resource})`;
+    const where = s.source ? `recovery-gate:ignore ${s.ruleId}` : s.construct ? `the suppression of ${s.ruleId} on ${s.construct}` : `suppressions[${i}] (${s.ruleId} ${s.resource})`;
+    const at = s.source ?? file;
+    // recovery-gate.json's schema checks its own; these come from comments and stacks.
+    if (s.source || s.construct) {
+      if (visible(s.reason).length < 20) throw new InputError(at, `${where}: the reason must say why the risk is accepted, in at least 20 characters`);
+      if (!visible(s.ticket)) throw new InputError(at, `${where}: name the ticket that records the decision`);
+      if (!parseTime(s.expires)) throw new InputError(at, `${where}: expires ${s.expires} is not a date (2027-01-31) or an RFC 3339 time`);
+    }
     const rule = rules.find((r) => r.meta.id === s.ruleId);
-    if (!rule) throw new InputError(file, `${where}: no rule ${s.ruleId} in the catalogue`);
-    if (rule.meta.severity === 'critical' && !visible(s.approver ?? '')) throw new InputError(file, `${where}: ${s.ruleId} is critical; a suppression of it needs a named approver`);
+    if (!rule) throw new InputError(at, `${where}: no rule ${s.ruleId} in the catalogue`);
+    if (rule.meta.severity === 'critical' && !visible(s.approver ?? '')) throw new InputError(at, `${where}: ${s.ruleId} is critical; a suppression of it needs a named approver`);
     const days = (Date.parse(s.expires) - now.getTime()) / DAY_MS;
-    if (days > MAX_DAYS) throw new InputError(file, `${where}: expires ${s.expires} is more than ${MAX_DAYS} days ahead; accept the risk for at most ${MAX_DAYS} days`);
+    if (days > MAX_DAYS) throw new InputError(at, `${where}: expires ${s.expires} is more than ${MAX_DAYS} days ahead; accept the risk for at most ${MAX_DAYS} days`);
   });
 }
 
@@ -38,6 +46,7 @@ function matcher(s: Suppression): (f: Finding) => boolean {
     return (f) => f.stack === s.stack && (f.constructPath === path || (f.constructPath?.startsWith(`${path}/`) ?? false) || (f.resource === null && !path.includes('/')));
   }
   const pattern = s.resource;
+  if (s.instances) return (f) => f.resource !== null && (f.resource === pattern || f.resource.startsWith(`${pattern}[`));
   return (f) => (f.resource === null ? pattern === '*' || pattern === '(configuration)' : globMatch(pattern, f.resource));
 }
 
@@ -46,6 +55,7 @@ export function recordedSuppressions(stacks: readonly Stack[]): Suppression[] {
   const out: Suppression[] = [];
   for (const stack of stacks) {
     const list = isObject(stack.intent) ? stack.intent.suppressions : undefined;
+    for (const s of stack.inlineSuppressions ?? []) out.push({ ...s, stack: stack.name });
     for (const s of Array.isArray(list) ? list : []) {
       if (!isObject(s) || ![s.ruleId, s.construct, s.reason, s.ticket, s.expires].every((v) => typeof v === 'string')) throw new InputError(stack.origin, 'a recorded suppression needs ruleId, construct, reason, ticket and expires');
       out.push({ ruleId: s.ruleId as string, resource: `${s.construct as string}/*`, construct: s.construct as string, stack: stack.name, reason: s.reason as string, ticket: s.ticket as string, ...(typeof s.approver === 'string' ? { approver: s.approver } : {}), expires: s.expires as string });

@@ -14,6 +14,7 @@ import { append, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 import { applyOverrides } from './overrides';
+import { inlineSuppressions } from './inline-suppressions';
 
 export interface LoadOptions {
   /** Extra variable files for HCL input (`--var-file`), applied last. */
@@ -190,7 +191,9 @@ async function loadHclModule(origin: string, read: readonly ConfigFile[], entrie
   });
   const texts = new Map([...files, ...[...modules.values()].flat()].map((f) => [f.file, f.text]));
   const locate = createLocator('hcl', (f) => texts.get(f));
-  return stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate, scopeOf(files));
+  const stack = stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate, scopeOf(files));
+  const inline = files.filter((f) => f.file.endsWith('.tf') && f.text !== undefined).flatMap((f) => inlineSuppressions(f.file, f.text!));
+  return inline.length > 0 ? { ...stack, inlineSuppressions: inline } : stack;
 }
 
 async function preloadModules(files: readonly ConfigFile[], out: Map<string, ConfigFile[]>, visiting: Set<string>): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Suppression } from '../engine/config';
 import type { Reference, Value, ValueObject } from './value';
 
 /** What kind of input a stack came from; it decides what "unknown" means for it. */
@@ -126,6 +127,8 @@ export interface Stack {
    * caller's to supply. Unset means a tenant.
    */
   readonly scope?: StackScope;
+  /** `# recovery-gate:ignore` comments of the root module's HCL files. */
+  readonly inlineSuppressions?: readonly Suppression[];
   /** Entries of an input directory that were not read: not regular files (a pipe, a device, a socket). */
   readonly skipped?: readonly string[];
 }
