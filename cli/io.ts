@@ -9,6 +9,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Colour is for terminals only. */
   readonly isTTY: boolean;
+  /** Progress goes to stderr only when stderr is a terminal: never into a CI log or a redirected file. */
+  readonly stderrIsTTY?: boolean;
   readonly cwd: string;
   /** Writes a whole report or nothing; see {@link writeReport}. */
   readonly writeFile: (file: string, content: string) => Promise<void>;
@@ -72,6 +74,7 @@ export function nodeIo(): CliIo {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd,
     writeFile: (file, content) => writeReport(file, content, cwd),
     exists: (f) => fs.access(path.resolve(cwd, f)).then(() => true, () => false),

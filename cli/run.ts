@@ -55,6 +55,29 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./rules')).explainCommand,
 };
 
+/** After a second, on a terminal only, a line on stderr that says the run is still going; cleared when it ends. */
+export function showProgress(io: CliIo, command: string, afterMs = 1000): () => void {
+  if (!io.stderrIsTTY) return () => undefined;
+  const started = Date.now();
+  let shown = false;
+  const tick = () => {
+    shown = true;
+    io.stderr(`\rrecovery-gate ${command}: working… ${Math.round((Date.now() - started) / 1000)} s`);
+  };
+  let interval: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    tick();
+    interval = setInterval(tick, 1000);
+    interval.unref();
+  }, afterMs);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    if (interval) clearInterval(interval);
+    if (shown) io.stderr('\r\u001b[K');
+  };
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv;
@@ -73,7 +96,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(commandUsage(command));
       return 0;
     }
-    return await (await load())(rest, io);
+    const stopProgress = showProgress(io, command);
+    try {
+      return await (await load())(rest, io);
+    } finally {
+      stopProgress();
+    }
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`recovery-gate: ${oneLine(e.message)}\n`);

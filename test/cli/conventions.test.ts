@@ -1,5 +1,6 @@
 /** The conventions of recovery-gate's peers (checkov, tflint, trivy): help per command, short flags, a version flag, suggestions for a mistyped flag. */
 import { readFileSync } from 'node:fs';
+import { run } from '../../cli/run';
 import { TOOL } from '../../policies/version';
 import { runCli } from '../support/memory-io';
 
@@ -51,4 +52,35 @@ it('--write-baseline exits 0 once the baseline is written, whatever it holds', a
   const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z', '--write-baseline', 'baseline.json']);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.files.get('baseline.json')!).baseline.length).toBeGreaterThan(0);
+});
+
+describe('progress', () => {
+  const slowIo = (stderrIsTTY: boolean) => {
+    let stderr = '';
+    let delayed = false;
+    const io = {
+      stdout: () => undefined,
+      stderr: (t: string) => (stderr += t),
+      isTTY: false,
+      stderrIsTTY,
+      cwd: process.cwd(),
+      writeFile: async () => undefined,
+      // Configuration lookup that takes a while: the run lasts past the first second.
+      exists: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), delayed ? 0 : ((delayed = true), 1300))),
+    };
+    return { io, stderr: () => stderr };
+  };
+
+  it('on a terminal, a run past a second shows progress on stderr, and clears it at the end', async () => {
+    const { io, stderr } = slowIo(true);
+    expect(await run(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z'], io)).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the terminal sequence that clears the line
+    expect(stderr()).toMatch(/^\rrecovery-gate check: working… 1 s(\r.*)*\r\u001b\[K$/);
+  });
+
+  it('nothing when stderr is not a terminal', async () => {
+    const { io, stderr } = slowIo(false);
+    await run(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z'], io);
+    expect(stderr()).toBe('');
+  });
 });
