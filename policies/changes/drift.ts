@@ -62,7 +62,7 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
     const keys = [...new Set([...Object.keys(b?.values ?? {}), ...Object.keys(a?.values ?? {})])].sort();
     const attributes = keys.filter((k) => JSON.stringify(b?.values[k] ?? null) !== JSON.stringify(a?.values[k] ?? null));
     if (attributes.length === 0 && a) continue;
-    entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }), deleted: !a });
+    entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }, (message) => { throw new Error(message); }), deleted: !a });
   }
   entries.sort((x, y) => (x.resource < y.resource ? -1 : 1));
   return { stack: stack.name, file, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };

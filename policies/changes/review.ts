@@ -6,7 +6,7 @@
 import type { AnyRule } from '../engine/rule';
 import { DEFAULT_CONFIG } from '../engine/config';
 import type { RuleContext } from '../engine/context';
-import { contextsOf, runRulesIn, type CheckResult, type Finding, type RunOptions } from '../engine/run';
+import { contextsOf, runRulesIn, type CheckResult, type EngineError, type Finding, type RunOptions } from '../engine/run';
 import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
@@ -96,6 +96,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
   const headContexts = contextsOf(head, run);
   const contextOf = (stack: Stack | undefined, contexts: RuleContext[], from: readonly Stack[]) => (stack ? contexts[from.indexOf(stack)] : undefined);
   const changes: Change[] = [];
+  const detectorErrors: EngineError[] = [];
   const unevaluated = new Map<string, string[]>();
   for (const [b, h] of pairs) {
     const headCtx = contextOf(h, headContexts, head)!;
@@ -104,7 +105,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
     for (const { before, after } of matchResources(b?.resources ?? [], h.resources)) {
       const address = (after ?? before)!.address;
       if (notEvaluated.has(address) && !sameValues(before, after)) addTo(unevaluated, h.name, address);
-      for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx })) {
+      for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx }, (message) => detectorErrors.push({ ruleId: 'review', stack: h.name, message }))) {
         const where = after ?? before!;
         const stack = after ? h : (b ?? h);
         changes.push({ ...w, stack: h.name, file: where.source.file, line: stack.locateLine?.(where) ?? null });
@@ -127,7 +128,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
     introduced: after.findings.filter((f) => !had.has(findingKey(f))),
     resolved: before.findings.filter((f) => !has.has(findingKey(f))),
     unevaluated: notices.flatMap((n) => n.resources),
-    head: notices.length > 0 ? { ...after, notices: [...notices, ...after.notices] } : after,
+    head: { ...after, notices: [...notices, ...after.notices], errors: [...detectorErrors, ...after.errors] },
   };
 }
 

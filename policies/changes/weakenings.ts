@@ -17,6 +17,7 @@ import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue, elements, isObject, literalStrings, valueAt } from '../model/value';
 import type { WeakeningKind } from './weakening-kinds';
+import { errorMessage } from '../inputs/input-error';
 
 export interface Weakening {
   readonly kind: WeakeningKind;
@@ -57,8 +58,9 @@ function grantsOf(ctx: RuleContext, assignment: Resource | undefined) {
   return assignment ? ctx.grantsOf(assignment) : [];
 }
 
-const detectors: Record<string, Detector> = {};
-const on = (types: string[], detector: Detector) => types.forEach((t) => (detectors[t] = detector));
+// A Map, not an object: a resource type named `__proto__` or `constructor` finds no detector.
+const detectors = new Map<string, Detector>();
+const on = (types: string[], detector: Detector) => types.forEach((t) => detectors.set(t, detector));
 
 // ------------------------------------------------------------ W-SCOPE, W-PRIVILEGE, W-VENDOR (grants)
 
@@ -344,14 +346,22 @@ on(['azuread_privileged_access_group_eligibility_schedule', 'azuread_privileged_
 
 // ------------------------------------------------------------ the classifier
 
-/** Every weakening in one resource's change. */
-export function weakeningsOf(pair: ResourcePair): Weakening[] {
+/**
+ * Every weakening in one resource's change. A detector that throws is guarded
+ * as a rule is: `onError` hears of it (an engine error in the report), and the
+ * other changes are still classified.
+ */
+export function weakeningsOf(pair: ResourcePair, onError: (message: string) => void = () => undefined): Weakening[] {
   const r = pair.after ?? pair.before;
   if (!r) return [];
   const out: Weakening[] = [];
   const report = (w: Omit<Weakening, 'resource'>) => out.push({ ...w, resource: r.address });
-  detectors[r.type]?.(pair, report);
-  if (OKTA_STATUS_TYPES.test(r.type)) oktaStatus(pair, report);
-  if (IDP_TYPES.test(r.type) && !pair.before && pair.after) report({ kind: 'W-FEDERATION', ruleId: 'RG-07', attribute: 'resource', before: 'none', after: r.type, message: 'a new identity provider or routing rule: sign-ins it handles skip the org\'s own MFA' });
+  try {
+    detectors.get(r.type)?.(pair, report);
+    if (OKTA_STATUS_TYPES.test(r.type)) oktaStatus(pair, report);
+    if (IDP_TYPES.test(r.type) && !pair.before && pair.after) report({ kind: 'W-FEDERATION', ruleId: 'RG-07', attribute: 'resource', before: 'none', after: r.type, message: 'a new identity provider or routing rule: sign-ins it handles skip the org\'s own MFA' });
+  } catch (e) {
+    onError(`classifying the change to ${r.address} failed: ${errorMessage(e)}`);
+  }
   return out;
 }

@@ -73,3 +73,14 @@ describe('inputs that cannot mean anything', () => {
     expectOneLineError(await withConfig({ suppressions: [{ ...accepted, expires: '2026-02-30T00:00:00Z' }] }), /expires.* must be an RFC 3339 time/);
   });
 });
+
+describe('names that are also JavaScript\'s', () => {
+  it('a resource type named __proto__ or constructor is a resource like any other in review', async () => {
+    const side = (value: string) => file(`proto-${value}.tf.json`, JSON.stringify({ resource: { ['__proto__']: { a: { name: value } }, constructor: { b: { name: value } }, okta_group: { desk: { name: value } } } }));
+    const r = await runCli(['review', '--base', side('before'), '--head', side('after'), ...NOW, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.code);
+    expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
+  });
+});
+
