@@ -57,7 +57,7 @@ function logicalId(...constructPath: string[]): string {
  * memberships, scoped and unscoped role grants, sign-on rule, administrative
  * unit and PIM schedule), each unit a construct, as a cdktf app would build it.
  */
-function syntheticStack(n: number): SyntheticStack {
+export function syntheticStack(n: number): SyntheticStack {
   const r: Record<string, Record<string, Body>> = {};
   const units = Math.ceil(n / 10);
   const id = (i: number, part: string) => logicalId(`unit_${i}`, part);
@@ -80,6 +80,8 @@ function syntheticStack(n: number): SyntheticStack {
     // Every hundredth person is an administrator: the targets of attack paths.
     if (i % 100 === 0) put('azuread_directory_role_assignment', i, 'admin', { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}` });
     put('azuread_privileged_access_group_eligibility_schedule', i, 'eligible', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, principal_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`, assignment_type: 'member', duration: 'P30D' });
+    // Each PIM group's activation policy: RG-04 looks one up per group, which must not be a scan.
+    put('azuread_group_role_management_policy', i, 'activation', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, role_id: 'member', activation_rules: { require_approval: true, require_justification: true, require_ticket_info: i % 10 !== 0, maximum_duration: 'PT4H', approval_stage: { primary_approver: [{ object_id: `\${azuread_group.${id(i + 1, 'entra_group')}.object_id}`, type: 'groupMembers' }] } } });
   }
   return { resource: r };
 }
@@ -377,7 +379,7 @@ function floor(n: number, form: Exclude<Form, 'plan'>): string {
   ].join('\n');
 }
 
-main().catch((e: unknown) => {
+if (require.main === module) main().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

@@ -40,14 +40,19 @@ type Reporter = ReportFn<keyof typeof messages>;
 
 function checkPimGroups(ctx: RuleContext, report: Reporter): void {
   const hours = ctx.config.thresholds.pimMaxActivationHours;
-  const policies = ctx.resourcesOf('azuread_group_role_management_policy');
+  // Indexed once by group: a scan per group is quadratic on a tenant of thousands of PIM groups.
+  const memberPolicy = new Map<Resource, Resource>();
+  for (const p of ctx.resourcesOf('azuread_group_role_management_policy')) {
+    const target = ctx.target(p, 'group_id');
+    if (target && p.values.role_id !== 'owner' && !memberPolicy.has(target)) memberPolicy.set(target, p);
+  }
   const seen = new Set<Resource>();
   for (const grant of ctx.grants) {
     const group = grant.principal;
     if (grant.provider !== 'entra' || !grant.role.resetAuthority || !group || !ctx.principals.isGroup(group) || seen.has(group)) continue;
     if (ctx.principals.isBreakGlass(group) || !ctx.principals.schedulesFor(group).some((s) => s.kind === 'eligible')) continue;
     seen.add(group);
-    const policy = policies.find((p) => ctx.target(p, 'group_id') === group && p.values.role_id !== 'owner');
+    const policy = memberPolicy.get(group);
     if (!policy) {
       report({ resource: group, messageId: 'noPolicy', data: { group: group.address, role: grant.role.name, hours } });
       continue;

@@ -102,11 +102,27 @@ function actingEdges(ctx: RuleContext): Map<string, PathStep[]> {
  */
 function guardedGroups(ctx: RuleContext, approvers: readonly Resource[]): Set<string> {
   const out = new Set<string>();
-  if (approvers.length === 0) return out;
-  for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
-    const group = ctx.target(policy, 'group_id');
-    const theirs = ctx.targets(policy, 'activation_rules.approval_stage.primary_approver.object_id');
-    if (group && !theirs.unknown && theirs.resources.length > 0 && theirs.resources.every((a) => approvers.includes(a))) out.add(group.address);
+  const byApprover = approvedGroups(ctx);
+  // Only policies that name one of these approvers can be guarded by them: no scan of every policy per policy.
+  for (const a of approvers) {
+    for (const { group, approvers: theirs } of byApprover.get(a) ?? []) if (theirs.every((x) => approvers.includes(x))) out.add(group.address);
+  }
+  return out;
+}
+
+const approvedCache = new WeakMap<RuleContext, Map<Resource, { group: Resource; approvers: readonly Resource[] }[]>>();
+
+/** Each activation policy with known approvers, indexed by each of its approvers; built once per stack. */
+function approvedGroups(ctx: RuleContext): Map<Resource, { group: Resource; approvers: readonly Resource[] }[]> {
+  let out = approvedCache.get(ctx);
+  if (!out) {
+    approvedCache.set(ctx, (out = new Map()));
+    for (const policy of ctx.resourcesOf('azuread_group_role_management_policy')) {
+      const group = ctx.target(policy, 'group_id');
+      const theirs = ctx.targets(policy, 'activation_rules.approval_stage.primary_approver.object_id');
+      if (!group || theirs.unknown || theirs.resources.length === 0) continue;
+      for (const a of new Set(theirs.resources)) addTo(out, a, { group, approvers: theirs.resources });
+    }
   }
   return out;
 }

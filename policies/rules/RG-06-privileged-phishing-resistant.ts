@@ -109,8 +109,9 @@ function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): voi
   const uncovered: string[] = [];
   const weak = new Map<Resource, { names: string[]; shortfall: string }>();
   const unknown = new Map<Resource, string[]>();
+  const candidates = candidateRules(ctx);
   for (const principal of principals) {
-    const covering = ctx.oktaSignOnRules.filter((r) => r.kind === 'app' && r.active !== false && r.allows !== false && coversPrincipal(ctx, r, principal));
+    const covering = candidates(principal).filter((r) => r.active !== false && r.allows !== false && coversPrincipal(ctx, r, principal));
     if (covering.some((r) => r.active && r.twoFactor && r.phishingResistant)) continue;
     const doubtful = covering.find((r) => r.active === undefined || r.twoFactor === undefined || r.phishingResistant === undefined);
     if (doubtful) addTo(unknown, doubtful.resource, principal.address);
@@ -124,6 +125,29 @@ function checkOkta(ctx: RuleContext, grants: RoleGrant[], report: Reporter): voi
   for (const [rule, names] of unknown) report({ resource: rule, messageId: 'cannotVerify', data: { what: `whether ${rule.address} requires a phishing-resistant factor for ${names.join(', ')}`, why: 'its status, factor mode or constraints are not known' } });
   for (const [rule, { names, shortfall }] of weak) report({ resource: rule, messageId: 'weakOktaRule', data: { rule: rule.address, groups: names.join(', '), shortfall } });
   if (uncovered.length > 0) report({ resource: null, messageId: 'noOktaRule', data: { groups: uncovered.join(', ') } });
+}
+
+/**
+ * The app sign-on rules that may cover a principal, in their order: those that
+ * name it or a group it is in, and those without people conditions. Indexed
+ * once, so a tenant with thousands of rules and admin groups is not a scan of
+ * every rule per group.
+ */
+function candidateRules(ctx: RuleContext): (principal: Resource) => OktaSignOnRule[] {
+  const app = ctx.oktaSignOnRules.filter((r) => r.kind === 'app');
+  const order = new Map(app.map((r, i) => [r, i]));
+  const naming = new Map<Resource, OktaSignOnRule[]>();
+  const everyone: OktaSignOnRule[] = [];
+  for (const r of app) {
+    for (const t of [...r.groupsIncluded.resources, ...r.usersIncluded.resources]) addTo(naming, t, r);
+    if ([r.groupsIncluded, r.usersIncluded].every((t) => t.resources.length === 0 && t.external.length === 0 && !t.unknown)) everyone.push(r);
+  }
+  return (principal) => {
+    const found = new Set<OktaSignOnRule>(everyone);
+    for (const r of naming.get(principal) ?? []) found.add(r);
+    if (ctx.principals.isUser(principal)) for (const g of ctx.principals.groupsOf(principal)) for (const r of naming.get(g) ?? []) found.add(r);
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  };
 }
 
 /**
