@@ -140,7 +140,7 @@ function candidateRules(ctx: RuleContext): (principal: Resource) => OktaSignOnRu
   const everyone: OktaSignOnRule[] = [];
   for (const r of app) {
     for (const t of [...r.groupsIncluded.resources, ...r.usersIncluded.resources]) addTo(naming, t, r);
-    if ([r.groupsIncluded, r.usersIncluded].every((t) => t.resources.length === 0 && t.external.length === 0 && !t.unknown)) everyone.push(r);
+    if (namesNobody(r)) everyone.push(r);
   }
   return (principal) => {
     const found = new Set<OktaSignOnRule>(everyone);
@@ -158,8 +158,12 @@ function coversPrincipal(ctx: RuleContext, rule: OktaSignOnRule, principal: Reso
   if (rule.groupsExcluded.resources.includes(principal) || rule.usersExcluded.resources.includes(principal)) return false;
   if (rule.groupsIncluded.resources.includes(principal)) return true;
   if (ctx.principals.isUser(principal) && appliesToUser(ctx, rule, principal)) return true;
-  const everyone = [rule.groupsIncluded, rule.usersIncluded].every((t) => t.resources.length === 0 && t.external.length === 0 && !t.unknown);
-  return everyone && isAdminConsolePolicy(rule.policy);
+  return namesNobody(rule) && isAdminConsolePolicy(rule.policy);
+}
+
+/** A rule without people conditions: it applies to everyone who signs in to its policy's applications. */
+function namesNobody(rule: OktaSignOnRule): boolean {
+  return [rule.groupsIncluded, rule.usersIncluded].every((t) => t.resources.length === 0 && t.external.length === 0 && !t.unknown);
 }
 
 function isAdminConsolePolicy(policy: Resource | undefined): boolean {
