@@ -4,7 +4,7 @@ import { type PathOptions, searchPaths, sortPaths } from '../policies/graph/path
 import { SEVERITIES, Severity } from '../policies/engine/rule';
 import type { PathsReport } from '../policies/reporters/paths';
 import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
-import { applySuppressions, recordedSuppressions, validateSuppressions } from '../policies/engine/suppressions';
+import { applySuppressions, recordedSuppressions } from '../policies/engine/suppressions';
 import { InputError } from '../policies/inputs/input-error';
 import { loadInputs } from '../policies/inputs/load';
 import type { Stack, StackScope } from '../policies/model/resource';
@@ -44,8 +44,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const contexts = contextsOf(stacks, { config, now });
   const selection = rulesOf(values, config);
   // Suppressions recorded by the constructs at synth count as those in recovery-gate.json, with the same limits.
-  const recorded = recordedSuppressions(stacks);
-  for (const s of stacks) validateSuppressions(config, RULES, now, s.origin, recorded.filter((r) => r.stack === s.name));
+  const recorded = recordedSuppressions(stacks, config, RULES, now);
   let result: CheckResult = { ...applySuppressions(runRulesIn(contexts, selection.rules), config, RULES, now, recorded), rulesOff: selection.off };
   const writingBaseline = values['write-baseline'] !== undefined;
   if (writingBaseline) await writeOutput(io, values['write-baseline'] as string, formatBaseline(result));

@@ -6,6 +6,7 @@ import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/engine/config';
 import { type RuleSelection, selectRules } from '../policies/engine/selection';
 import { validateSuppressions } from '../policies/engine/suppressions';
 import { InputError, parseJson } from '../policies/inputs/input-error';
+import { refuseIrregular } from '../policies/inputs/files';
 import { type PlanDocument, isPlanShape, validatePlan } from '../policies/inputs/plan';
 import { formatJson } from '../policies/reporters/json';
 import { formatMarkdown } from '../policies/reporters/markdown';
@@ -51,9 +52,7 @@ export function nowOf(values: Flags): Date {
 /** A file the user named, relative to the working directory; `problem` says what is wrong when it cannot be read. */
 export async function readUserFile(io: CliIo, file: string, problem: string): Promise<string> {
   const at = path.resolve(io.cwd, file);
-  const info = await fs.stat(at).catch(() => undefined);
-  // A pipe or device would block the read forever.
-  if (info && !info.isFile()) throw new InputError(file, info.isDirectory() ? 'is a directory, expected a file' : 'not a regular file (a pipe, device or socket): not read');
+  await refuseIrregular(at, file);
   try {
     return await fs.readFile(at, 'utf8');
   } catch {

@@ -46,7 +46,7 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
   }
   const selection = rulesOf(values, config);
   const result = review(base, head, { config, now, rules: selection.rules });
-  const recorded = recordedSuppressions(head);
+  const recorded = recordedSuppressions(head, config, RULES, now);
   const headResult = { ...applySuppressions(result.head, config, RULES, now, recorded), rulesOff: selection.off };
   const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now, recorded).findings;
   await emit(io, values, { command: 'review', result: headResult, changes: result.changes, introduced, resolved: result.resolved, unevaluated: result.unevaluated });

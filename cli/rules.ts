@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../policies/inputs/input-error';
 import { catalogueOf, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from '../policies/reporters/catalogue';
+import { catalogueRange } from '../policies/engine/rule';
 import { RULES } from '../policies/rules';
 import { PACKAGE_ROOT } from '../policies/version';
 import { writeOutput } from './common';
@@ -17,7 +18,7 @@ export const EXPLAIN_FLAGS = { output: { type: 'string' } } as const;
 /** The rules named, in catalogue order; an id the catalogue lacks is a usage error. */
 function named(ids: readonly string[]) {
   const unknown = ids.filter((id) => !RULES.some((r) => r.meta.id === id.toUpperCase()));
-  if (unknown.length > 0) throw new InputError('', `${unknown.join(', ')}: no such rule (the catalogue is RG-01 to RG-${String(RULES.length).padStart(2, '0')})`);
+  if (unknown.length > 0) throw new InputError('', `${unknown.join(', ')}: no such rule (the catalogue is ${catalogueRange(RULES)})`);
   return ids.length === 0 ? RULES : RULES.filter((r) => ids.some((id) => id.toUpperCase() === r.meta.id));
 }
 

@@ -38,7 +38,9 @@ export const EXIT = { clean: 0, findings: 1, input: 2, internal: 3 } as const;
 export function commandUsage(command: string): string {
   const lines = USAGE.split('\n');
   const start = lines.findIndex((l) => l.startsWith(`  ${command} `));
-  const own = [lines[start], ...lines.slice(start + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((l) => /^ {5,}/.test(l)))];
+  // The command's line and its continuation lines (indented further), up to the next command.
+  const end = lines.findIndex((l, i) => i > start && !/^ {5,}/.test(l));
+  const own = lines.slice(start, end);
   const shared = lines.slice(lines.findIndex((l) => l.startsWith('Reports ')));
   return [`Usage: recovery-gate ${command} [options]`, '', ...own, '', ...(['check', 'review', 'drift'].includes(command) ? shared : shared.slice(shared.findIndex((l) => l.startsWith('Options'))))].join('\n');
 }

@@ -10,7 +10,7 @@
  */
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { DEFAULT_CONFIG, type Config } from '../policies/engine/config';
+import { DEFAULT_CONFIG, type Config, visible } from '../policies/engine/config';
 import { SEVERITIES, type RuleId, type Severity } from '../policies/engine/rule';
 import type { Finding } from '../policies/engine/run';
 import { checkStack } from './check-stack';
@@ -88,9 +88,9 @@ export class RecoveryGuidance implements IAspect {
   suppress(props: SuppressionProps): this {
     const where = `Suppression of ${props.ruleId} on ${props.construct.node.path}`;
     if (!/^RG-\d\d$/.test(props.ruleId)) throw new Error(`${where}: "${props.ruleId}" is not a rule id (RG-01…RG-24).`);
-    if ((props.reason ?? '').trim().length < MIN_REASON) throw new Error(`${where}: the reason must say why the risk is accepted, in at least ${MIN_REASON} characters.`);
-    if (!props.ticket?.trim()) throw new Error(`${where}: name the ticket that records the decision.`);
-    if (!props.approver?.trim()) throw new Error(`${where}: name who approved it.`);
+    if (visible(props.reason ?? '').length < MIN_REASON) throw new Error(`${where}: the reason must say why the risk is accepted, in at least ${MIN_REASON} characters.`);
+    if (!visible(props.ticket ?? '')) throw new Error(`${where}: name the ticket that records the decision.`);
+    if (!visible(props.approver ?? '')) throw new Error(`${where}: name who approved it.`);
     // Past dates are allowed here: an expired suppression is reported at synth, not refused.
     const expires = typeof props.expires === 'string' ? parseTime(props.expires) : props.expires;
     if (!expires || Number.isNaN(expires.getTime())) throw new Error(`${where}: expires ${String(props.expires)} is not an RFC 3339 time. Write it like "2027-02-01T00:00:00Z".`);

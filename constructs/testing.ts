@@ -12,6 +12,7 @@ import { TerraformStack } from 'cdktf';
 // Types only (elided at run time): the matchers augment the `expect` package, which jest (and so every user of these matchers) installs.
 import type {} from 'expect';
 import type { Finding } from '../policies/engine/run';
+import { catalogueRange } from '../policies/engine/rule';
 import { RULES } from '../policies/rules';
 import { checkStack, CheckStackOptions } from './check-stack';
 
@@ -44,7 +45,7 @@ export const recoveryGuidanceMatchers = {
   /** Passes when the stack has at least one finding of the rule. */
   toViolateRule(received: unknown, ruleId: string, options?: CheckStackOptions): MatcherResult {
     // An id the catalogue lacks can never be violated: `.not.toViolateRule('RG-99')` would always pass.
-    if (!RULES.some((r) => r.meta.id === ruleId)) throw new Error(`toViolateRule: ${ruleId} is no rule of the catalogue (RG-01 to RG-${String(RULES.length).padStart(2, '0')})`);
+    if (!RULES.some((r) => r.meta.id === ruleId)) throw new Error(`toViolateRule: ${ruleId} is no rule of the catalogue (${catalogueRange(RULES)})`);
     const findings = findingsOf(received, options);
     const matching = findings.filter((f) => f.ruleId === ruleId);
     return {

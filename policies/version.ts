@@ -15,17 +15,15 @@ export const PACKAGE_ROOT: string = (() => {
   }
 })();
 
-/** The package's name, version and documentation home, found by walking up from this file (source or dist). */
+/** The package's name, version and documentation home, read from its package.json (defaults when none is found). */
 export const TOOL: { readonly name: string; readonly version: string; readonly docs: string } = (() => {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; homepage?: string };
-      if (pkg.name === 'recovery-gate') return { name: pkg.name, version: pkg.version ?? '0.0.0', docs: docsOf(pkg.homepage ?? HOME) };
-    } catch {
-      // keep walking
-    }
-    if (path.dirname(dir) === dir) return { name: 'recovery-gate', version: '0.0.0', docs: docsOf(HOME) };
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name?: string; version?: string; homepage?: string };
+    if (pkg.name === 'recovery-gate') return { name: pkg.name, version: pkg.version ?? '0.0.0', docs: docsOf(pkg.homepage ?? HOME) };
+  } catch {
+    // no package.json where the package should be: the defaults below
   }
+  return { name: 'recovery-gate', version: '0.0.0', docs: docsOf(HOME) };
 })();
 
 /** `https://github.com/o/r#readme` → `https://github.com/o/r/blob/main`: where README.md and docs/ are read in a browser. */

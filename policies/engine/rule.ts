@@ -89,3 +89,8 @@ export const MAX_QUOTED = 1000;
 function quoted(text: string): string {
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
 }
+
+/** `RG-01 to RG-24`: the ids a catalogue spans, for messages about an id it lacks. */
+export function catalogueRange(rules: readonly AnyRule[]): string {
+  return `${rules[0].meta.id} to ${rules[rules.length - 1].meta.id}`;
+}

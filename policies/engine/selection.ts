@@ -7,7 +7,7 @@
  */
 import { InputError } from '../inputs/input-error';
 import type { Config } from './config';
-import type { AnyRule, Severity } from './rule';
+import { type AnyRule, type Severity, catalogueRange } from './rule';
 
 export interface RuleOff {
   readonly ruleId: string;
@@ -31,7 +31,7 @@ export function selectRules(all: readonly AnyRule[], config: Config, flags: Rule
   const ids: readonly string[] = all.map((r) => r.meta.id);
   for (const [flag, list] of [['--rule', flags.only], ['--skip-rule', flags.skip]] as const) {
     const unknown = (list ?? []).filter((id) => !ids.includes(id));
-    if (unknown.length > 0) throw new InputError('', `${flag} ${unknown.join(', ')}: no such rule (the catalogue is RG-01 to RG-${String(all.length).padStart(2, '0')})`);
+    if (unknown.length > 0) throw new InputError('', `${flag} ${unknown.join(', ')}: no such rule (the catalogue is ${catalogueRange(all)})`);
   }
   const configured = config.rules ?? {};
   const off: RuleOff[] = [];

@@ -50,16 +50,23 @@ function matcher(s: Suppression): (f: Finding) => boolean {
   return (f) => (f.resource === null ? pattern === '*' || pattern === '(configuration)' : globMatch(pattern, f.resource));
 }
 
-/** Suppressions `RecoveryGuidance.suppress()` recorded in synthesized stacks, under `"//": { "recovery-gate": { "suppressions": … } }`. */
-export function recordedSuppressions(stacks: readonly Stack[]): Suppression[] {
+/**
+ * Suppressions written with the configuration itself: those
+ * `RecoveryGuidance.suppress()` recorded in synthesized stacks (under `"//":
+ * { "recovery-gate": { "suppressions": … } }`) and HCL's inline comments,
+ * held to the same requirements as recovery-gate.json's.
+ */
+export function recordedSuppressions(stacks: readonly Stack[], config: Config, rules: readonly AnyRule[], now: Date): Suppression[] {
   const out: Suppression[] = [];
   for (const stack of stacks) {
+    const start = out.length;
     const list = isObject(stack.intent) ? stack.intent.suppressions : undefined;
     for (const s of stack.inlineSuppressions ?? []) out.push({ ...s, stack: stack.name });
     for (const s of Array.isArray(list) ? list : []) {
       if (!isObject(s) || ![s.ruleId, s.construct, s.reason, s.ticket, s.expires].every((v) => typeof v === 'string')) throw new InputError(stack.origin, 'a recorded suppression needs ruleId, construct, reason, ticket and expires');
       out.push({ ruleId: s.ruleId as string, resource: `${s.construct as string}/*`, construct: s.construct as string, stack: stack.name, reason: s.reason as string, ticket: s.ticket as string, ...(typeof s.approver === 'string' ? { approver: s.approver } : {}), expires: s.expires as string });
     }
+    validateSuppressions(config, rules, now, stack.origin, out.slice(start));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 import { applyOverrides } from './overrides';
 import { inlineSuppressions } from './inline-suppressions';
+import { refuseIrregular } from './files';
 
 export interface LoadOptions {
   /** Extra variable files for HCL input (`--var-file`), applied last. */
@@ -31,7 +32,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
 async function loadPath(p: string, options: LoadOptions): Promise<Stack[]> {
   const info = await statOrFail(p);
   if (info.isDirectory()) return loadDirectory(p, options);
-  if (!info.isFile()) throw new InputError(p, NOT_REGULAR);
+  if (!info.isFile()) await refuseIrregular(p);
   return loadFile(p, await readText(p), options);
 }
 
@@ -240,11 +241,9 @@ async function statOrFail(p: string) {
   }
 }
 
-const NOT_REGULAR = 'not a regular file (a pipe, device or socket): not read';
-
 async function readText(p: string): Promise<string> {
   try {
-    if (!(await fs.stat(p)).isFile()) throw new InputError(p, NOT_REGULAR);
+    await refuseIrregular(p);
     return await fs.readFile(p, 'utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;
