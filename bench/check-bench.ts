@@ -97,7 +97,7 @@ function withoutMetadata(stack: SyntheticStack): SyntheticStack {
 }
 
 /** The bytes of the tenant in one form. */
-function render(stack: SyntheticStack, form: Form): string {
+export function render(stack: SyntheticStack, form: Form): string {
   // cdktf writes its stacks indented; terraform show -json prints a plan on one line, then a newline.
   if (form === 'plan') return `${JSON.stringify(syntheticPlan(stack))}\n`;
   // A root of its own, as a team's .tf.json is: it configures its providers (a child module would lack nothing).
