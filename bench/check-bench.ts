@@ -13,17 +13,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../policies/engine/config';
-import { RuleContext } from '../policies/engine/context';
+import { DEFAULT_CONFIG } from '../policies/config/config';
+import { GLOBAL_ADMINISTRATOR, HELPDESK_ADMINISTRATOR, SECURITY_ADMINISTRATOR } from '../policies/facts/entra-roles';
+import { RuleContext } from '../policies/tenant/context';
 import { runRules } from '../policies/engine/run';
 import { loadInputs } from '../policies/inputs/load';
 import { indexJsonResources } from '../policies/inputs/locate';
 import { RULES } from '../policies/rules';
 import { formatText } from '../policies/reporters/text';
 
-const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
-const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
-const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 const OUT = path.resolve('.bench');
 const NOW = new Date('2026-11-26T00:00:00Z');
 
@@ -76,7 +74,7 @@ export function syntheticStack(n: number): SyntheticStack {
     put('azuread_user', i, 'entra_user', { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
     put('azuread_administrative_unit', i, 'unit', { display_name: `Unit ${i}`, members: [`\${azuread_user.${id(i, 'entra_user')}.object_id}`] });
     const scope = i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.${id(i, 'unit')}.object_id}` : '/';
-    put('azuread_directory_role_assignment', i, 'help_desk_assignment', { role_id: HELPDESK, principal_object_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, directory_scope_id: scope });
+    put('azuread_directory_role_assignment', i, 'help_desk_assignment', { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, directory_scope_id: scope });
     // Every hundredth person is an administrator: the targets of attack paths.
     if (i % 100 === 0) put('azuread_directory_role_assignment', i, 'admin', { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}` });
     put('azuread_privileged_access_group_eligibility_schedule', i, 'eligible', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, principal_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`, assignment_type: 'member', duration: 'P30D' });
@@ -251,14 +249,14 @@ const SHAPES: Record<string, (n: number) => SyntheticStack['resource']> = {
     azuread_administrative_unit: { all: { display_name: 'All', members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) } },
     azuread_group: { desk: { display_name: 'Desk', security_enabled: true, assignable_to_role: true } },
     azuread_directory_role_assignment: {
-      desk: { role_id: HELPDESK, principal_object_id: '${azuread_group.desk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.all.object_id}' },
+      desk: { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: '${azuread_group.desk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.all.object_id}' },
       ...range(n / 10, (i) => [`ga${i}`, { role_id: GLOBAL_ADMINISTRATOR, principal_object_id: `\${azuread_user.u${i * 10}.object_id}` }]),
     },
   }),
   '2,000 role assignments to one group with everyone as a static member': (n) => ({
     azuread_user: range(n, (i) => [`u${i}`, { user_principal_name: `u${i}@acme.example`, display_name: 'U' }]),
     azuread_group: { g: { display_name: 'G', security_enabled: true, assignable_to_role: true, members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) } },
-    azuread_directory_role_assignment: range(2000, (i) => [`a${i}`, { role_id: HELPDESK, principal_object_id: '${azuread_group.g.object_id}', directory_scope_id: '/' }]),
+    azuread_directory_role_assignment: range(2000, (i) => [`a${i}`, { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: '${azuread_group.g.object_id}', directory_scope_id: '/' }]),
   }),
   'one conditional access policy excluding everyone': (n) => ({
     azuread_user: range(n, (i) => [`u${i}`, { user_principal_name: `u${i}@acme.example`, display_name: 'U' }]),

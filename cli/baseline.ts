@@ -4,7 +4,7 @@
  * adopting recovery-gate on an existing tenant fails only on what is new.
  */
 import type { CheckResult, Finding } from '../policies/engine/run';
-import { InputError, parseJson } from '../policies/inputs/input-error';
+import { InputError, parseJson } from '../policies/errors';
 import { TOOL } from '../policies/version';
 import { readUserFile } from './common';
 import type { CliIo } from './io';

@@ -1,11 +1,11 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
-import type { RuleContext } from '../policies/engine/context';
+import type { RuleContext } from '../policies/tenant/context';
 import { type PathOptions, searchPaths, sortPaths } from '../policies/graph/paths';
 import { SEVERITIES, Severity } from '../policies/engine/rule';
 import type { PathsReport } from '../policies/reporters/paths';
 import { CheckResult, contextsOf, runRulesIn } from '../policies/engine/run';
 import { applySuppressions, recordedSuppressions } from '../policies/engine/suppressions';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 import { loadInputs } from '../policies/inputs/load';
 import type { Stack, StackScope } from '../policies/model/resource';
 import { joinTenants } from '../policies/inputs/tenants';

@@ -1,11 +1,11 @@
 /** What check, review and drift share: the clock, the config file, and writing reports in several formats. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseTime } from '../policies/engine/attestations';
-import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/engine/config';
+import { parseTime } from '../policies/model/time';
+import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/config/config';
 import { type RuleSelection, selectRules } from '../policies/engine/selection';
 import { validateSuppressions } from '../policies/engine/suppressions';
-import { InputError, parseJson } from '../policies/inputs/input-error';
+import { InputError, parseJson } from '../policies/errors';
 import { refuseIrregular } from '../policies/inputs/files';
 import { type PlanDocument, isPlanShape, validatePlan } from '../policies/inputs/plan';
 import { formatJson } from '../policies/reporters/json';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { drift } from '../policies/changes/drift';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 import { readPlan } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';
 import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InputError, errorMessage } from '../policies/inputs/input-error';
+import { InputError, errorMessage } from '../policies/errors';
 
 type FlagSpec = { type: 'string' | 'boolean'; multiple?: boolean; default?: string; short?: string };
 export type Flags = Record<string, string | boolean | string[] | undefined>;

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;

@@ -1,7 +1,7 @@
 /** `recovery-gate paths [PATH ...]`: who can end up changing whose authentication, step by step. */
 import { contextsOf } from '../policies/engine/run';
 import { PATH_LIMITS } from '../policies/graph/paths';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 import { loadInputs } from '../policies/inputs/load';
 import { PathsReport, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText } from '../policies/reporters/paths';
 import { pathsReport, selectStacks } from './check';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { review } from '../policies/changes/review';
 import { SEVERITIES } from '../policies/engine/rule';
 import { applySuppressions, recordedSuppressions } from '../policies/engine/suppressions';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 import { loadInputs } from '../policies/inputs/load';
 import { readPlan, readPlanSide } from '../policies/inputs/plan';
 import type { Stack } from '../policies/model/resource';

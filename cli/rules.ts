@@ -1,7 +1,7 @@
 /** `recovery-gate rules [RG-NN ...]`: the catalogue, generated from each rule's meta; `explain RG-NN`: a rule's page. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../policies/inputs/input-error';
+import { InputError } from '../policies/errors';
 import { catalogueOf, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from '../policies/reporters/catalogue';
 import { catalogueRange } from '../policies/engine/rule';
 import { RULES } from '../policies/rules';

@@ -1,5 +1,5 @@
 /** Dispatches a command line to its command; turns input errors into one line and exit 2. */
-import { InputError, errorMessage, oneLine } from '../policies/inputs/input-error';
+import { InputError, errorMessage, oneLine } from '../policies/errors';
 import { TOOL } from '../policies/version';
 import type { CliIo } from './io';
 

@@ -4,8 +4,8 @@
  * the jest matchers and the CLI always agree.
  */
 import { TerraformStack } from 'cdktf';
-import type { Config } from '../policies/engine/config';
-import { DEFAULT_CONFIG } from '../policies/engine/config';
+import type { Config } from '../policies/config/config';
+import { DEFAULT_CONFIG } from '../policies/config/config';
 import { CheckResult, runRules } from '../policies/engine/run';
 import { selectRules } from '../policies/engine/selection';
 import { jsonConfigurationStack } from '../policies/inputs/load';

@@ -3,13 +3,13 @@
  * One vocabulary for both identity providers; each construct's props say what
  * it does and validation fails synth with how to fix it.
  */
-export { Attestation, type AttestationProps } from './attestation';
-export { BreakGlassExpiry, type BreakGlassExpiryProps } from './break-glass-expiry';
+export { Attestation, type AttestationProps } from './shared/attestation';
+export { BreakGlassExpiry, type BreakGlassExpiryProps } from './shared/break-glass-expiry';
 export { checkStack, modelOf, type CheckStackOptions } from './check-stack';
-export { declarePrincipals, type DeclaredClass } from './intent';
+export { declarePrincipals, type DeclaredClass } from './shared/intent';
 export { RecoveryGuidance, type RecoveryGuidanceProps, type SuppressionProps } from './recovery-guidance';
-export { daysFromNow } from './time';
-export type { ApprovalEvidence, Tiers } from './tiers';
+export { daysFromNow } from './shared/time';
+export type { ApprovalEvidence, Tiers } from './shared/tiers';
 
 export { OktaAuditLogging, type OktaAuditLoggingProps } from './okta/audit-logging';
 export { OktaBreakGlass, type OktaBreakGlassProps, type BreakGlassAccount } from './okta/break-glass';

@@ -10,11 +10,11 @@
  */
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { DEFAULT_CONFIG, type Config, visible } from '../policies/engine/config';
+import { DEFAULT_CONFIG, type Config, visible } from '../policies/config/config';
 import { SEVERITIES, type RuleId, type Severity } from '../policies/engine/rule';
 import type { Finding } from '../policies/engine/run';
 import { checkStack } from './check-stack';
-import { parseTime } from '../policies/engine/attestations';
+import { parseTime } from '../policies/model/time';
 
 export interface RecoveryGuidanceProps {
   /** Findings at or above this severity fail synthesis; `none` only warns. @default 'high' */

@@ -33,3 +33,8 @@ export function listed(names: readonly string[], max = 10, total = names.length)
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A comparator that orders items by a text key in code-point order (ties compare equal, so the sort keeps their order). */
+export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => compareText(key(a), key(b));
+}

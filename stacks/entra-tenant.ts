@@ -8,10 +8,9 @@ import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azurea
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import { EntraAuditLogging, EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, EntraTieredAuthentication, daysFromNow } from '../constructs';
-import { entraRoleByName } from '../policies/facts/entra-roles';
+import { SECURITY_ADMINISTRATOR } from '../policies/facts/entra-roles';
 import type { ExampleCompany } from './company';
 
-const SECURITY_ADMINISTRATOR = entraRoleByName('Security Administrator')!.templateId;
 
 export class EntraTenantStack extends TerraformStack {
   readonly operators: EntraRecoveryOperators;

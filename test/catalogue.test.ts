@@ -5,7 +5,7 @@
  * truth for id, slug and severity.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { PROVIDERS } from '../policies/engine/rule';
+import { PROVIDERS } from '../policies/facts/providers';
 import { RULES } from '../policies/rules';
 
 const RULES_MD = '../shared/guidance/RULES.md';

@@ -6,7 +6,7 @@
  * example output is what the CLI prints.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { DEFAULT_THRESHOLDS, parseConfig } from '../policies/engine/config';
+import { DEFAULT_THRESHOLDS, parseConfig } from '../policies/config/config';
 import type { AnyRule } from '../policies/engine/rule';
 import { runRules } from '../policies/engine/run';
 import { validateSuppressions } from '../policies/engine/suppressions';

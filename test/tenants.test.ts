@@ -5,7 +5,7 @@
  * output, hand-written Terraform JSON, HCL with modules and tfvars, and a plan.
  */
 import { runRules } from '../policies/engine/run';
-import { DEFAULT_CONFIG } from '../policies/engine/config';
+import { DEFAULT_CONFIG } from '../policies/config/config';
 import { loadInputs } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 

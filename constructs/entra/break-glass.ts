@@ -10,8 +10,8 @@ import { Group } from '@cdktf/provider-azuread/lib/group';
 import { User } from '@cdktf/provider-azuread/lib/user';
 import { Construct } from 'constructs';
 import { GLOBAL_ADMINISTRATOR } from '../../policies/facts/entra-roles';
-import { BreakGlassExpiry } from '../break-glass-expiry';
-import { declarePrincipals } from '../intent';
+import { BreakGlassExpiry } from '../shared/break-glass-expiry';
+import { declarePrincipals } from '../shared/intent';
 import { RandomPassword, ScheduledQueryAlert } from './raw-resources';
 
 export interface EntraBreakGlassProps {

@@ -15,9 +15,9 @@ import type { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-u
 import type { User } from '@cdktf/provider-azuread/lib/user';
 import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { durationHours } from '../../policies/engine/durations';
+import { durationHours } from '../../policies/model/time';
 import { entraRoleByName } from '../../policies/facts/entra-roles';
-import { declarePrincipals } from '../intent';
+import { declarePrincipals } from '../shared/intent';
 
 /** Operator roles the construct assigns: never a privileged one. */
 export type EntraOperatorRole = 'Authentication Administrator' | 'Helpdesk Administrator' | 'Password Administrator';

@@ -9,10 +9,10 @@
 import { ConditionalAccessPolicy, ConditionalAccessPolicyConfig } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import type { Group } from '@cdktf/provider-azuread/lib/group';
 import { Construct } from 'constructs';
-import { PHISHING_RESISTANT_STRENGTH as BUILT_IN_PHISHING_RESISTANT } from '../../policies/engine/conditional-access';
+import { PHISHING_RESISTANT_STRENGTH as BUILT_IN_PHISHING_RESISTANT } from '../../policies/tenant/conditional-access';
 import { ENTRA_ROLES } from '../../policies/facts/entra-roles';
-import { declarePrincipals } from '../intent';
-import type { Tiers } from '../tiers';
+import { declarePrincipals } from '../shared/intent';
+import type { Tiers } from '../shared/tiers';
 
 /** The built-in phishing-resistant authentication strength, as azuread writes it. */
 export const PHISHING_RESISTANT_STRENGTH = `/policies/authenticationStrengthPolicies/${BUILT_IN_PHISHING_RESISTANT}`;

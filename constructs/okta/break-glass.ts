@@ -10,8 +10,8 @@ import { GroupMemberships } from '@cdktf/provider-okta/lib/group-memberships';
 import { GroupRole } from '@cdktf/provider-okta/lib/group-role';
 import { User } from '@cdktf/provider-okta/lib/user';
 import { Construct } from 'constructs';
-import { BreakGlassExpiry } from '../break-glass-expiry';
-import { declarePrincipals } from '../intent';
+import { BreakGlassExpiry } from '../shared/break-glass-expiry';
+import { declarePrincipals } from '../shared/intent';
 
 export interface BreakGlassAccount {
   /** Login and email (`breakglass-1@acme.example`): a mailbox only this account's custodians read. */

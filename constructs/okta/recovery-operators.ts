@@ -11,9 +11,9 @@ import type { Group } from '@cdktf/provider-okta/lib/group';
 import { ResourceSet } from '@cdktf/provider-okta/lib/resource-set';
 import { Construct } from 'constructs';
 import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS, isOktaPolicyPermission } from '../../policies/facts/okta-roles';
-import { Attestation } from '../attestation';
-import { declarePrincipals } from '../intent';
-import type { ApprovalEvidence } from '../tiers';
+import { Attestation } from '../shared/attestation';
+import { declarePrincipals } from '../shared/intent';
+import type { ApprovalEvidence } from '../shared/tiers';
 
 export interface OktaRecoveryOperatorsProps {
   /** The org's URL (`https://acme.okta.com`), for resource-set entries. */

@@ -4,8 +4,8 @@
  * are attested (RG-10), with an expiry that stops the plan once lapsed.
  */
 import { Construct } from 'constructs';
-import { Attestation } from '../attestation';
-import type { ApprovalEvidence } from '../tiers';
+import { Attestation } from '../shared/attestation';
+import type { ApprovalEvidence } from '../shared/tiers';
 
 export interface OktaShortLivedRecoveryProps {
   /** Maximum lifetime of a temporary access code, in minutes, as configured in the Admin Console. */

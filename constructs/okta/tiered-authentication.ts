@@ -18,9 +18,9 @@ import { PolicyRuleSignon } from '@cdktf/provider-okta/lib/policy-rule-signon';
 import { PolicySignon } from '@cdktf/provider-okta/lib/policy-signon';
 import { SecurityNotificationEmails } from '@cdktf/provider-okta/lib/security-notification-emails';
 import { Construct } from 'constructs';
-import { Attestation } from '../attestation';
-import { declarePrincipals } from '../intent';
-import type { ApprovalEvidence, Tiers } from '../tiers';
+import { Attestation } from '../shared/attestation';
+import { declarePrincipals } from '../shared/intent';
+import type { ApprovalEvidence, Tiers } from '../shared/tiers';
 
 /** The constraint Okta evaluates for "phishing-resistant possession factor required". */
 export const PHISHING_RESISTANT_CONSTRAINT = JSON.stringify({ possession: { required: true, phishingResistant: 'REQUIRED', userPresence: 'REQUIRED' } });

@@ -3,8 +3,8 @@
  * (`terraform plan -refresh-only`, or a normal plan) by its content — never by
  * terraform's exit code, which is unreliable for refresh-only plans.
  */
-import { parseTime } from '../engine/attestations';
-import type { RuleContext } from '../engine/context';
+import { parseTime } from '../model/time';
+import type { RuleContext } from '../tenant/context';
 import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
 import { type Stack, isIdentityType } from '../model/resource';

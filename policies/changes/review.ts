@@ -4,8 +4,8 @@
  * classified, and the findings the change introduces and resolves are listed.
  */
 import type { AnyRule } from '../engine/rule';
-import { DEFAULT_CONFIG } from '../engine/config';
-import type { RuleContext } from '../engine/context';
+import { DEFAULT_CONFIG } from '../config/config';
+import type { RuleContext } from '../tenant/context';
 import { contextsOf, runRulesIn, type CheckResult, type EngineError, type Finding, type RunOptions } from '../engine/run';
 import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';

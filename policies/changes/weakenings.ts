@@ -5,19 +5,19 @@
  * the head still passes every rule: an exclusion "for just one user" is worth a
  * reviewer's eyes.
  */
-import { isPhishingResistant, readPolicy } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
-import { durationHours } from '../engine/durations';
-import { TAP_URL, WEAK_METHOD_URL } from '../engine/msgraph';
-import { OKTA_STATUS_TYPES, requiresPhishingResistant } from '../engine/okta-signon';
-import { parseTime } from '../engine/attestations';
+import { isPhishingResistant, readPolicy } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
+import { durationHours } from '../model/time';
+import { TAP_URL, WEAK_METHOD_URL } from '../tenant/msgraph';
+import { OKTA_STATUS_TYPES, requiresPhishingResistant } from '../tenant/okta-signon';
+import { parseTime } from '../model/time';
 import type { RuleId } from '../engine/rule';
-import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { graphResetPermissionOf } from '../tenant/applications';
 import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue, elements, isObject, literalStrings, valueAt } from '../model/value';
 import type { WeakeningKind } from './weakening-kinds';
-import { errorMessage } from '../inputs/input-error';
+import { errorMessage } from '../errors';
 
 export interface Weakening {
   readonly kind: WeakeningKind;

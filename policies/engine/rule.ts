@@ -4,16 +4,15 @@
  * and a small `check` that asks the context for facts and reports findings.
  */
 import type { CsfId } from '../facts/csf';
+import type { Provider } from '../facts/providers';
 import type { Resource } from '../model/resource';
-import type { RuleContext } from './context';
+import type { RuleContext } from '../tenant/context';
 import type { PathStep } from '../graph/paths';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export type RuleId = `RG-${number}${number}`;
-export type Provider = 'okta' | 'entra';
-export const PROVIDERS: readonly Provider[] = ['okta', 'entra'];
 
 /** How a rule decides on a provider. */
 export type Coverage = 'configuration' | 'attestation' | 'configuration or attestation' | 'n/a';

@@ -5,12 +5,12 @@
  */
 import type { RuleOff } from './selection';
 import { type Resource, type Stack, type StackScope, isIdentityType } from '../model/resource';
-import type { Config, Declarations } from './config';
+import type { Config, Declarations } from '../config/config';
 import type { PathStep } from '../graph/paths';
 import { isObject, literalStrings } from '../model/value';
-import { DEFAULT_CONFIG } from './config';
-import { RuleContext } from './context';
-import { errorMessage } from '../inputs/input-error';
+import { DEFAULT_CONFIG } from '../config/config';
+import { RuleContext } from '../tenant/context';
+import { errorMessage } from '../errors';
 import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
 import { append, compareText } from '../lists';
 

@@ -5,8 +5,8 @@
  * said in every report, with who turned it off, so a quiet report is never
  * mistaken for a clean one.
  */
-import { InputError } from '../inputs/input-error';
-import type { Config } from './config';
+import { InputError } from '../errors';
+import type { Config } from '../config/config';
 import { type AnyRule, type Severity, catalogueRange } from './rule';
 
 export interface RuleOff {

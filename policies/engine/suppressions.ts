@@ -4,10 +4,11 @@
  * expired suppression is itself a finding; one that matched nothing is a
  * notice, so stale acceptances get cleaned up.
  */
-import { globMatch } from './glob';
-import { parseTime } from './attestations';
-import { InputError } from '../inputs/input-error';
-import { type Config, type Suppression, visible } from './config';
+import { globMatch } from '../config/glob';
+import { parseTime } from '../model/time';
+import { InputError } from '../errors';
+import { type Config, visible } from '../config/config';
+import { type Suppression } from '../model/suppression';
 import type { Stack } from '../model/resource';
 import { isObject } from '../model/value';
 import type { AnyRule } from './rule';

@@ -9,7 +9,7 @@ import { ANY_INSTANCE_KEY, LoadedResource, NO_CONDITIONS, recordReferences, type
 import { convertToSchema } from '../model/conversion';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 import { append } from '../lists';
 
 /** One configuration file, parsed. */

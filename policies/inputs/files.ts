@@ -1,6 +1,6 @@
 /** What every reader of user files checks first, loaded without the parsers (the CLI's start-up path stays small). */
 import { promises as fs } from 'node:fs';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 
 const NOT_REGULAR = 'not a regular file (a pipe, device or socket): not read';
 

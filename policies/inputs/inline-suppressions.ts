@@ -7,8 +7,8 @@
  * read into the same suppressions as recovery-gate.json's, with the same
  * requirements; listed in every report, never hidden.
  */
-import type { Suppression } from '../engine/config';
-import { InputError } from './input-error';
+import type { Suppression } from '../model/suppression';
+import { InputError } from '../errors';
 
 const DIRECTIVE = /(?:#|\/\/)\s*recovery-gate:ignore\s+(RG-\d\d)\b(.*)$/;
 const RESOURCE = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/;

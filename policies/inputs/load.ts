@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { InputKind, Resource, Stack, StackScope } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
-import { InputError, errorMessage, parseJson, refuseDeepNesting } from './input-error';
+import { InputError, errorMessage, parseJson, refuseDeepNesting } from '../errors';
 import { append, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { type ConfigFile, asBlockList, asObject, firstBlock, isPlainObject } from './configuration';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 
 const OVERRIDE = /(^|_)override\.tf(\.json)?$/;
 

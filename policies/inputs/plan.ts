@@ -12,7 +12,7 @@ import { LoadedResource, NO_CONDITIONS, recordReferences, type Resource, type So
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, isObject, referencesIn } from '../model/value';
 import { isPlainObject } from './configuration';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 import { type ConfigModule, type ModuleInstance, PlanModules, trailingKey } from './plan-modules';
 
 export interface PlanDocument {

@@ -6,10 +6,10 @@
  * the file its resource came from.
  */
 import * as path from 'node:path';
-import type { TenantDeclaration } from '../engine/config';
+import type { TenantDeclaration } from '../config/config';
 import type { Resource, Stack, StackScope } from '../model/resource';
 import { type Value, isObject } from '../model/value';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 
 /** The stacks with each declared tenant's roots joined into one; stacks no tenant names stay as they are. */
 export function joinTenants(stacks: readonly Stack[], tenants: readonly TenantDeclaration[], configFile: string): Stack[] {

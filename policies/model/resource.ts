@@ -1,4 +1,4 @@
-import type { Suppression } from '../engine/config';
+import type { Suppression } from './suppression';
 import type { Reference, Value, ValueObject } from './value';
 
 /** What kind of input a stack came from; it decides what "unknown" means for it. */

@@ -1,5 +1,6 @@
 /** The catalogue as text, JSON and Markdown, generated from each rule's `meta` (the one place rule facts live). */
-import { PROVIDERS, type AnyRule, type Coverage, type Provider } from '../engine/rule';
+import { type AnyRule, type Coverage } from '../engine/rule';
+import { PROVIDERS, type Provider } from '../facts/providers';
 
 export interface CatalogueEntry {
   readonly id: string;

@@ -4,7 +4,7 @@
  * found at the start of a line, a pull-request comment that renders HTML or
  * pings `@team`, a diagram that closes its own label, XML a parser refuses.
  */
-import { CONTROL, oneLine } from '../inputs/input-error';
+import { CONTROL, oneLine } from '../errors';
 
 /** Control characters (newlines, escape sequences, bidirectional overrides) written as escapes: text stays on its line. */
 export function controlEscaped(text: string): string {

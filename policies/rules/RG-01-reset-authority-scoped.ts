@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/context';
-import type { RoleGrant } from '../engine/grants';
+import type { RuleContext } from '../tenant/context';
+import type { RoleGrant } from '../tenant/grants';
 import { defineRule } from '../engine/rule';
 import { Unknown, elements } from '../model/value';
 

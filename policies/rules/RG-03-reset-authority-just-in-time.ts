@@ -1,10 +1,10 @@
-import type { RuleContext } from '../engine/context';
-import type { RoleGrant } from '../engine/grants';
+import type { RuleContext } from '../tenant/context';
+import type { RoleGrant } from '../tenant/grants';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
-import { oncePerResource } from '../engine/once';
+import { oncePerResource } from '../model/once';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import type { RuleContext } from '../engine/context';
-import { durationHours } from '../engine/durations';
-import { graphUpdates } from '../engine/msgraph';
+import type { RuleContext } from '../tenant/context';
+import { durationHours } from '../model/time';
+import { graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, elements, isObject, valueAt } from '../model/value';

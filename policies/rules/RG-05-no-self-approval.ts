@@ -1,4 +1,4 @@
-import type { RuleContext } from '../engine/context';
+import type { RuleContext } from '../tenant/context';
 import { PRIVILEGED_ROLE_ADMINISTRATOR } from '../facts/entra-roles';
 import { ReportFn, defineRule } from '../engine/rule';
 import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../facts/okta-roles';

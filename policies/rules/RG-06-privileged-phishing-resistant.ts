@@ -1,7 +1,7 @@
-import { AccessPolicy, includes, isPhishingResistant } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
-import type { RoleGrant } from '../engine/grants';
-import { OktaSignOnRule, appliesToUser } from '../engine/okta-signon';
+import { AccessPolicy, includes, isPhishingResistant } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
+import type { RoleGrant } from '../tenant/grants';
+import { OktaSignOnRule, appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { addTo } from '../lists';

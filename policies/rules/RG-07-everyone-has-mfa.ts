@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/context';
-import { requiresMfa } from '../engine/conditional-access';
+import type { RuleContext } from '../tenant/context';
+import { requiresMfa } from '../tenant/conditional-access';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';

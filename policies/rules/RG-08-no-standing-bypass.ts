@@ -1,5 +1,5 @@
-import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombinations } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
+import { AccessPolicy, nonBreakGlassExclusions, requiresMfa, strengthCombinations } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';

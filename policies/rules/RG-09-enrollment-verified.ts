@@ -1,5 +1,5 @@
-import { AccessPolicy, REGISTER_SECURITY_INFO, nonBreakGlassExclusions, requiresMfa } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
+import { AccessPolicy, REGISTER_SECURITY_INFO, nonBreakGlassExclusions, requiresMfa } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { listed } from '../lists';
 

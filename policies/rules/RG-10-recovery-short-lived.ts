@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/context';
-import { TAP_URL, graphUpdates } from '../engine/msgraph';
+import type { RuleContext } from '../tenant/context';
+import { TAP_URL, graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, describeValue } from '../model/value';
 

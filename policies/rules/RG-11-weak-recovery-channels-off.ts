@@ -1,4 +1,4 @@
-import { WEAK_METHOD_URL, graphUpdates } from '../engine/msgraph';
+import { WEAK_METHOD_URL, graphUpdates } from '../tenant/msgraph';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 

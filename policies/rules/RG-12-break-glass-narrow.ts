@@ -1,8 +1,9 @@
-import type { RuleContext } from '../engine/context';
-import { ReportFn, defineRule, Provider } from '../engine/rule';
+import type { RuleContext } from '../tenant/context';
+import { ReportFn, defineRule } from '../engine/rule';
+import { PROVIDER_NAME, TOP_ROLE_NAME, type Provider } from '../facts/providers';
 import { type Resource, isAnyInstance } from '../model/resource';
 import { Unknown } from '../model/value';
-import { listed } from '../lists';
+import { byText, listed } from '../lists';
 
 const messages = {
   tooFew:
@@ -43,14 +44,11 @@ export default defineRule({
 
 type Reporter = ReportFn<keyof typeof messages>;
 
-const PROVIDER_NAME: Record<Provider, string> = { okta: 'Okta', entra: 'Entra ID' };
-const TOP_ROLE: Record<Provider, string> = { okta: 'SUPER_ADMIN', entra: 'Global Administrator' };
-
 function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): void {
   const { breakGlassMinAccounts: min, breakGlassMaxAccounts: max, topRoleMaxHolders } = ctx.config.thresholds;
-  const accounts = ctx.principals.breakGlassAccounts(provider).sort((a, b) => a.address.localeCompare(b.address));
+  const accounts = ctx.principals.breakGlassAccounts(provider).sort(byText((r) => r.address));
   const grants = ctx.grants.filter((g) => g.provider === provider);
-  const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE[provider], min, max, count: accounts.length };
+  const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE_NAME[provider], min, max, count: accounts.length };
   // Accounts (and holders, below) made by a count or for_each that could not be read are some number, not one.
   const cannotCount = (r: Resource, what: string) => report({ resource: r, messageId: 'cannotVerify', data: { what, why: `the count or for_each of ${r.address} is not known` } });
   const uncounted = accounts.find(isAnyInstance);

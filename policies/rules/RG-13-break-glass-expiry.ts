@@ -1,5 +1,5 @@
-import { parseTime } from '../engine/attestations';
-import type { RuleContext } from '../engine/context';
+import { parseTime } from '../model/time';
+import type { RuleContext } from '../tenant/context';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue } from '../model/value';

@@ -1,6 +1,6 @@
-import { excludes, includes, isPhishingResistant } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
-import { appliesToUser } from '../engine/okta-signon';
+import { excludes, includes, isPhishingResistant } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
+import { appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import { listed } from '../lists';
 

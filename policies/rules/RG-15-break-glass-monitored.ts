@@ -1,5 +1,5 @@
-import { mayNameAccount, namesAccount, readEventHooks, readLogAlerts } from '../engine/alerts';
-import type { RuleContext } from '../engine/context';
+import { mayNameAccount, namesAccount, readEventHooks, readLogAlerts } from '../tenant/alerts';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 

@@ -1,4 +1,4 @@
-import type { RuleContext } from '../engine/context';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { ENTRA_RECOMMENDED_LOG_CATEGORIES as RECOMMENDED_CATEGORIES, ENTRA_REQUIRED_LOG_CATEGORIES as REQUIRED_CATEGORIES } from '../facts/monitoring';
 import type { Resource } from '../model/resource';

@@ -1,5 +1,5 @@
-import { readEventHooks, readLogAlerts } from '../engine/alerts';
-import type { RuleContext } from '../engine/context';
+import { readEventHooks, readLogAlerts } from '../tenant/alerts';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { ENTRA_RECOMMENDED_OPERATIONS, ENTRA_RECOVERY_OPERATIONS, OKTA_RECOMMENDED_EVENTS, OKTA_RECOVERY_EVENTS } from '../facts/monitoring';
 import type { Resource } from '../model/resource';

@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/context';
-import { graphUpdates } from '../engine/msgraph';
+import type { RuleContext } from '../tenant/context';
+import { graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, isObject } from '../model/value';
 

@@ -1,4 +1,4 @@
-import type { RuleContext } from '../engine/context';
+import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, valueAt } from '../model/value';

@@ -1,12 +1,12 @@
-import type { RuleContext } from '../engine/context';
-import { applicationOf } from '../engine/applications';
+import type { RuleContext } from '../tenant/context';
+import { applicationOf } from '../tenant/applications';
 import { ReportFn, defineRule } from '../engine/rule';
-import { graphResetPermissionOf } from '../facts/graph-permissions';
+import { graphResetPermissionOf } from '../tenant/applications';
 import { OKTA_RESET_SCOPES } from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, elements, literalStrings } from '../model/value';
-import { parseTime } from '../engine/attestations';
-import { durationHours } from '../engine/durations';
+import { parseTime } from '../model/time';
+import { durationHours } from '../model/time';
 import { addTo } from '../lists';
 
 

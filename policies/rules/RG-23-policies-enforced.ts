@@ -1,6 +1,6 @@
-import { type AccessPolicy, REGISTER_SECURITY_INFO, requiresMfa } from '../engine/conditional-access';
-import type { RuleContext } from '../engine/context';
-import { OKTA_STATUS_TYPES } from '../engine/okta-signon';
+import { type AccessPolicy, REGISTER_SECURITY_INFO, requiresMfa } from '../tenant/conditional-access';
+import type { RuleContext } from '../tenant/context';
+import { OKTA_STATUS_TYPES } from '../tenant/okta-signon';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 

@@ -1,4 +1,4 @@
-import { parseTime } from '../engine/attestations';
+import { parseTime } from '../model/time';
 import { defineRule } from '../engine/rule';
 import { Unknown, Value, describeValue } from '../model/value';
 

@@ -7,7 +7,7 @@ import { GroupRole } from '@cdktf/provider-okta/lib/group-role';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { checkStack } from '../../constructs/check-stack';
 import { givenStack } from '../constructs/support';
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
 import { runCli } from '../support/memory-io';
 
 const NOW = ['--now', '2026-11-26T12:00:00Z'];

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataResource, Testing, TerraformStack } from 'cdktf';
-import { Attestation } from '../../constructs/attestation';
-import { BreakGlassExpiry } from '../../constructs/break-glass-expiry';
-import { daysFromNow } from '../../constructs/time';
+import { Attestation } from '../../constructs/shared/attestation';
+import { BreakGlassExpiry } from '../../constructs/shared/break-glass-expiry';
+import { daysFromNow } from '../../constructs/shared/time';
 import { describeWithTerraform, terraform } from '../support/terraform';
 
 function planOf(build: (stack: TerraformStack) => void): { status: number | null; output: string } {

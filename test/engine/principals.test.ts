@@ -1,6 +1,6 @@
 /** The principal classes of RULES.md ("Who is who"), inferred and declared, on both providers. */
-import { DEFAULT_CONFIG, Declarations } from '../../policies/engine/config';
-import { RuleContext } from '../../policies/engine/context';
+import { DEFAULT_CONFIG, Declarations } from '../../policies/config/config';
+import { RuleContext } from '../../policies/tenant/context';
 import { configStack, Resources } from '../support/stacks';
 
 const PRIV_AUTH_ADMIN = '7be44c8a-adaf-4e2a-84d6-ab2649e08a13';

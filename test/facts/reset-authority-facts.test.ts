@@ -4,11 +4,11 @@
  * them; the partner support, group-management and federation roles; Okta's
  * current OAuth scopes. Each as the rules and the graph see it.
  */
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
-import { RuleContext } from '../../policies/engine/context';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
+import { RuleContext } from '../../policies/tenant/context';
 import { runRules } from '../../policies/engine/run';
 import { describeStep } from '../../policies/graph/paths';
-import { buildResetGraph } from '../../policies/graph/reset-graph';
+import { buildResetGraph } from '../../policies/tenant/build-reset-graph';
 import type { Stack } from '../../policies/model/resource';
 import rg20 from '../../policies/rules/RG-20-vendor-cannot-weaken-mfa';
 import rg22 from '../../policies/rules/RG-22-nhi-reset-authority';

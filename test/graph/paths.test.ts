@@ -2,10 +2,10 @@
  * Recovery attack paths on realistic configurations: each chain found with its
  * steps and the resources that create them; compliant tenants have none.
  */
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
-import { RuleContext } from '../../policies/engine/context';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
+import { RuleContext } from '../../policies/tenant/context';
 import { describeStep, findPaths } from '../../policies/graph/paths';
-import { buildResetGraph } from '../../policies/graph/reset-graph';
+import { buildResetGraph } from '../../policies/tenant/build-reset-graph';
 import { formatMermaid } from '../../policies/reporters/paths';
 import { loadInputs } from '../../policies/inputs/load';
 import type { Stack } from '../../policies/model/resource';

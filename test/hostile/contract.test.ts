@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIo } from '../../cli/io';
 import { run } from '../../cli/run';
-import { parseTime } from '../../policies/engine/attestations';
+import { parseTime } from '../../policies/model/time';
 import { expectOneLineError } from '../support/disk-cli';
 import { runCli } from '../support/memory-io';
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { globMatch } from '../../policies/engine/glob';
+import { globMatch } from '../../policies/config/glob';
 import { expectOneLineError, runOnDisk } from '../support/disk-cli';
 import { runCli } from '../support/memory-io';
 

@@ -5,8 +5,8 @@
  * the idiom, written fresh.
  */
 import * as path from 'node:path';
-import { RuleContext } from '../../policies/engine/context';
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { RuleContext } from '../../policies/tenant/context';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
 import { runRules } from '../../policies/engine/run';
 import { loadInputs } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';

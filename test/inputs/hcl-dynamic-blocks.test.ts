@@ -1,5 +1,5 @@
 /** HCL `dynamic` blocks: expanded where the collection is literal, unknown (and noticed) where it is not. */
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
 import { runRules } from '../../policies/engine/run';
 import { blocks } from '../../policies/model/value';
 import rg16 from '../../policies/rules/RG-16-identity-logs-exported';

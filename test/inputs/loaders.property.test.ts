@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { mutate } from '../support/mutate';
 import { readFileSync } from 'node:fs';
 import { runRules } from '../../policies/engine/run';
-import { InputError } from '../../policies/inputs/input-error';
+import { InputError } from '../../policies/errors';
 import { loadFile } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';
 

@@ -8,8 +8,8 @@
  * known at plan time is the literal.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
-import { RuleContext } from '../../policies/engine/context';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
+import { RuleContext } from '../../policies/tenant/context';
 import { loadFile } from '../../policies/inputs/load';
 import { plannedShapes } from '../support/plan-shapes';
 import { hasTerraform } from '../support/terraform';

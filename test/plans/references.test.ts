@@ -4,7 +4,7 @@
  * on the address of the resource to change, whichever language the
  * configuration is written in.
  */
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
 import { runRules } from '../../policies/engine/run';
 import { loadFile } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';

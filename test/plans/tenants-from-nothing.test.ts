@@ -4,7 +4,7 @@
  * no findings, as the same tenants do as configuration.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CONFIG } from '../../policies/engine/config';
+import { DEFAULT_CONFIG } from '../../policies/config/config';
 import { runRules } from '../../policies/engine/run';
 import { loadFile } from '../../policies/inputs/load';
 import { RULES } from '../../policies/rules';

@@ -4,8 +4,9 @@
  * (not message text). It also insists that every provider a rule covers has
  * all three kinds of case, so a rule cannot ship half-tested.
  */
-import { DEFAULT_CONFIG, Config, Declarations, Thresholds } from '../../policies/engine/config';
-import type { AnyRule, Provider } from '../../policies/engine/rule';
+import { DEFAULT_CONFIG, Config, Declarations, Thresholds } from '../../policies/config/config';
+import type { AnyRule } from '../../policies/engine/rule';
+import type { Provider } from '../../policies/facts/providers';
 import { runRules } from '../../policies/engine/run';
 import type { Stack } from '../../policies/model/resource';
 

@@ -55,17 +55,3 @@ function subjectOf(ctx: RuleContext, v: Value | undefined, attestation: Resource
   if (v instanceof Unknown) return v.references.flatMap((r) => ctx.resolve(r))[0];
   return undefined;
 }
-
-/** An RFC 3339 date-time (`2027-01-31T00:00:00Z`), the one form expiries take everywhere. */
-export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** An RFC 3339 time, or undefined when the value is not one. */
-export function parseTime(v: Value | undefined): Date | undefined {
-  if (typeof v !== 'string' || !RFC3339.test(v)) return undefined;
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) return undefined;
-  // JavaScript rolls 2026-02-30 over to 2 March; Terraform's timecmp refuses it, and so do we.
-  const [, y, mo, day, h, mi, s] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(v)!.map(Number);
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth && h <= 23 && mi <= 59 && s <= 59 ? d : undefined;
-}

@@ -3,10 +3,11 @@
  * `schema/recovery-gate.schema.json` is the single definition; defaults and
  * validation are read from it, so the two cannot drift.
  */
+import type { Suppression } from '../model/suppression';
 import { catastrophicRegex } from './glob';
 import schema from '../../schema/recovery-gate.schema.json';
-import { InputError } from '../inputs/input-error';
-import { parseTime } from './attestations';
+import { InputError } from '../errors';
+import { parseTime } from '../model/time';
 
 export interface Declarations {
   readonly breakGlass: readonly string[];
@@ -17,24 +18,6 @@ export interface Declarations {
 
 export type ThresholdName = keyof typeof schema.properties.thresholds.properties;
 export type Thresholds = Readonly<Record<ThresholdName, number>>;
-
-/** An accepted finding (recovery-gate.json `suppressions`). */
-export interface Suppression {
-  readonly ruleId: string;
-  /** Address or pattern with `*`. */
-  readonly resource: string;
-  /** Recorded by `RecoveryGuidance.suppress()` in a synthesized stack: the construct path it covers, and that stack. */
-  readonly construct?: string;
-  readonly stack?: string;
-  /** An inline comment on a resource: it covers every instance (`type.name[…]`) too. */
-  readonly instances?: boolean;
-  /** Where it is written (`main.tf:12`), for messages. */
-  readonly source?: string;
-  readonly reason: string;
-  readonly ticket: string;
-  readonly approver?: string;
-  readonly expires: string;
-}
 
 /** Roots that make one tenant (recovery-gate.json `tenants`). */
 export interface TenantDeclaration {

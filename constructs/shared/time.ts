@@ -1,6 +1,6 @@
 /** Dates and addresses the constructs write into configuration. */
 import type { TerraformResource } from 'cdktf';
-import { parseTime } from '../policies/engine/attestations';
+import { parseTime } from '../../policies/model/time';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { Resource } from '../model/resource';
+import type { Resource } from './resource';
 
 /**
  * `answer` asked once per resource: a rule that asks the same question of a

@@ -8,7 +8,7 @@ import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_OPERATOR_ROLES, OKTA_PRIVILEGED_ROLES
 import type { Resource } from '../model/resource';
 import { Unknown, Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
-import type { Provider } from './rule';
+import type { Provider } from '../facts/providers';
 
 export interface GrantedRole {
   /** For messages: `Helpdesk Administrator`, `HELP_DESK_ADMIN`, or a custom role's label. */

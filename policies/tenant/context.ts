@@ -9,11 +9,12 @@ import { Attestation, readAttestations } from './attestations';
 import { AccessPolicy, readAccessPolicies } from './conditional-access';
 import { OktaSignOnRule, readOktaSignOnRules } from './okta-signon';
 import { AttackPath, findPaths } from '../graph/paths';
-import { ResetGraph, buildResetGraph } from '../graph/reset-graph';
-import type { Config } from './config';
+import { buildResetGraph } from './build-reset-graph';
+import { ResetGraph } from '../graph/reset-graph';
+import type { Config } from '../config/config';
 import { RoleGrant, readGrants } from './grants';
 import { Principals } from './principals';
-import type { Provider } from './rule';
+import type { Provider } from '../facts/providers';
 import { addTo, append } from '../lists';
 import { withoutTrailingKey } from '../inputs/plan-modules';
 

@@ -6,6 +6,8 @@
  */
 import type { Resource } from '../model/resource';
 import type { RuleContext } from './context';
+import { graphResetPermission, graphResetPermissionIn } from '../facts/graph-permissions';
+import { Unknown, type Value } from '../model/value';
 
 const APPLICATION_PATHS: Record<string, readonly string[]> = {
   azuread_service_principal: ['client_id', 'application_id'],
@@ -29,4 +31,13 @@ export function applicationOf(ctx: RuleContext, r: Resource): Resource | undefin
     if (target?.type === 'azuread_service_principal' && r.type !== 'azuread_service_principal') return applicationOf(ctx, target);
   }
   return undefined;
+}
+
+/**
+ * The reset-authority permission an `app_role_id` grants: a literal id or name,
+ * or an expression that names it (`app_role_ids["UserAuthenticationMethod.ReadWrite.All"]`).
+ */
+export function graphResetPermissionOf(appRoleId: Value | undefined): string | undefined {
+  if (typeof appRoleId === 'string') return graphResetPermission(appRoleId);
+  return appRoleId instanceof Unknown ? graphResetPermissionIn(appRoleId.expression ?? '') : undefined;
 }

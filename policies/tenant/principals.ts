@@ -7,8 +7,8 @@ import type { Resource } from '../model/resource';
 import { Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
 import type { RoleGrant } from './grants';
-import type { Provider } from './rule';
-import { oncePerResource } from './once';
+import type { Provider } from '../facts/providers';
+import { oncePerResource } from '../model/once';
 import { addTo, append } from '../lists';
 
 const NO_GRANTS: RoleGrant[] = [];
