@@ -1,23 +1,8 @@
 /** What check, review and drift share: the clock, the config file, and writing reports in several formats. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseTime } from '../policies/model/time';
-import { Config, DEFAULT_CONFIG, parseConfig } from '../policies/config/config';
-import { type RuleSelection, selectRules } from '../policies/engine/selection';
-import { validateSuppressions } from '../policies/engine/suppressions';
-import { InputError, parseJson } from '../policies/errors';
-import { refuseIrregular } from '../policies/inputs/files';
-import { type PlanDocument, isPlanShape, validatePlan } from '../policies/inputs/plan';
-import { formatJson } from '../policies/reporters/json';
-import { formatMarkdown } from '../policies/reporters/markdown';
-import type { ReportInput } from '../policies/reporters/report-input';
-import { formatText, summaryLine } from '../policies/reporters/text';
-import { RULES } from '../policies/rules';
-import type { Flags } from './flags';
+import { type Config, DEFAULT_CONFIG, type Format, FORMATS, InputError, type PlanDocument, type ReportInput, configFrom, formatReport, isPlanShape, isReport, parseJson, parseTime, refuseIrregular, summaryLine, validatePlan } from '../index';
 import type { CliIo } from './io';
-
-export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
 
 /** `--rule` and `--skip-rule`, for the commands that run rules. */
 export const RULE_FLAGS = {
@@ -25,9 +10,15 @@ export const RULE_FLAGS = {
   'skip-rule': { type: 'string', multiple: true },
 } as const;
 
-/** The rules this run runs: the catalogue, as recovery-gate.json and `--rule`/`--skip-rule` select it. */
-export function rulesOf(values: Flags, config: Config): RuleSelection {
-  return selectRules(RULES, config, { only: values.rule as string[] | undefined, skip: values['skip-rule'] as string[] | undefined });
+/** `--rule` and `--skip-rule` as the API takes them. */
+export function ruleFlagsOf(values: { rule?: string[]; 'skip-rule'?: string[] }): { only?: string[]; skip?: string[] } {
+  return { only: values.rule, skip: values['skip-rule'] };
+}
+
+/** `--format` and `--output`, each given once per report. */
+interface ReportFlags {
+  readonly format?: string[];
+  readonly output?: string[];
 }
 
 /** Flags every reporting command takes. */
@@ -43,8 +34,8 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], fl
   throw new InputError('', `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
-export function nowOf(values: Flags): Date {
-  const now = values.now === undefined ? new Date() : parseTime(values.now as string);
+export function nowOf(values: { now?: string }): Date {
+  const now = values.now === undefined ? new Date() : parseTime(values.now);
   if (!now) throw new InputError('', `--now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "${values.now}"`);
   return now;
 }
@@ -72,8 +63,8 @@ export async function readPlanFile(io: CliIo, file: string): Promise<PlanDocumen
  * working directory up to the repository root (the directory holding `.git`),
  * or the defaults. The config records the file it came from.
  */
-export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<Config> {
-  const file = values.config as string | undefined;
+export async function readConfig(values: { config?: string }, io: CliIo, now: Date): Promise<Config> {
+  const file = values.config;
   const chosen = file ?? (await findConfig(io));
   if (!chosen) return DEFAULT_CONFIG;
   const doc = parseJson(await readUserFile(io, chosen, 'cannot read the configuration file'), chosen);
@@ -83,9 +74,7 @@ export async function readConfig(values: Flags, io: CliIo, now: Date): Promise<C
     io.stderr(`recovery-gate: ${chosen} is a report of an earlier run, not configuration: ignored\n`);
     return DEFAULT_CONFIG;
   }
-  const config = { ...parseConfig(doc, chosen), file: chosen };
-  validateSuppressions(config, RULES, now, chosen);
-  return config;
+  return configFrom(doc, chosen, now);
 }
 
 async function findConfig(io: CliIo): Promise<string | undefined> {
@@ -96,20 +85,10 @@ async function findConfig(io: CliIo): Promise<string | undefined> {
   }
 }
 
-function isReport(doc: unknown): boolean {
-  const tool = (doc as { tool?: { name?: unknown } } | null)?.tool;
-  return typeof doc === 'object' && doc !== null && typeof tool === 'object' && tool !== null && tool.name === 'recovery-gate';
-}
-
-/** The configuration file that was read, for messages about it. */
-export function configFileOf(config: Config): string {
-  return config.file ?? 'recovery-gate.json';
-}
-
 /** The formats asked for, paired with their output files (`--format sarif --output r.sarif --format markdown --output c.md`). */
-export function outputsOf(values: Flags): { format: Format; file?: string }[] {
-  const formats = ((values.format as string[] | undefined) ?? ['text']).map((f) => oneOf(f, FORMATS, '--format'));
-  const files = (values.output as string[] | undefined) ?? [];
+export function outputsOf(values: ReportFlags): { format: Format; file?: string }[] {
+  const formats = (values.format ?? ['text']).map((f) => oneOf(f, FORMATS, '--format'));
+  const files = values.output ?? [];
   if (files.length === 0) {
     if (formats.length > 1) throw new InputError('', 'several --format values need an --output for each');
     return [{ format: formats[0] }];
@@ -134,7 +113,7 @@ const READ_FROM_DIRECTORIES = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|^manifes
  * an input file, or a file the reader would take from an input directory,
  * and a baseline written over the one read.
  */
-export async function refuseOverwritingInputs(io: CliIo, values: Flags, positionals: readonly string[], defaultInput?: string): Promise<void> {
+export async function refuseOverwritingInputs(io: CliIo, values: Readonly<Record<string, unknown>>, positionals: readonly string[], defaultInput?: string): Promise<void> {
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
   const outputs = [...list(values.output), ...list(values['write-baseline'])].filter((o) => o !== '-' && o.trim() !== '');
   if (outputs.length === 0) return;
@@ -148,26 +127,14 @@ export async function refuseOverwritingInputs(io: CliIo, values: Flags, position
   }
 }
 
-/** SARIF and JUnit are loaded only when asked for: most runs print text or JSON. */
-export async function render(format: Format, input: ReportInput, color: boolean): Promise<string> {
-  switch (format) {
-    case 'json': return formatJson(input);
-    case 'markdown': return formatMarkdown(input);
-    case 'sarif': return (await import('../policies/reporters/sarif')).formatSarif(input);
-    case 'junit': return (await import('../policies/reporters/junit')).formatJunit(input);
-    case 'github': return (await import('../policies/reporters/github')).formatGithub(input);
-    default: return formatText(input, { color });
-  }
-}
-
 /**
  * Renders every report before writing any, so that a failure leaves nothing
  * half-written; each file is written whole (atomically). With files, stdout
  * gets the summary line.
  */
-export async function emit(io: CliIo, values: Flags, input: ReportInput): Promise<void> {
+export async function emit(io: CliIo, values: ReportFlags, input: ReportInput): Promise<void> {
   const outputs = outputsOf(values);
-  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await render(o.format, input, io.isTTY && o.file === undefined) })));
+  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await formatReport(o.format, input, { color: io.isTTY && o.file === undefined }) })));
   for (const r of rendered) await writeOutput(io, r.file, r.text);
   if (rendered.some((r) => r.file !== undefined && r.file !== '-')) io.stdout(summaryLine(input.result.findings) + '\n');
 }

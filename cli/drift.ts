@@ -1,13 +1,8 @@
 /**
  * `recovery-gate drift PLAN`: identity resources changed outside code (from a
  * refresh-only or normal plan), failed checks, and expiries passed or near.
- * Decided from the plan's content, never from terraform's exit code.
  */
-import * as path from 'node:path';
-import { drift } from '../policies/changes/drift';
-import { InputError } from '../policies/errors';
-import { readPlan } from '../policies/inputs/plan';
-import type { Stack } from '../policies/model/resource';
+import { InputError, drift, driftFails } from '../index';
 import { REPORT_FLAGS, emit, nowOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
@@ -23,12 +18,8 @@ export async function driftCommand(args: readonly string[], io: CliIo): Promise<
   if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', `--warn-days must be a whole number of days, not "${values['warn-days']}"`);
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
-  const file = positionals[0];
-  const plan = await readPlanFile(io, file);
-  const stack: Stack = { name: path.basename(file).replace(/\.json$/, ''), kind: 'plan', origin: file, resources: readPlan(plan, file), notEvaluated: [] };
-  const result = drift(plan, stack, file, { config, now, warnDays });
-  await emit(io, values, { command: 'drift', result: { findings: [], notices: [], errors: [] }, drift: [result] });
-  const weakened = result.drift.some((e) => e.weakenings.length > 0);
-  const expired = result.expiries.some((e) => e.expired);
-  return weakened || expired || result.failedChecks.length > 0 ? 1 : 0;
+  const [file] = positionals;
+  const report = drift(await readPlanFile(io, file), file, { config, now, warnDays });
+  await emit(io, values, report);
+  return driftFails(report) ? 1 : 0;
 }

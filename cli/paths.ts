@@ -1,10 +1,5 @@
 /** `recovery-gate paths [PATH ...]`: who can end up changing whose authentication, step by step. */
-import { contextsOf } from '../policies/engine/run';
-import { PATH_LIMITS } from '../policies/graph/paths';
-import { InputError } from '../policies/errors';
-import { loadInputs } from '../policies/inputs/load';
-import { PathsReport, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText } from '../policies/reporters/paths';
-import { pathsReport, selectStacks } from './check';
+import { InputError, PATH_LIMITS, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText, paths, pathsFound } from '../index';
 import { nowOf, oneOf, readConfig, refuseOverwritingInputs, writeOutput } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
@@ -24,25 +19,31 @@ export const PATHS_FLAGS = {
 } as const;
 
 /** `--max-steps 25`: a whole number of at least 1. */
-function limitOf(value: unknown, flag: string, fallback: number): number {
+function limitOf(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InputError('', `${flag} must be a whole number from 1 to 100000, not "${String(value)}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InputError('', `${flag} must be a whole number from 1 to 100000, not "${value}"`);
   return n;
 }
 
 export async function pathsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, PATHS_FLAGS);
-  const format = oneOf(values.format as string, FORMATS, '--format');
+  const format = oneOf(values.format, FORMATS, '--format');
   await refuseOverwritingInputs(io, values, positionals, 'cdktf.out');
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
-  const stacks = selectStacks(await loadInputs(positionals.length > 0 ? positionals : ['cdktf.out']), values.stack as string[] | undefined);
-  const limits = { maxSteps: limitOf(values['max-steps'], '--max-steps', PATH_LIMITS.maxSteps), maxPerTarget: limitOf(values['max-paths'], '--max-paths', PATH_LIMITS.maxPerTarget) };
-  const reports: PathsReport[] = contextsOf(stacks, { config, now }).map((ctx) => pathsReport(ctx, { from: values.from as string | undefined, to: values.to as string | undefined, ...limits }));
+  const reports = await paths(positionals.length > 0 ? positionals : ['cdktf.out'], {
+    config,
+    now,
+    stacks: values.stack,
+    from: values.from,
+    to: values.to,
+    maxSteps: limitOf(values['max-steps'], '--max-steps', PATH_LIMITS.maxSteps),
+    maxPerTarget: limitOf(values['max-paths'], '--max-paths', PATH_LIMITS.maxPerTarget),
+  });
   for (const flag of ['from', 'to'] as const) {
-    const address = values[flag] as string | undefined;
-    if (address !== undefined && !reports.some((r) => r.graph.nodes.has(address))) throw new InputError('', `--${flag} ${address} names no principal in ${stacks.map((s) => s.name).join(', ')}`);
+    const address = values[flag];
+    if (address !== undefined && !reports.some((r) => r.graph.nodes.has(address))) throw new InputError('', `--${flag} ${address} names no principal in ${reports.map((r) => r.stack).join(', ')}`);
   }
   const text =
     format === 'json' ? formatPathsJson(reports)
@@ -50,6 +51,6 @@ export async function pathsCommand(args: readonly string[], io: CliIo): Promise<
     : format === 'mermaid' ? reports.map(formatMermaid).join('\n')
     : format === 'dot' ? formatDot(reports)
     : formatPathsText(reports);
-  await writeOutput(io, values.output as string | undefined, text);
-  return reports.some((r) => r.paths.length > 0) ? 1 : 0;
+  await writeOutput(io, values.output, text);
+  return pathsFound(reports) ? 1 : 0;
 }

@@ -1,11 +1,8 @@
 /** `recovery-gate rules [RG-NN ...]`: the catalogue, generated from each rule's meta; `explain RG-NN`: a rule's page. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../policies/errors';
-import { catalogueOf, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from '../policies/reporters/catalogue';
-import { catalogueRange } from '../policies/engine/rule';
-import { RULES } from '../policies/rules';
-import { PACKAGE_ROOT } from '../policies/version';
+import { InputError, RULES, catalogueOf, catalogueRange, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from '../index';
+import { PACKAGE_ROOT, rulePath } from '../policies/version';
 import { writeOutput } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
@@ -24,9 +21,9 @@ function named(ids: readonly string[]) {
 
 export async function rulesCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, RULES_FLAGS);
-  const format = FORMATS[values.format as keyof typeof FORMATS];
+  const format = FORMATS[values.format as keyof typeof FORMATS]; // checked below
   if (!format) throw new InputError('', `--format must be one of ${Object.keys(FORMATS).join(', ')}, not "${values.format}"`);
-  await writeOutput(io, values.output as string | undefined, format(catalogueOf(named(positionals))));
+  await writeOutput(io, values.output, format(catalogueOf(named(positionals))));
   return 0;
 }
 
@@ -34,6 +31,6 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const { values, positionals } = parseFlags(args, EXPLAIN_FLAGS);
   if (positionals.length !== 1) throw new InputError('', 'explain takes one rule id: recovery-gate explain RG-01');
   const [rule] = named(positionals);
-  await writeOutput(io, values.output as string | undefined, readFileSync(path.join(PACKAGE_ROOT, 'docs', 'rules', `${rule.meta.id}.md`), 'utf8'));
+  await writeOutput(io, values.output, readFileSync(path.join(PACKAGE_ROOT, rulePath(rule.meta.id)), 'utf8'));
   return 0;
 }

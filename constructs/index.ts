@@ -24,3 +24,6 @@ export { EntraRecoveryOperators, type EntraRecoveryOperatorsProps, type EntraOpe
 export { EntraTieredAuthentication, type EntraTieredAuthenticationProps, PHISHING_RESISTANT_STRENGTH } from './entra/tiered-authentication';
 export { AadDiagnosticSetting, MsgraphUpdateResource, ScheduledQueryAlert } from './entra/raw-resources';
 export { recordSourceLocations } from './source-locations';
+
+/** Entra role template ids the same in every tenant, for role assignments beside the constructs. */
+export { GLOBAL_ADMINISTRATOR, HELPDESK_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR, SECURITY_ADMINISTRATOR, entraRoleByName } from '../policies/facts/entra-roles';

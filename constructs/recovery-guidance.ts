@@ -11,14 +11,14 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DEFAULT_CONFIG, type Config, visible } from '../policies/config/config';
-import { SEVERITIES, type RuleId, type Severity } from '../policies/engine/rule';
+import { type FailOn, type RuleId, reaches } from '../policies/engine/rule';
 import type { Finding } from '../policies/engine/run';
 import { checkStack } from './check-stack';
 import { parseTime } from '../policies/model/time';
 
 export interface RecoveryGuidanceProps {
   /** Findings at or above this severity fail synthesis; `none` only warns. @default 'high' */
-  readonly failOn?: Severity | 'none';
+  readonly failOn?: FailOn;
   /** Declarations and thresholds, as in recovery-gate.json. @default the catalogue's defaults */
   readonly config?: Config;
   /** The clock for expiries. @default now */
@@ -123,13 +123,12 @@ export class RecoveryGuidance implements IAspect {
   private enforce(stack: TerraformStack): string[] {
     const result = checkStack(stack, { config: this.props.config ?? DEFAULT_CONFIG, now: this.now });
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
-    const failAt = this.props.failOn === 'none' ? -1 : SEVERITIES.indexOf(this.props.failOn ?? 'high');
     for (const finding of result.findings) {
       const construct = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       const suppression = this.suppressionFor(finding, construct);
       const text = `${finding.ruleId} (${finding.severity}) ${finding.resource ?? 'configuration'}: ${finding.message}`;
       if (suppression) Annotations.of(construct).addInfo(`${text} [suppressed until ${suppression.expiresAt} by ${suppression.approver}, ${suppression.ticket}: ${suppression.reason}]`);
-      else if (SEVERITIES.indexOf(finding.severity) <= failAt) Annotations.of(construct).addError(text);
+      else if (reaches(finding.severity, this.props.failOn ?? 'high')) Annotations.of(construct).addError(text);
       else Annotations.of(construct).addWarning(text);
     }
     for (const e of result.errors) Annotations.of(stack).addError(`${e.ruleId} could not run: ${e.message}`);

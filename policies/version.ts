@@ -31,7 +31,12 @@ function docsOf(homepage: string): string {
   return `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main`;
 }
 
+/** Where a rule's page is in the package (`docs/rules/RG-01.md`). */
+export function rulePath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}
+
 /** The absolute address of a rule's page: links in pull-request comments and SARIF must work away from the repository. */
 export function rulePage(ruleId: string): string {
-  return `${TOOL.docs}/docs/rules/${ruleId}.md`;
+  return `${TOOL.docs}/${rulePath(ruleId)}`;
 }

@@ -7,8 +7,7 @@ import { Group } from '@cdktf/provider-azuread/lib/group';
 import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
-import { EntraAuditLogging, EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, EntraTieredAuthentication, daysFromNow } from '../constructs';
-import { SECURITY_ADMINISTRATOR } from '../policies/facts/entra-roles';
+import { EntraAuditLogging, EntraAuthenticationMethods, EntraBreakGlass, EntraRecoveryOperators, EntraTieredAuthentication, SECURITY_ADMINISTRATOR, daysFromNow } from '../constructs';
 import type { ExampleCompany } from './company';
 
 

@@ -7,15 +7,8 @@
  */
 import { App } from 'cdktf';
 import * as path from 'node:path';
-import { exitCode } from '../cli/check';
-import { writeFileAtomic } from '../cli/io';
 import { RecoveryGuidance, recordSourceLocations } from '../constructs';
-import { runRules } from '../policies/engine/run';
-import { loadInputs } from '../policies/inputs/load';
-import { formatJson } from '../policies/reporters/json';
-import { formatMarkdown } from '../policies/reporters/markdown';
-import { formatText } from '../policies/reporters/text';
-import { RULES } from '../policies/rules';
+import { check, checkFails, formatJson, formatMarkdown, formatText, writeReport } from '../index';
 import { ACME } from './company';
 import { EntraTenantStack } from './entra-tenant';
 import { OktaOrgStack } from './okta-org';
@@ -32,14 +25,14 @@ async function main(): Promise<number> {
   const relative = path.relative(process.cwd(), outdir);
   process.stdout.write(`Synthesized ${relative}: acme-okta, acme-entra (catalogue enforced at synth)\n\n`);
 
-  const result = runRules(await loadInputs([relative]), RULES);
-  process.stdout.write(formatText(result, { color: Boolean(process.stdout.isTTY) }));
+  const report = await check([relative]);
+  process.stdout.write(formatText(report, { color: Boolean(process.stdout.isTTY) }));
   // Named so they can never be taken for recovery-gate.json configuration.
-  for (const [name, text] of [['recovery-gate-report.json', formatJson(result)], ['recovery-gate-report.md', formatMarkdown(result)]] as const) {
-    await writeFileAtomic(path.join(outdir, name), text);
+  for (const [name, text] of [['recovery-gate-report.json', formatJson(report)], ['recovery-gate-report.md', formatMarkdown(report)]] as const) {
+    await writeReport(path.join(outdir, name), text);
     process.stdout.write(`Report: ${path.join(relative, name)}\n`);
   }
-  return exitCode(result, 'high');
+  return checkFails(report, 'high') ? 1 : 0;
 }
 
 main().then(

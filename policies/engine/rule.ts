@@ -12,6 +12,15 @@ import type { PathStep } from '../graph/paths';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A fail-on threshold: a severity, or `none` to never fail on findings. */
+export type FailOn = Severity | 'none';
+export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'none'];
+
+/** Whether a finding of `severity` fails a run whose threshold is `failOn`: the one place severities are compared. */
+export function reaches(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
+}
+
 export type RuleId = `RG-${number}${number}`;
 
 /** How a rule decides on a provider. */

@@ -1,4 +1,5 @@
 /** The catalogue as text, JSON and Markdown, generated from each rule's `meta` (the one place rule facts live). */
+import { rulePath } from '../version';
 import { type AnyRule, type Coverage } from '../engine/rule';
 import { PROVIDERS, type Provider } from '../facts/providers';
 
@@ -14,7 +15,7 @@ export interface CatalogueEntry {
 }
 
 export function catalogueOf(rules: readonly AnyRule[]): CatalogueEntry[] {
-  return rules.map(({ meta }) => ({ id: meta.id, slug: meta.slug, severity: meta.severity, title: meta.title, csf: meta.csf, providers: meta.providers, docs: `docs/rules/${meta.id}.md` }));
+  return rules.map(({ meta }) => ({ id: meta.id, slug: meta.slug, severity: meta.severity, title: meta.title, csf: meta.csf, providers: meta.providers, docs: rulePath(meta.id) }));
 }
 
 export function formatCatalogueJson(entries: readonly CatalogueEntry[]): string {

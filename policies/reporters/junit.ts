@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
-import type { ReportInput } from './report-input';
+import { type ReportInput, changesOf, driftOf } from './report-input';
 import { append } from '../lists';
 import { xmlText } from './escape';
 
@@ -52,9 +52,9 @@ export function formatJunit(input: ReportInput): string {
     append(cases, findings.filter((f) => !RULES.some((r) => r.meta.id === f.ruleId)).map(findingCase));
     suites.push(suite(`recovery-gate ${stack}`, cases));
   }
-  const changes = (input.changes ?? []).map((c): Case => ({ name: `${c.kind} ${c.resource} ${c.attribute}`, classname: `${c.stack}.changes`, failure: { message: c.message, type: c.kind, body: `${c.before} → ${c.after} (erodes ${c.ruleId})` } }));
+  const changes = (changesOf(input)).map((c): Case => ({ name: `${c.kind} ${c.resource} ${c.attribute}`, classname: `${c.stack}.changes`, failure: { message: c.message, type: c.kind, body: `${c.before} → ${c.after} (erodes ${c.ruleId})` } }));
   if (input.command === 'review') suites.push(suite('recovery-gate weakening changes', changes));
-  for (const d of input.drift ?? []) {
+  for (const d of driftOf(input)) {
     const cases: Case[] = [
       ...d.drift.map((e): Case => ({ name: `drift ${e.resource}`, classname: `${d.stack}.drift`, ...(e.weakenings.length > 0 ? { failure: { message: e.weakenings.map((w) => w.message).join('; '), type: e.weakenings.map((w) => w.kind).join(','), body: `changed outside code: ${e.attributes.join(', ')}` } } : {}) })),
       ...d.failedChecks.map((c): Case => ({ name: `check ${c.address}`, classname: `${d.stack}.checks`, failure: { message: c.problems.join('; ') || c.status, type: 'check', body: c.problems.join('\n') } })),

@@ -8,7 +8,7 @@ import { SEVERITIES } from '../engine/rule';
 import type { CheckResult, Finding } from '../engine/run';
 import { summarize } from '../engine/run';
 import { TOOL, rulePage } from '../version';
-import { asInput, type ReportInput } from './report-input';
+import { asInput, type ReportInput, changesOf, driftOf } from './report-input';
 import { describeStep } from '../graph/paths';
 import { formatPathsMarkdown } from './paths';
 import { append } from '../lists';
@@ -40,15 +40,15 @@ function verdict(input: ReportInput): string {
   const s = summarize(input.result.findings);
   const counts = SEVERITIES.filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`).join(', ');
   if (input.command === 'review') {
-    const weak = input.changes?.length ?? 0;
-    const introduced = input.introduced?.filter((f) => !f.suppressed).length ?? 0;
-    const unevaluated = input.unevaluated?.length ?? 0;
+    const weak = input.changes.length;
+    const introduced = input.introduced.filter((f) => !f.suppressed).length;
+    const unevaluated = input.unevaluated.length;
     const verdict = weak > 0 || introduced > 0 ? `⚠️ This change weakens ${weak} control(s) and introduces ${introduced} finding(s).` : unevaluated > 0 ? `⚠️ This change weakens no control that could be evaluated; ${unevaluated} changed resource(s) could not be.` : '✅ This change weakens no recovery control.';
-    return `**${verdict}** Resolves ${input.resolved?.length ?? 0}.`;
+    return `**${verdict}** Resolves ${input.resolved.length}.`;
   }
   if (input.command === 'drift') {
-    const weak = (input.drift ?? []).reduce((n, d) => n + d.drift.filter((e) => e.weakenings.length > 0).length, 0);
-    const expired = (input.drift ?? []).reduce((n, d) => n + d.expiries.filter((e) => e.expired).length + d.failedChecks.length, 0);
+    const weak = driftOf(input).reduce((n, d) => n + d.drift.filter((e) => e.weakenings.length > 0).length, 0);
+    const expired = driftOf(input).reduce((n, d) => n + d.expiries.filter((e) => e.expired).length + d.failedChecks.length, 0);
     return `**${weak + expired === 0 ? '✅ No weakening drift and nothing expired.' : `⚠️ ${weak} weakening change(s) outside code, ${expired} expired or failed check(s).`}**`;
   }
   return `**${counts ? `❌ ${counts}.` : '✅ No findings.'}**`;
@@ -58,12 +58,13 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
   const input = asInput(x);
   const { result } = input;
   const out: string[] = [`## ${TOOL.name} ${TOOL.version}`, '', verdict(input), ''];
-  if (input.changes && input.changes.length > 0) {
+  const changes = changesOf(input);
+  if (changes.length > 0) {
     out.push('### Weakening changes', '', '| Kind | Resource | Attribute | Before | After | Erodes |', '|---|---|---|---|---|---|');
-    for (const c of input.changes) out.push(`| ${c.kind} | ${markdownCode(c.resource)} | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](${rulePage(c.ruleId)}): ${cell(c.message)} |`);
+    for (const c of changes) out.push(`| ${c.kind} | ${markdownCode(c.resource)} | ${cell(c.attribute)} | ${cell(c.before)} | ${cell(c.after)} | [${c.ruleId}](${rulePage(c.ruleId)}): ${cell(c.message)} |`);
     out.push('');
   }
-  for (const d of input.drift ?? []) {
+  for (const d of driftOf(input)) {
     out.push(`### Drift: ${cell(d.stack)}`, '');
     if (d.drift.length > 0) {
       out.push('| Resource | Changed outside code | Weakens |', '|---|---|---|');
@@ -75,8 +76,8 @@ export function formatMarkdown(x: CheckResult | ReportInput): string {
     out.push('');
   }
   if (input.command === 'review') {
-    if (input.introduced?.length) append(out, ['### Findings this change introduces', '', ...findingTable(input.introduced), '']);
-    if (input.resolved?.length) append(out, folded(`Findings this change resolves (${input.resolved.length})`, findingTable(input.resolved)));
+    if (input.introduced.length) append(out, ['### Findings this change introduces', '', ...findingTable(input.introduced), '']);
+    if (input.resolved.length) append(out, folded(`Findings this change resolves (${input.resolved.length})`, findingTable(input.resolved)));
   }
   const s = summarize(result.findings);
   out.push(`| ${SEVERITIES.join(' | ')} |`, `|${SEVERITIES.map(() => '---:').join('|')}|`, `| ${SEVERITIES.map((k) => s[k]).join(' | ')} |`, '');

@@ -11,7 +11,7 @@ import type { Severity } from '../engine/rule';
 import type { Finding } from '../engine/run';
 import { RULES } from '../rules';
 import { TOOL, rulePage } from '../version';
-import type { ReportInput } from './report-input';
+import { type ReportInput, changesOf, driftOf } from './report-input';
 
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -72,7 +72,7 @@ export function formatSarif(input: ReportInput): string {
     properties: { 'security-severity': id === 'D-EXPIRING' ? '5.0' : '8.0', tags: ['security', 'identity', 'drift'] },
   }));
   const results: object[] = input.result.findings.map(result);
-  for (const c of input.changes ?? []) {
+  for (const c of changesOf(input)) {
     results.push({
       ruleId: c.kind,
       level: 'warning',
@@ -82,7 +82,7 @@ export function formatSarif(input: ReportInput): string {
       properties: { erodes: c.ruleId, stack: c.stack },
     });
   }
-  for (const d of input.drift ?? []) {
+  for (const d of driftOf(input)) {
     for (const e of d.drift) {
       for (const w of e.weakenings) {
         results.push({

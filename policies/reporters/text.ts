@@ -1,6 +1,6 @@
 /** Human-readable report: grouped by stack and severity, one line per finding. */
 import type { CheckResult, CheckedStack, Finding } from '../engine/run';
-import { asInput, type ReportInput } from './report-input';
+import { asInput, type ReportInput, changesOf, driftOf } from './report-input';
 import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
@@ -22,18 +22,18 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
   const paint = (c: keyof typeof COLOURS, s: string) => (options.color ? `${COLOURS[c]}${s}\x1b[0m` : s);
   const lines: string[] = [];
   if (input.command === 'review') {
-    lines.push(paint('bold', `Weakening changes: ${input.changes?.length ?? 0}`));
-    for (const c of input.changes ?? []) lines.push(`  ${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}`, `    ${c.message} (erodes ${c.ruleId})`);
-    lines.push(paint('bold', `Findings introduced: ${input.introduced?.length ?? 0}, resolved: ${input.resolved?.length ?? 0}`));
-    for (const f of input.introduced ?? []) lines.push(`  + ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
-    for (const f of input.resolved ?? []) lines.push(`  - ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
-    if (input.unevaluated?.length) {
+    lines.push(paint('bold', `Weakening changes: ${input.changes.length}`));
+    for (const c of changesOf(input)) lines.push(`  ${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}`, `    ${c.message} (erodes ${c.ruleId})`);
+    lines.push(paint('bold', `Findings introduced: ${input.introduced.length}, resolved: ${input.resolved.length}`));
+    for (const f of input.introduced) lines.push(`  + ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
+    for (const f of input.resolved) lines.push(`  - ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
+    if (input.unevaluated.length) {
       lines.push(paint('bold', `Changed but not evaluated statically (review the plan): ${input.unevaluated.length}`));
       for (const r of input.unevaluated) lines.push(`  ? ${r}`);
     }
     lines.push('');
   }
-  for (const d of input.drift ?? []) {
+  for (const d of driftOf(input)) {
     lines.push(paint('bold', `Drift in ${d.stack}: ${d.drift.length} resource(s) changed outside code`));
     for (const e of d.drift) {
       lines.push(`  ${e.resource}: ${e.deleted ? 'deleted' : e.attributes.join(', ')}`);

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['policies/rules'],
   ['policies/changes'],
   ['policies/reporters'],
+  ['policies/workflows'],
   ['.'],
   ['constructs/shared'],
   ['constructs/okta', 'constructs/entra'],
@@ -74,6 +75,20 @@ it('the check imports no cycle between folders', () => {
     [...(edges.get(a) ?? [])].some((n) => n === b || (!seen.has(n) && (seen.add(n), reaches(n, b, seen))));
   const cycles = [...edges].flatMap(([a, tos]) => [...tos].filter((b) => reaches(b, a)).map((b) => `${a} ⇄ ${b}`));
   expect(cycles).toEqual([]);
+});
+
+it('the CLI and the example app use the library API (index.ts), not its internals', () => {
+  // The CLI may also name the dependency-free root modules: the error it prints and the version it reports.
+  const allowed = new Set(['policies/errors.ts', 'policies/version.ts']);
+  const internal = sourceFiles('.')
+    .filter((f) => /^(cli|stacks)\//.test(f))
+    .flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/from '(\.{1,2}\/[^']*)'/g)]
+        .map((m) => path.normalize(path.join(path.dirname(file), m[1])))
+        .filter((target) => target.startsWith('policies') && !allowed.has(`${target}.ts`))
+        .map((target) => `${file} imports ${target}`),
+    );
+  expect(internal).toEqual([]);
 });
 
 it("the README's layout table names every folder, and only folders that exist", () => {

@@ -116,7 +116,7 @@ describe('recovery attack paths', () => {
       azuread_conditional_access_policy: { everyone: caPolicy({ users: { included_users: ['All'], excluded_groups: ['${azuread_group.helpdesk.object_id}'] } }) },
     });
     expect(pathsOf(stack, { from: 'azuread_group.helpdesk' }).paths.map((p) => p.target)).toEqual(['azuread_user.admin']);
-    const { pathsReport } = await import('../../cli/check');
+    const { pathsOf: pathsReport } = await import('../../policies/workflows/paths');
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, new Date('2026-11-26T12:00:00Z'));
     expect(pathsReport(ctx).paths.filter((p) => p.source === 'azuread_group.helpdesk').map((p) => p.target)).toEqual(['exempt from azuread_conditional_access_policy.everyone', 'azuread_user.admin']);
   });

@@ -1,7 +1,8 @@
 /** Runs the CLI against the real file system, in a directory of the test's, with stdout and stderr captured. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { type CliIo, writeReport } from '../../cli/io';
+import type { CliIo } from '../../cli/io';
+import { writeReport } from '../../index';
 import { run } from '../../cli/run';
 
 export interface DiskRun {

@@ -62,7 +62,7 @@ function bindingModule(provider: 'okta' | 'azuread', className: string): string 
 function moduleOf(snippet: DocSnippet, freeNames: readonly string[]): { source: string; problems: string[] } {
   const lines = snippet.code.split('\n');
   // The package's entry points, as this checkout provides them.
-  const imports = lines.filter((l) => l.startsWith('import ')).map((l) => l.replace("'recovery-gate/constructs'", "'../../constructs'").replace("'recovery-gate/testing'", "'../../constructs/testing'"));
+  const imports = lines.filter((l) => l.startsWith('import ')).map((l) => l.replace("'recovery-gate/constructs'", "'../../constructs'").replace("'recovery-gate/testing'", "'../../constructs/testing'").replace("'recovery-gate'", "'../../index'"));
   const body = lines.filter((l) => !l.startsWith('import '));
   const imported = new Set(imports.flatMap((l) => /\{([^}]*)\}/.exec(l)?.[1].split(',').map((n) => n.trim()) ?? []));
   const problems: string[] = [];
