@@ -34,7 +34,16 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A comparator that orders items by a text key in code-point order (ties compare equal, so the sort keeps their order). */
-export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => compareText(key(a), key(b));
+/**
+ * A comparator that orders items by text keys in code-point order, the first
+ * key first; items equal on every key compare equal, so the sort keeps their order.
+ */
+export function byText<T>(...keys: readonly ((item: T) => string)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const key of keys) {
+      const order = compareText(key(a), key(b));
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
 }

@@ -9,6 +9,7 @@ import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
 import { type Stack, isIdentityType } from '../model/resource';
 import { weakeningsOf, type Weakening } from './weakenings';
+import { byText, compareText } from '../lists';
 
 
 export interface DriftEntry {
@@ -64,7 +65,7 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
     if (attributes.length === 0 && a) continue;
     entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }, (message) => { throw new Error(message); }), deleted: !a });
   }
-  entries.sort((x, y) => (x.resource < y.resource ? -1 : 1));
+  entries.sort(byText((e) => e.resource));
   return { stack: stack.name, file, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };
 }
 
@@ -84,7 +85,7 @@ function failedChecks(plan: PlanDocument): FailedCheck[] {
       out.push({ address: display(i.address) ?? display(c.address) ?? '(unknown)', status: i.status, problems });
     }
   }
-  return out.sort((x, y) => (x.address < y.address ? -1 : 1));
+  return out.sort(byText((c) => c.address));
 }
 
 /** Break-glass expiries, attestations, vendor schedules and suppressions that have passed or fall within `warnDays`. */
@@ -104,5 +105,5 @@ function expiries(ctx: RuleContext, warnDays: number): Expiry[] {
     if (principal && ctx.principals.isVendor(principal)) add(s.address, 'vendor access', parseTime(s.values.expiration_date));
   }
   for (const s of ctx.config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
-  return out.sort((x, y) => x.days - y.days || (x.resource < y.resource ? -1 : 1));
+  return out.sort((x, y) => x.days - y.days || compareText(x.resource, y.resource));
 }

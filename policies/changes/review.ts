@@ -11,7 +11,7 @@ import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import { weakeningsOf, type Weakening } from './weakenings';
 import { describeStep, type AttackPath } from '../graph/paths';
-import { addTo, append } from '../lists';
+import { addTo, append, byText } from '../lists';
 import { Unknown } from '../model/value';
 
 export interface Change extends Weakening {
@@ -113,7 +113,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
     }
     append(changes, newPaths(b ? baseCtx : undefined, headCtx));
   }
-  changes.sort((x, y) => (x.stack + x.resource + x.kind + x.attribute < y.stack + y.resource + y.kind + y.attribute ? -1 : 1));
+  changes.sort(byText((c) => c.stack, (c) => c.resource, (c) => c.kind, (c) => c.attribute));
   const before = runRulesIn(baseContexts, options.rules ?? RULES);
   const after = runRulesIn(headContexts, options.rules ?? RULES);
   const had = new Set(before.findings.map(findingKey));

@@ -10,7 +10,7 @@ import type { InputKind, Resource, Stack, StackScope } from '../model/resource';
 import type { Value } from '../model/value';
 import { ConfigFile, evaluate, isConfigurationShape, isPlainObject, readConfiguration } from './configuration';
 import { InputError, errorMessage, parseJson, refuseDeepNesting } from '../errors';
-import { append, compareText } from '../lists';
+import { append, byText, compareText } from '../lists';
 import { createLocator } from './locate';
 import { isPlanShape, readPlan, validatePlan } from './plan';
 import { applyOverrides } from './overrides';
@@ -128,7 +128,7 @@ function isManifest(doc: unknown): doc is Manifest {
 
 async function loadManifest(dir: string, manifest: Manifest, file: string): Promise<Stack[]> {
   const stacks: Stack[] = [];
-  for (const [key, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, entry] of Object.entries(manifest.stacks).sort(byText(([key]) => key))) {
     if (!isPlainObject(entry) || typeof entry.synthesizedStackPath !== 'string') throw new InputError(file, `stack "${key}" has no synthesizedStackPath`);
     const stackFile = path.join(dir, entry.synthesizedStackPath);
     const text = await readText(stackFile);

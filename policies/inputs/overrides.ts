@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { type ConfigFile, asBlockList, asObject, firstBlock, isPlainObject } from './configuration';
 import { InputError } from '../errors';
+import { byText } from '../lists';
 
 const OVERRIDE = /(^|_)override\.tf(\.json)?$/;
 
@@ -18,7 +19,7 @@ export function isOverrideFile(file: string): boolean {
 
 /** The module's files with their override files merged into them (and removed). */
 export function applyOverrides(files: readonly ConfigFile[]): ConfigFile[] {
-  const overrides = files.filter((f) => isOverrideFile(f.file)).sort((a, b) => (path.basename(a.file) < path.basename(b.file) ? -1 : 1));
+  const overrides = files.filter((f) => isOverrideFile(f.file)).sort(byText((f) => path.basename(f.file)));
   if (overrides.length === 0) return [...files];
   const primary = files.filter((f) => !isOverrideFile(f.file));
   for (const o of overrides) {

@@ -7,6 +7,7 @@ import type { AttackPath } from '../graph/paths';
 import { describeStep } from '../graph/paths';
 import type { GraphNode, ResetGraph } from '../graph/reset-graph';
 import { atLineStart, controlEscaped, markdownCode, markdownText, mermaidText } from './escape';
+import { byText } from '../lists';
 
 export interface PathsReport {
   readonly stack: string;
@@ -42,7 +43,7 @@ function onPaths(report: PathsReport) {
   const edges = new Map<string, AttackPath['steps'][number]>();
   for (const p of report.paths) for (const s of p.steps) edges.set(`${s.from}|${s.kind}|${s.to}|${s.resource}`, s);
   const ids = [...new Set([...edges.values()].flatMap((s) => [s.from, s.to]))].sort();
-  return { ids, edges: [...edges.values()].sort((a, b) => (a.from + a.to + a.kind < b.from + b.to + b.kind ? -1 : 1)) };
+  return { ids, edges: [...edges.values()].sort(byText((s) => s.from, (s) => s.to, (s) => s.kind, (s) => s.resource)) };
 }
 
 export function formatPathsJson(reports: readonly PathsReport[]): string {
