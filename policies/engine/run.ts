@@ -11,11 +11,11 @@ import { isObject, literalStrings } from '../model/value';
 import { DEFAULT_CONFIG } from '../config/config';
 import { RuleContext } from '../tenant/context';
 import { errorMessage } from '../errors';
-import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, SEVERITIES, Severity, renderMessage } from './rule';
+import { AnyRule, CANNOT_VERIFY_MESSAGE, Data, type RuleId, SEVERITIES, Severity, renderMessage } from './rule';
 import { append, compareText } from '../lists';
 
 export interface Finding {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly messageId: string;
   readonly data: Data;

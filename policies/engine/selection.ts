@@ -7,10 +7,10 @@
  */
 import { InputError } from '../errors';
 import type { Config } from '../config/config';
-import { type AnyRule, type Severity, catalogueRange } from './rule';
+import { type AnyRule, type RuleId, type Severity, catalogueRange } from './rule';
 
 export interface RuleOff {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   /** The configuration file, `--rule` or `--skip-rule`. */
   readonly by: string;
 }

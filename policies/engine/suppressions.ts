@@ -11,7 +11,7 @@ import { type Config, visible } from '../config/config';
 import { type Suppression } from '../model/suppression';
 import type { Stack } from '../model/resource';
 import { isObject } from '../model/value';
-import type { AnyRule } from './rule';
+import type { AnyRule, RuleId } from './rule';
 import type { CheckResult, Finding, Notice } from './run';
 
 const DAY_MS = 86_400_000;
@@ -88,7 +88,8 @@ export function applySuppressions(result: CheckResult, config: Config, rules: re
   for (const s of suppressions.filter((x) => !active.includes(x))) {
     const rule = rules.find((r) => r.meta.id === s.ruleId);
     findings.push({
-      ruleId: s.ruleId,
+      // Every suppression's id was checked against the catalogue where it was read (validateSuppressions).
+      ruleId: s.ruleId as RuleId,
       severity: rule?.meta.severity ?? 'high',
       messageId: 'suppressionExpired',
       data: { resource: s.construct ?? s.resource, ticket: s.ticket, expires: s.expires },

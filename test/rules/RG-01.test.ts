@@ -85,7 +85,7 @@ testRule(rule, {
         okta_user_admin_roles: { jo: { user_id: '${okta_user.jo.id}', admin_roles: ['USER_ADMIN'] } },
       }),
       expect: [
-        { messageId: 'unscopedOkta', resource: 'okta_group_role.hd' },
+        { messageId: 'unscopedOkta', resource: 'okta_group_role.hd', data: { role: 'HELP_DESK_ADMIN', principal: 'okta_group.helpdesk', scope: 'directory scope "/"' } },
         { messageId: 'unscopedOkta', resource: 'okta_user_admin_roles.jo' },
       ],
     },
@@ -105,7 +105,7 @@ testRule(rule, {
         okta_group_role: { custom: { group_id: '${okta_group.helpdesk.id}', role_type: 'CUSTOM', role_id: '${okta_admin_role_custom.credentials.id}', resource_set_id: '${okta_resource_set.orn.id}' } },
       }),
       expect: [
-        { messageId: 'allPrincipalsInSet', resource: 'okta_admin_role_custom_assignments.url' },
+        { messageId: 'allPrincipalsInSet', resource: 'okta_admin_role_custom_assignments.url', data: { set: 'okta_resource_set.everyone', role: 'Recovery operator', what: 'users', entry: 'https://acme.okta.com/api/v1/users' } },
         { messageId: 'allPrincipalsInSet', resource: 'okta_group_role.custom' },
       ],
     },
@@ -118,7 +118,7 @@ testRule(rule, {
         azuread_directory_role_eligibility_schedule_request: { pw: { role_definition_id: '966707d0-3269-4727-9be2-8c3a10f19b9d', principal_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/', justification: 'x' } },
       }),
       expect: [
-        { messageId: 'unscopedEntra', resource: 'azuread_directory_role_assignment.hd' },
+        { messageId: 'unscopedEntra', resource: 'azuread_directory_role_assignment.hd', data: { role: 'Helpdesk Administrator', principal: 'azuread_group.helpdesk', scope: 'directory scope "/"' } },
         { messageId: 'unscopedEntra', resource: 'azuread_directory_role_eligibility_schedule_request.pw' },
       ],
     },
@@ -128,7 +128,7 @@ testRule(rule, {
       name: 'role type from a variable',
       provider: 'okta',
       stack: configStack({ okta_group: groups, okta_group_role: { hd: { group_id: '${okta_group.helpdesk.id}', role_type: '${var.role}' } } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.hd' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.hd', data: { what: 'which role okta_group_role.hd grants', why: 'the role is not a literal' } }],
     },
     {
       name: 'resource set entries from a variable',

@@ -49,7 +49,7 @@ testRule(rule, {
     { name: 'unit holds the role-assignable admins group itself: its members are not in scope, and it is beyond scoped operators', provider: 'entra', stack: entra(['${azuread_user.sam.object_id}', '${azuread_group.pam.object_id}']) },
   ],
   invalid: [
-    { name: 'target group contains an admin', provider: 'okta', stack: okta(['${okta_user.sam.id}', '${okta_user.ann.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk' }] },
+    { name: 'target group contains an admin', provider: 'okta', stack: okta(['${okta_user.sam.id}', '${okta_user.ann.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk', data: { role: 'HELP_DESK_ADMIN', principal: 'okta_group.helpdesk', scope: 'okta_group.staff', reached: 'okta_user.ann (privileged)' } }] },
     { name: 'target group contains a break-glass account', provider: 'okta', stack: okta(['${okta_user.bg1.id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'okta_group_role.helpdesk' }] },
     {
       name: 'resource set names the users of the admin group',
@@ -72,13 +72,13 @@ testRule(rule, {
           pam: { display_name: 'Privileged admins', security_enabled: true, assignable_to_role: true, members: ['${azuread_user.ann.object_id}'], owners: ['${azuread_user.sam.object_id}'] },
         },
       }),
-      expect: [{ messageId: 'reachesThroughChain', resource: 'azuread_directory_role_assignment.helpdesk' }],
+      expect: [{ messageId: 'reachesThroughChain', resource: 'azuread_directory_role_assignment.helpdesk', data: { role: 'Helpdesk Administrator', principal: 'azuread_group.helpdesk', scope: 'azuread_administrative_unit.staff', count: 3, target: 'azuread_group.pam' } }],
     },
     { name: 'unit contains a directly assigned Security Administrator', provider: 'entra', stack: entra(['${azuread_user.ann.object_id}']), expect: [{ messageId: 'reachesPrivileged', resource: 'azuread_directory_role_assignment.helpdesk' }] },
     { name: 'unit contains a break-glass account (member resource)', provider: 'entra', stack: entra([], { azuread_administrative_unit_member: { bg: { administrative_unit_object_id: '${azuread_administrative_unit.staff.object_id}', member_object_id: '${azuread_user.bg1.object_id}' } } }), expect: [{ messageId: 'reachesPrivileged', resource: 'azuread_directory_role_assignment.helpdesk' }] },
   ],
   unknown: [
-    { name: 'target group members from a variable', provider: 'okta', stack: okta('${var.staff}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk' }] },
+    { name: 'target group members from a variable', provider: 'okta', stack: okta('${var.staff}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk', data: { what: 'who okta_group_role.helpdesk can reset', why: 'the members of okta_group.staff are not all known' } }] },
     { name: 'unit members from a variable', provider: 'entra', stack: entra('${var.staff}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_directory_role_assignment.helpdesk' }] },
   ],
 });

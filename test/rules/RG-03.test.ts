@@ -58,7 +58,7 @@ testRule(rule, {
         okta_admin_role_custom_assignments: { c: { custom_role_id: '${okta_admin_role_custom.c.id}', resource_set_id: '${okta_resource_set.s.id}', members: ['https://acme.okta.com/api/v1/users/${okta_user.jo.id}'] } },
       }),
       expect: [
-        { messageId: 'oktaUserRole', resource: 'okta_user_admin_roles.jo' },
+        { messageId: 'oktaUserRole', resource: 'okta_user_admin_roles.jo', data: { role: 'HELP_DESK_ADMIN', principal: 'okta_user.jo' } },
         { messageId: 'oktaUserRole', resource: 'okta_admin_role_custom_assignments.c' },
       ],
     },
@@ -66,7 +66,7 @@ testRule(rule, {
       name: 'standing assignment to a user',
       provider: 'entra',
       stack: configStack({ azuread_user: users, azuread_directory_role_assignment: { jo: { role_id: AUTH_ADMIN, principal_object_id: '${azuread_user.jo.object_id}', directory_scope_id: '/administrativeUnits/1' } } }),
-      expect: [{ messageId: 'standingUser', resource: 'azuread_directory_role_assignment.jo' }],
+      expect: [{ messageId: 'standingUser', resource: 'azuread_directory_role_assignment.jo', data: { role: 'Authentication Administrator', principal: 'azuread_user.jo' } }],
     },
     {
       name: 'group with a static member, a group that is not role-assignable, a permanent PIM assignment',
@@ -87,7 +87,7 @@ testRule(rule, {
         },
       }),
       expect: [
-        { messageId: 'standingGroup', resource: 'azuread_directory_role_assignment.statics' },
+        { messageId: 'standingGroup', resource: 'azuread_directory_role_assignment.statics', data: { role: 'Global Administrator', principal: 'azuread_group.statics', reason: 'it has static members (azuread_user.jo)' } },
         { messageId: 'standingGroup', resource: 'azuread_directory_role_assignment.plain' },
         { messageId: 'standingGroup', resource: 'azuread_directory_role_assignment.perm' },
       ],
@@ -98,7 +98,7 @@ testRule(rule, {
       name: 'user of a direct assignment from a variable',
       provider: 'okta',
       stack: configStack({ okta_user_admin_roles: { x: { user_id: '${var.user}', admin_roles: ['SUPER_ADMIN'] } } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_user_admin_roles.x' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'okta_user_admin_roles.x', data: { role: 'SUPER_ADMIN', principal: 'an unknown principal', what: 'whether okta_user_admin_roles.x assigns the role to a break-glass account', why: 'the user is not known' } }],
     },
     {
       name: 'principal from a variable; role from a variable',

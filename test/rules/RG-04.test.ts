@@ -39,15 +39,15 @@ testRule(rule, {
     { name: 'help desk role attested', provider: 'okta', stack: okta({ terraform_data: { a: attestationBody('RG-04', { subject: '${okta_group.helpdesk.id}' }) } }) },
   ],
   invalid: [
-    { name: 'no policy for the PIM group', provider: 'entra', stack: pimTenant(undefined), expect: [{ messageId: 'noPolicy', resource: 'azuread_group.helpdesk' }] },
-    { name: 'no ticket, 12 hours', provider: 'entra', stack: pimTenant({ activation_rules: activation({ require_ticket_info: false, maximum_duration: 'PT12H' }) }), expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'no policy for the PIM group', provider: 'entra', stack: pimTenant(undefined), expect: [{ messageId: 'noPolicy', resource: 'azuread_group.helpdesk', data: { group: 'azuread_group.helpdesk', role: 'Helpdesk Administrator', hours: 8 } }] },
+    { name: 'no ticket, 12 hours', provider: 'entra', stack: pimTenant({ activation_rules: activation({ require_ticket_info: false, maximum_duration: 'PT12H' }) }), expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk', data: { policy: 'azuread_group_role_management_policy.helpdesk', role: 'Helpdesk Administrator', shortfall: 'without a ticket, for PT12H', fix: 'require_ticket_info = true, maximum_duration = "PT8H" or less' } }] },
     { name: 'four hours is too long where recovery-gate.json allows two', provider: 'entra', stack: pimTenant({ activation_rules: activation() }), thresholds: { pimMaxActivationHours: 2 }, expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }] },
     { name: 'approval without an approver', provider: 'entra', stack: pimTenant({ activation_rules: activation({ approval_stage: { primary_approver: [] } }) }), expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }] },
-    { name: 'role eligibility with nothing', provider: 'entra', stack: eligibility(), expect: [{ messageId: 'noRoleApproval', resource: 'azuread_directory_role_eligibility_schedule_request.agent' }] },
-    { name: 'no attestation', provider: 'okta', stack: okta(), expect: [{ messageId: 'noOktaAttestation', resource: 'okta_group_role.helpdesk' }] },
+    { name: 'role eligibility with nothing', provider: 'entra', stack: eligibility(), expect: [{ messageId: 'noRoleApproval', resource: 'azuread_directory_role_eligibility_schedule_request.agent', data: { request: 'azuread_directory_role_eligibility_schedule_request.agent', principal: 'azuread_user.agent', role: 'Authentication Administrator' } }] },
+    { name: 'no attestation', provider: 'okta', stack: okta(), expect: [{ messageId: 'noOktaAttestation', resource: 'okta_group_role.helpdesk', data: { role: 'HELP_DESK_ADMIN', assignment: 'okta_group_role.helpdesk' } }] },
   ],
   unknown: [
-    { name: 'approval from a variable', provider: 'entra', stack: pimTenant({ activation_rules: activation({ require_approval: '${var.approval}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'approval from a variable', provider: 'entra', stack: pimTenant({ activation_rules: activation({ require_approval: '${var.approval}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk', data: { what: 'the activation rules of azuread_group_role_management_policy.helpdesk', why: 'require_approval is not known' } }] },
     { name: 'attestation control from a variable', provider: 'okta', stack: okta({ terraform_data: { a: attestationBody('${var.control}') } }), expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk' }] },
   ],
 });

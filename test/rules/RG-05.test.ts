@@ -36,12 +36,12 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'the agents\' own group approves', provider: 'entra', stack: pim('${azuread_group.agents.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
-    { name: 'the activated group approves itself', provider: 'entra', stack: pim('${azuread_group.helpdesk.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'the activated group approves itself', provider: 'entra', stack: pim('${azuread_group.helpdesk.object_id}'), expect: [{ messageId: 'selfApproval', resource: 'azuread_group_role_management_policy.helpdesk', data: { policy: 'azuread_group_role_management_policy.helpdesk', approver: 'azuread_group.helpdesk', group: 'azuread_group.helpdesk', why: 'it is the group being activated' } }] },
     {
       name: 'only through a chain: the eligible agent owns the supervisors group and can add itself',
       provider: 'entra',
       stack: pim('${azuread_group.supervisors.object_id}', { azuread_group: { helpdesk: { display_name: 'Help desk', security_enabled: true, assignable_to_role: true }, supervisors: { display_name: 'Supervisors', security_enabled: true, owners: ['${azuread_user.agent.object_id}'] }, agents: { display_name: 'All agents', security_enabled: true } } }),
-      expect: [{ messageId: 'approverReachable', resource: 'azuread_group_role_management_policy.helpdesk' }],
+      expect: [{ messageId: 'approverReachable', resource: 'azuread_group_role_management_policy.helpdesk', data: { policy: 'azuread_group_role_management_policy.helpdesk', group: 'azuread_group.helpdesk', member: 'azuread_user.agent', approver: 'azuread_group.supervisors', count: 1 } }],
     },
     {
       name: 'Tier 0, but the eligible admin can add themselves to the approvers today (as a Groups Administrator), no activation needed',
@@ -53,7 +53,7 @@ testRule(rule, {
       name: 'reset authority and Privileged Role Administrator on one principal',
       provider: 'entra',
       stack: pim('${azuread_group.supervisors.object_id}', { azuread_directory_role_assignment: { helpdesk: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/x' }, pra: { role_id: ROLE.privilegedRoleAdministrator, principal_object_id: '${azuread_group.helpdesk.object_id}' } } }),
-      expect: [{ messageId: 'separationOfDuties', resource: 'azuread_directory_role_assignment.pra' }],
+      expect: [{ messageId: 'separationOfDuties', resource: 'azuread_directory_role_assignment.pra', data: { principal: 'azuread_group.helpdesk', reset: 'Helpdesk Administrator', assignment: 'azuread_directory_role_assignment.pra' } }],
     },
     {
       name: 'access package granting the help desk without approval',
@@ -65,12 +65,12 @@ testRule(rule, {
         azuread_access_package_resource_package_association: { hd: { access_package_id: '${azuread_access_package.hd.id}', catalog_resource_association_id: '${azuread_access_package_resource_catalog_association.hd.id}' } },
         azuread_access_package_assignment_policy: { hd: { access_package_id: '${azuread_access_package.hd.id}', display_name: 'p', description: 'p', approval_settings: { approval_required: false } } },
       }),
-      expect: [{ messageId: 'packageNoApproval', resource: 'azuread_access_package_assignment_policy.hd' }],
+      expect: [{ messageId: 'packageNoApproval', resource: 'azuread_access_package_assignment_policy.hd', data: { policy: 'azuread_access_package_assignment_policy.hd', grant: 'azuread_group.helpdesk' } }],
     },
-    { name: 'credential role that also manages group membership', provider: 'okta', stack: customRole(['okta.users.credentials.resetFactors', 'okta.groups.members.manage']), expect: [{ messageId: 'oktaSelfGrant', resource: 'okta_admin_role_custom.reset' }] },
+    { name: 'credential role that also manages group membership', provider: 'okta', stack: customRole(['okta.users.credentials.resetFactors', 'okta.groups.members.manage']), expect: [{ messageId: 'oktaSelfGrant', resource: 'okta_admin_role_custom.reset', data: { role: 'okta_admin_role_custom.reset', permissions: 'okta.groups.members.manage' } }] },
   ],
   unknown: [
-    { name: 'approver from a variable', provider: 'entra', stack: pim('${var.approver}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk' }] },
+    { name: 'approver from a variable', provider: 'entra', stack: pim('${var.approver}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_group_role_management_policy.helpdesk', data: { what: 'who approves activations in azuread_group_role_management_policy.helpdesk', why: 'the approver is not known' } }] },
     {
       name: 'Tier 0 whose approver comes from a variable',
       provider: 'entra',

@@ -85,8 +85,8 @@ testRule(rule, {
     { name: 'admin group under a phishing-resistant rule', provider: 'okta', stack: oktaOrg({ admins: oktaRule({ constraints: [PHISHING_RESISTANT] }) }) },
   ],
   invalid: [
-    { name: 'no policy covers the role (break-glass alone is not "in use")', provider: 'entra', stack: entraTenant({ all: caPolicy() }), expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.all' }] },
-    { name: 'nothing at all', provider: 'entra', stack: entraTenant({}), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
+    { name: 'no policy covers the role (break-glass alone is not "in use")', provider: 'entra', stack: entraTenant({ all: caPolicy() }), expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.all', data: { policy: 'azuread_conditional_access_policy.all', roles: 'Security Administrator' } }] },
+    { name: 'nothing at all', provider: 'entra', stack: entraTenant({}), expect: [{ messageId: 'noEntraPolicy', resource: null, data: { roles: 'Security Administrator' } }] },
     { name: 'covered with the MFA strength only', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: MFA_STRENGTH }) }), expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
     {
       name: 'a custom strength that allows SMS',
@@ -98,7 +98,7 @@ testRule(rule, {
       expect: [{ messageId: 'weakEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }],
     },
     { name: 'report-only policy counts as missing', provider: 'entra', stack: entraTenant({ admins: { ...adminPolicy({ operator: 'OR', authentication_strength_policy_id: PR_STRENGTH }), state: 'enabledForReportingButNotEnforced' } }), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
-    { name: 'phishing-resistant only outside trusted locations', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: ['All'], excluded_locations: ['AllTrusted'] } }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
+    { name: 'phishing-resistant only outside trusted locations', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: ['All'], excluded_locations: ['AllTrusted'] } }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins', data: { policy: 'azuread_conditional_access_policy.admins', roles: 'Security Administrator', narrowing: 'locations other than AllTrusted' } }] },
     { name: 'phishing-resistant only for risky sign-ins', provider: 'entra', stack: entraTenant({ admins: narrowed({ sign_in_risk_levels: ['high', 'medium'] }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
     { name: 'phishing-resistant only on some platforms', provider: 'entra', stack: entraTenant({ admins: narrowed({ platforms: { included_platforms: ['windows', 'macOS'] } }) }), expect: [{ messageId: 'narrowEntraPolicy', resource: 'azuread_conditional_access_policy.admins' }] },
     {
@@ -111,7 +111,7 @@ testRule(rule, {
       name: 'a help desk scoped to a unit, named only by role: Entra does not apply included_roles to it',
       provider: 'entra',
       stack: helpdeskTenant({ admins: adminPolicy(PR_GRANT, { included_roles: [ROLE.securityAdministrator, ROLE.helpdeskAdministrator] }) }),
-      expect: [{ messageId: 'scopedRoleNotCovered', resource: 'azuread_conditional_access_policy.admins' }],
+      expect: [{ messageId: 'scopedRoleNotCovered', resource: 'azuread_conditional_access_policy.admins', data: { policy: 'azuread_conditional_access_policy.admins', assignments: 'Helpdesk Administrator (azuread_directory_role_assignment.desk)' } }],
     },
     {
       name: 'an operator role counts as a role in use: a help desk with MFA only',
@@ -134,15 +134,15 @@ testRule(rule, {
       ),
       expect: [{ messageId: 'noOktaRule', resource: null }],
     },
-    { name: 'no rule for the admin group', provider: 'okta', stack: oktaOrg({}), expect: [{ messageId: 'noOktaRule', resource: null }] },
-    { name: 'rule without the phishing-resistant constraint', provider: 'okta', stack: oktaOrg({ admins: oktaRule({}) }), expect: [{ messageId: 'weakOktaRule', resource: 'okta_app_signon_policy_rule.admins' }] },
+    { name: 'no rule for the admin group', provider: 'okta', stack: oktaOrg({}), expect: [{ messageId: 'noOktaRule', resource: null, data: { groups: 'okta_group.admins' } }] },
+    { name: 'rule without the phishing-resistant constraint', provider: 'okta', stack: oktaOrg({ admins: oktaRule({}) }), expect: [{ messageId: 'weakOktaRule', resource: 'okta_app_signon_policy_rule.admins', data: { rule: 'okta_app_signon_policy_rule.admins', groups: 'okta_group.admins', shortfall: 'its constraints do not require a phishing-resistant possession factor' } }] },
   ],
   unknown: [
     {
       name: 'a help desk assignment whose scope comes from a variable, named only by role',
       provider: 'entra',
       stack: helpdeskTenant({ admins: adminPolicy(PR_GRANT, { included_roles: [ROLE.securityAdministrator, ROLE.helpdeskAdministrator] }) }, '${var.scope}'),
-      expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins', data: { what: 'whether azuread_conditional_access_policy.admins requires phishing-resistant authentication for Helpdesk Administrator', why: 'its authentication strength, applications, conditions or the scope of a role assignment are not known' } }],
     },
     { name: 'strength id from a variable', provider: 'entra', stack: entraTenant({ admins: adminPolicy({ operator: 'OR', authentication_strength_policy_id: '${var.strength}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }] },
     { name: 'locations from a variable', provider: 'entra', stack: entraTenant({ admins: narrowed({ locations: { included_locations: '${var.locations}' } }) }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.admins' }] },

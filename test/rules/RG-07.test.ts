@@ -49,13 +49,13 @@ testRule(rule, {
           mfa: caPolicy({ state: 'enabledForReportingButNotEnforced' }),
         },
       }),
-      expect: [{ messageId: 'noEntraPolicy', resource: null }],
+      expect: [{ messageId: 'noEntraPolicy', resource: null, data: {  } }],
     },
     {
       name: 'no sign-on rules at all',
       provider: 'okta',
       stack: configStack({ okta_group: { a: { name: 'A' } } }),
-      expect: [{ messageId: 'noOktaRules', resource: null }],
+      expect: [{ messageId: 'noOktaRules', resource: null, data: {} }],
     },
     {
       name: 'one-factor app rule and a sign-on rule without mfa_required',
@@ -66,8 +66,8 @@ testRule(rule, {
         okta_policy_rule_signon: { weak: { policy_id: '${okta_policy_signon.default.id}', name: 'Weak' } },
       }),
       expect: [
-        { messageId: 'oneFactorRule', resource: 'okta_app_signon_policy_rule.weak' },
-        { messageId: 'oneFactorRule', resource: 'okta_policy_rule_signon.weak' },
+        { messageId: 'oneFactorRule', resource: 'okta_app_signon_policy_rule.weak', data: { rule: 'okta_app_signon_policy_rule.weak', setting: 'factor_mode = "1FA"', fix: 'factor_mode = "2FA"' }, line: 13 },
+        { messageId: 'oneFactorRule', resource: 'okta_policy_rule_signon.weak', data: { rule: 'okta_policy_rule_signon.weak', setting: 'mfa_required is not true', fix: 'mfa_required = true' }, line: 21 },
       ],
     },
     {
@@ -80,7 +80,7 @@ testRule(rule, {
       name: 'all-users policy that grants on a compliant device only',
       provider: 'entra',
       stack: configStack({ azuread_conditional_access_policy: { all: caPolicy({}, { operator: 'OR', built_in_controls: ['compliantDevice'] }) } }),
-      expect: [{ messageId: 'entraPolicyWithoutMfa', resource: 'azuread_conditional_access_policy.all' }],
+      expect: [{ messageId: 'entraPolicyWithoutMfa', resource: 'azuread_conditional_access_policy.all', data: { policy: 'azuread_conditional_access_policy.all' } }],
     },
     {
       name: 'a policy for some groups only does not cover everyone',
@@ -100,7 +100,7 @@ testRule(rule, {
       name: 'policy state from a variable',
       provider: 'entra',
       stack: configStack({ azuread_conditional_access_policy: { all: caPolicy({ state: '${var.state}' }) } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.all' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.all', data: { what: 'whether azuread_conditional_access_policy.all requires MFA for everyone', why: 'state is not known' } }],
     },
   ],
 });

@@ -25,28 +25,28 @@ testRule(rule, {
     { name: 'two accounts holding SUPER_ADMIN through the break-glass group', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}']) },
   ],
   invalid: [
-    { name: 'one break-glass account', provider: 'entra', stack: entra({ bg1: ENTRA_BREAK_GLASS.bg1 }, { bg1: ga('azuread_user.bg1') }), expect: [{ messageId: 'tooFew', resource: null }] },
+    { name: 'one break-glass account', provider: 'entra', stack: entra({ bg1: ENTRA_BREAK_GLASS.bg1 }, { bg1: ga('azuread_user.bg1') }), expect: [{ messageId: 'tooFew', resource: null, data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 1 } }] },
     {
       name: 'synced account with a second role',
       provider: 'entra',
       stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { ...ENTRA_BREAK_GLASS.bg2, onpremises_immutable_id: 'abc' } }, { ...bgAssignments, extra: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_user.bg1.object_id}' } }),
-      expect: [{ messageId: 'notCloudOnly', resource: 'azuread_user.bg2' }, { messageId: 'extraRoles', resource: 'azuread_user.bg1' }],
+      expect: [{ messageId: 'notCloudOnly', resource: 'azuread_user.bg2', data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 2, account: 'azuread_user.bg2', reason: 'is synchronised from on-premises (onpremises_immutable_id is set)' } }, { messageId: 'extraRoles', resource: 'azuread_user.bg1', data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 2, account: 'azuread_user.bg1', roles: 'Helpdesk Administrator' } }],
     },
     {
       name: 'nine Global Administrators',
       provider: 'entra',
       stack: entra({ ...ENTRA_BREAK_GLASS, ...many(7) }, { ...bgAssignments, ...Object.fromEntries(Object.keys(many(7)).map((k) => [k, ga(`azuread_user.${k}`)])) }),
-      expect: [{ messageId: 'tooManyTopRole', resource: null }],
+      expect: [{ messageId: 'tooManyTopRole', resource: null, data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 8, count: 9 } }],
     },
     {
       name: 'break-glass account in a vendor group, another without the top role',
       provider: 'okta',
       stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}'], { okta_user_group_memberships: { bg1: { user_id: '${okta_user.bg1.id}', groups: ['${okta_group.vendor.id}'] } } }),
-      expect: [{ messageId: 'inOperatorGroup', resource: 'okta_user.bg1' }, { messageId: 'noTopRole', resource: 'okta_user.bg2' }],
+      expect: [{ messageId: 'inOperatorGroup', resource: 'okta_user.bg1', data: { provider: 'Okta', topRole: 'SUPER_ADMIN', min: 2, max: 4, count: 2, account: 'okta_user.bg1', groups: 'okta_group.vendor' } }, { messageId: 'noTopRole', resource: 'okta_user.bg2', data: { provider: 'Okta', topRole: 'SUPER_ADMIN', min: 2, max: 4, count: 2, account: 'okta_user.bg2' } }],
     },
   ],
   unknown: [
-    { name: 'UPN from a variable', provider: 'entra', stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } }, bgAssignments), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg2' }] },
+    { name: 'UPN from a variable', provider: 'entra', stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } }, bgAssignments), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg2', data: { what: 'whether azuread_user.bg2 is cloud-only', why: 'user_principal_name is not known' } }] },
     {
       name: 'accounts made by for_each over a variable: one account, or many',
       provider: 'entra',

@@ -55,16 +55,16 @@ testRule(rule, {
         terraform_data: { bg2: attestation('${okta_user.bg2.id}', '2026-11-01T00:00:00Z') },
       }),
       expect: [
-        { messageId: 'noExpiry', resource: 'okta_user.bg1' },
-        { messageId: 'expired', resource: 'okta_user.bg2' },
-        { messageId: 'tooFar', resource: 'okta_user.root' },
+        { messageId: 'noExpiry', resource: 'okta_user.bg1', data: { account: 'okta_user.bg1' } },
+        { messageId: 'expired', resource: 'okta_user.bg2', data: { account: 'okta_user.bg2', expires: '2026-11-01T00:00:00.000Z', days: 90, evidence: 'terraform_data.bg2' } },
+        { messageId: 'tooFar', resource: 'okta_user.root', data: { account: 'okta_user.root', expires: '2027-06-01T00:00:00.000Z', days: 90, evidence: 'the precondition of okta_user.root' } },
       ],
     },
     {
       name: 'expiry that is not a time',
       provider: 'entra',
       stack: configStack({ azuread_user: { bg: entraBg }, terraform_data: { e: attestation('azuread_user.bg', 'next quarter') } }),
-      expect: [{ messageId: 'notATime', resource: 'azuread_user.bg' }],
+      expect: [{ messageId: 'notATime', resource: 'azuread_user.bg', data: { account: 'azuread_user.bg', value: '"next quarter"', evidence: 'terraform_data.e' } }],
     },
   ],
   unknown: [
@@ -72,7 +72,7 @@ testRule(rule, {
       name: 'expiry from a variable',
       provider: 'okta',
       stack: configStack({ okta_user: { bg1: { ...oktaBg, ...bgCondition('var.expiry') } } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1', data: { what: 'the expiry of okta_user.bg1', why: 'timecmp(plantimestamp(), var.expiry) < 0 is not known' } }],
     },
     {
       name: 'attestation expiry from a variable',

@@ -25,13 +25,13 @@ testRule(rule, {
     { name: 'break-glass group under a phishing-resistant rule', provider: 'okta', stack: okta({ bg: bgRule({ constraints: [PHISHING_RESISTANT] }) }) },
   ],
   invalid: [
-    { name: 'everyday policy does not exclude them', provider: 'entra', stack: entra({ all: everyone({}), bg: bgPolicy(PR) }), expect: [{ messageId: 'notExcluded', resource: 'azuread_conditional_access_policy.all' }] },
-    { name: 'no policy of their own', provider: 'entra', stack: entra({ all: everyone({ excluded_users: ['${azuread_user.bg1.object_id}', '${azuread_user.bg2.object_id}'] }) }), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
+    { name: 'everyday policy does not exclude them', provider: 'entra', stack: entra({ all: everyone({}), bg: bgPolicy(PR) }), expect: [{ messageId: 'notExcluded', resource: 'azuread_conditional_access_policy.all', data: { policy: 'azuread_conditional_access_policy.all', accounts: 'azuread_user.bg1, azuread_user.bg2' } }] },
+    { name: 'no policy of their own', provider: 'entra', stack: entra({ all: everyone({ excluded_users: ['${azuread_user.bg1.object_id}', '${azuread_user.bg2.object_id}'] }) }), expect: [{ messageId: 'noEntraPolicy', resource: null, data: { accounts: 'azuread_user.bg1, azuread_user.bg2' } }] },
     { name: 'their policy asks only for MFA', provider: 'entra', stack: entra({ all: everyone({ excluded_groups: ['${azuread_group.bg.object_id}'] }), bg: bgPolicy('00000000-0000-0000-0000-000000000002') }), expect: [{ messageId: 'noEntraPolicy', resource: null }] },
-    { name: 'rule without the constraint', provider: 'okta', stack: okta({ bg: bgRule({}) }), expect: [{ messageId: 'noOktaRule', resource: null }] },
+    { name: 'rule without the constraint', provider: 'okta', stack: okta({ bg: bgRule({}) }), expect: [{ messageId: 'noOktaRule', resource: null, data: { accounts: 'okta_user.bg1, okta_user.bg2' } }] },
   ],
   unknown: [
-    { name: 'their strength from a variable', provider: 'entra', stack: entra({ all: everyone({ excluded_groups: ['${azuread_group.bg.object_id}'] }), bg: bgPolicy('${var.strength}') }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.bg' }] },
+    { name: 'their strength from a variable', provider: 'entra', stack: entra({ all: everyone({ excluded_groups: ['${azuread_group.bg.object_id}'] }), bg: bgPolicy('${var.strength}') }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.bg', data: { what: 'whether azuread_conditional_access_policy.bg requires phishing-resistant authentication of the break-glass accounts', why: 'its authentication strength is not known' } }] },
     { name: 'constraints from a variable', provider: 'okta', stack: okta({ bg: bgRule({ constraints: '${var.constraints}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_signon_policy_rule.bg' }] },
   ],
 });

@@ -13,20 +13,20 @@ testRule(rule, {
     { name: 'diagnostic setting with every category', provider: 'entra', stack: configStack({ ...entra, azurerm_monitor_aad_diagnostic_setting: { logs: setting(ALL) } }) },
   ],
   invalid: [
-    { name: 'no log stream', provider: 'okta', stack: configStack(group), expect: [{ messageId: 'noOktaStream', resource: null }] },
-    { name: 'inactive log stream', provider: 'okta', stack: configStack({ ...group, okta_log_stream: { s: { name: 'S', type: 'aws_eventbridge', status: 'INACTIVE' } } }), expect: [{ messageId: 'inactiveOktaStream', resource: 'okta_log_stream.s' }] },
-    { name: 'no diagnostic setting', provider: 'entra', stack: configStack(entra), expect: [{ messageId: 'noEntraSetting', resource: null }] },
+    { name: 'no log stream', provider: 'okta', stack: configStack(group), expect: [{ messageId: 'noOktaStream', resource: null, data: {  } }] },
+    { name: 'inactive log stream', provider: 'okta', stack: configStack({ ...group, okta_log_stream: { s: { name: 'S', type: 'aws_eventbridge', status: 'INACTIVE' } } }), expect: [{ messageId: 'inactiveOktaStream', resource: 'okta_log_stream.s', data: { stream: 'okta_log_stream.s', status: 'INACTIVE' } }] },
+    { name: 'no diagnostic setting', provider: 'entra', stack: configStack(entra), expect: [{ messageId: 'noEntraSetting', resource: null, data: { categories: 'AuditLogs, SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs' } }] },
     {
       name: 'sign-in categories missing',
       provider: 'entra',
       stack: configStack({ ...entra, azurerm_monitor_aad_diagnostic_setting: { logs: setting(['AuditLogs', 'SignInLogs']) } }),
-      expect: [{ messageId: 'missingCategories', resource: 'azurerm_monitor_aad_diagnostic_setting.logs' }],
+      expect: [{ messageId: 'missingCategories', resource: 'azurerm_monitor_aad_diagnostic_setting.logs', data: { setting: 'azurerm_monitor_aad_diagnostic_setting.logs', categories: 'NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs' } }],
     },
     {
       name: 'recommended categories missing is low severity',
       provider: 'entra',
       stack: configStack({ ...entra, azurerm_monitor_aad_diagnostic_setting: { logs: setting(ALL.slice(0, 4)) } }),
-      expect: [{ messageId: 'missingRecommended', resource: 'azurerm_monitor_aad_diagnostic_setting.logs', severity: 'low' }],
+      expect: [{ messageId: 'missingRecommended', resource: 'azurerm_monitor_aad_diagnostic_setting.logs', data: { setting: 'azurerm_monitor_aad_diagnostic_setting.logs', categories: 'RiskyUsers, UserRiskEvents, ManagedIdentitySignInLogs, MicrosoftGraphActivityLogs' }, severity: 'low' }],
     },
   ],
   unknown: [
@@ -35,7 +35,7 @@ testRule(rule, {
       name: 'categories from a variable',
       provider: 'entra',
       stack: configStack({ ...entra, azurerm_monitor_aad_diagnostic_setting: { logs: setting(['AuditLogs', '${var.category}']) } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'azurerm_monitor_aad_diagnostic_setting.logs' }],
+      expect: [{ messageId: 'cannotVerify', resource: 'azurerm_monitor_aad_diagnostic_setting.logs', data: { what: 'the log categories azurerm_monitor_aad_diagnostic_setting.logs exports', why: 'some enabled_log categories are not known' } }],
     },
   ],
 });

@@ -22,12 +22,12 @@ testRule(rule, {
     { name: 'an operator with a personal address; ordinary users are not judged', provider: 'entra', stack: entraOperator({ mail: 'hd.agent@acme.example' }) },
   ],
   invalid: [
-    { name: 'two admins share a second email', provider: 'okta', stack: oktaAdmins({ second_email: 'it-admins@acme.example' }, { second_email: 'IT-Admins@acme.example' }), expect: [{ messageId: 'sharedAddress', resource: 'okta_user.ann' }, { messageId: 'sharedAddress', resource: 'okta_user.ben' }] },
+    { name: 'two admins share a second email', provider: 'okta', stack: oktaAdmins({ second_email: 'it-admins@acme.example' }, { second_email: 'IT-Admins@acme.example' }), expect: [{ messageId: 'sharedAddress', resource: 'okta_user.ann', data: { account: 'okta_user.ann', kind: 'privileged', address: 'it-admins@acme.example', reason: 'which okta_user.ben also uses', attributes: 'email, second_email' } }, { messageId: 'sharedAddress', resource: 'okta_user.ben' }] },
     { name: 'a team pattern from recovery-gate.json', provider: 'okta', stack: oktaAdmins({ second_email: 'okta-team@acme.example' }, {}), sharedMailboxPattern: /^okta-team@/i, expect: [{ messageId: 'sharedAddress', resource: 'okta_user.ann' }] },
     { name: 'an operator recovers to the service-desk mailbox', provider: 'entra', stack: entraOperator({ other_mails: ['servicedesk@acme.example'] }), expect: [{ messageId: 'sharedAddress', resource: 'azuread_user.hd' }] },
   ],
   unknown: [
-    { name: 'second email from a variable', provider: 'okta', stack: oktaAdmins({ second_email: '${var.recovery}' }, {}), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.ann' }] },
+    { name: 'second email from a variable', provider: 'okta', stack: oktaAdmins({ second_email: '${var.recovery}' }, {}), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.ann', data: { what: 'the recovery addresses of okta_user.ann', why: 'email, second_email are not all known' } }] },
     { name: 'mail from a variable', provider: 'entra', stack: entraOperator({ mail: '${var.mail}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.hd' }] },
   ],
 });

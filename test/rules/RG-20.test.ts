@@ -24,7 +24,7 @@ testRule(rule, {
     { name: 'MSP group with a scoped help-desk role', provider: 'okta', stack: okta('HELP_DESK_ADMIN') },
   ],
   invalid: [
-    { name: 'guest holds Conditional Access Administrator', provider: 'entra', stack: entra(ROLE.conditionalAccessAdministrator), expect: [{ messageId: 'vendorPrivileged', resource: 'azuread_directory_role_assignment.vendor' }] },
+    { name: 'guest holds Conditional Access Administrator', provider: 'entra', stack: entra(ROLE.conditionalAccessAdministrator), expect: [{ messageId: 'vendorPrivileged', resource: 'azuread_directory_role_assignment.vendor', data: { role: 'Conditional Access Administrator', assignment: 'azuread_directory_role_assignment.vendor', principal: 'azuread_invitation.pat', vendor: 'a vendor principal' } }] },
     { name: 'partner group holds Privileged Authentication Administrator', provider: 'entra', stack: entra(ROLE.privilegedAuthenticationAdministrator, '${azuread_group.partners.object_id}'), expect: [{ messageId: 'vendorPrivileged', resource: 'azuread_directory_role_assignment.vendor' }] },
     {
       name: 'only through a chain: the vendor group owns the help-desk group, whose unit holds an administrator',
@@ -38,13 +38,13 @@ testRule(rule, {
           admin: { role_id: ROLE.securityAdministrator, principal_object_id: '${azuread_user.admin.object_id}' },
         },
       }),
-      expect: [{ messageId: 'vendorChain', resource: 'azuread_group.helpdesk' }],
+      expect: [{ messageId: 'vendorChain', resource: 'azuread_group.helpdesk', data: { vendor: 'azuread_group.vendor', target: 'azuread_user.admin', count: 3, first: 'can add members to azuread_group.helpdesk (azuread_group.helpdesk)' } }],
     },
     { name: 'MSP group holds ORG_ADMIN', provider: 'okta', stack: okta('ORG_ADMIN'), expect: [{ messageId: 'vendorPrivileged', resource: 'okta_group_role.msp' }] },
     { name: 'MSP group holds a custom role with okta.policies.manage', provider: 'okta', stack: okta('CUSTOM', { role_id: '${okta_admin_role_custom.policies.id}' }), expect: [{ messageId: 'vendorPrivileged', resource: 'okta_group_role.msp' }] },
   ],
   unknown: [
     { name: 'guest\'s role from a variable', provider: 'entra', stack: entra('${var.role}'), expect: [{ messageId: 'cannotVerify', resource: 'azuread_directory_role_assignment.vendor' }] },
-    { name: 'MSP role type from a variable', provider: 'okta', stack: okta('${var.role_type}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.msp' }] },
+    { name: 'MSP role type from a variable', provider: 'okta', stack: okta('${var.role_type}'), expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.msp', data: { what: 'which role okta_group_role.msp gives a vendor principal', why: 'the role is not known' } }] },
   ],
 });

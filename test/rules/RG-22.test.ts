@@ -40,8 +40,8 @@ testRule(rule, {
     { name: 'private_key_jwt', provider: 'okta', stack: okta({ token_endpoint_auth_method: 'private_key_jwt' }) },
   ],
   invalid: [
-    { name: 'secret that never expires, and no owner', provider: 'entra', stack: entra(BY_NAME, {}, {}), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application.resetter' }] },
-    { name: 'secret valid for two years', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }), expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }] },
+    { name: 'secret that never expires, and no owner', provider: 'entra', stack: entra(BY_NAME, {}, {}), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret', data: { application: 'azuread_application.resetter', power: 'UserAuthenticationMethod.ReadWrite.All', days: 180, credential: 'azuread_application_password.secret' } }, { messageId: 'noOwner', resource: 'azuread_application.resetter', data: { application: 'azuread_application.resetter', power: 'UserAuthenticationMethod.ReadWrite.All', days: 180 } }] },
+    { name: 'secret valid for two years', provider: 'entra', stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }), expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret', data: { application: 'azuread_application.resetter', power: 'UserAuthenticationMethod.ReadWrite.All', days: 180, credential: 'azuread_application_password.secret', expires: '2028-11-01T00:00:00.000Z' } }] },
     {
       name: 'secret on the service principal that never expires',
       provider: 'entra',
@@ -66,10 +66,10 @@ testRule(rule, {
       expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
     },
     { name: 'an application registration (azuread 3.x) with a secret that never expires and no owner', provider: 'entra', stack: registration({}, false), expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' }, { messageId: 'noOwner', resource: 'azuread_application_registration.resetter' }] },
-    { name: 'client secret (the default)', provider: 'okta', stack: okta({}), expect: [{ messageId: 'oktaClientSecret', resource: 'okta_app_oauth.resetter' }] },
+    { name: 'client secret (the default)', provider: 'okta', stack: okta({}), expect: [{ messageId: 'oktaClientSecret', resource: 'okta_app_oauth.resetter', data: { application: 'okta_app_oauth.resetter', scopes: 'okta.users.manage', method: 'client_secret_basic' } }] },
   ],
   unknown: [
-    { name: 'end date from a variable', provider: 'entra', stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }] },
+    { name: 'end date from a variable', provider: 'entra', stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret', data: { what: 'when azuread_application_password.secret expires', why: 'its end date is not known' } }] },
     { name: 'an application registration\'s secret end date from a variable', provider: 'entra', stack: registration({ end_date: '${var.end}' }, true), expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }] },
     { name: 'auth method from a variable', provider: 'okta', stack: okta({ token_endpoint_auth_method: '${var.method}' }), expect: [{ messageId: 'cannotVerify', resource: 'okta_app_oauth.resetter' }] },
   ],

@@ -19,13 +19,13 @@ testRule(rule, {
     { name: 'policies and rules active (explicitly or by default)', provider: 'okta', stack: configStack({ ...passwordPolicy('ACTIVE'), okta_app_signon_policy: { admin: { name: 'Admin', description: 'x' } }, okta_app_signon_policy_rule: { r: { policy_id: '${okta_app_signon_policy.admin.id}', name: 'r' } } }) },
   ],
   invalid: [
-    { name: 'report-only', provider: 'entra', stack: configStack({ azuread_conditional_access_policy: { mfa: caPolicy({ state: 'enabledForReportingButNotEnforced' }) } }), expect: [{ messageId: 'entraNotEnforced', resource: 'azuread_conditional_access_policy.mfa' }] },
+    { name: 'report-only', provider: 'entra', stack: configStack({ azuread_conditional_access_policy: { mfa: caPolicy({ state: 'enabledForReportingButNotEnforced' }) } }), expect: [{ messageId: 'entraNotEnforced', resource: 'azuread_conditional_access_policy.mfa', data: { policy: 'azuread_conditional_access_policy.mfa', state: 'report-only (enabledForReportingButNotEnforced)' } }] },
     { name: 'disabled', provider: 'entra', stack: configStack({ azuread_conditional_access_policy: { mfa: caPolicy({ state: 'disabled' }) } }), expect: [{ messageId: 'entraNotEnforced', resource: 'azuread_conditional_access_policy.mfa' }] },
-    { name: 'inactive password policy', provider: 'okta', stack: configStack(passwordPolicy('INACTIVE')), expect: [{ messageId: 'oktaInactive', resource: 'okta_policy_password.staff' }] },
+    { name: 'inactive password policy', provider: 'okta', stack: configStack(passwordPolicy('INACTIVE')), expect: [{ messageId: 'oktaInactive', resource: 'okta_policy_password.staff', data: { policy: 'okta_policy_password.staff' } }] },
     { name: 'inactive sign-on rule', provider: 'okta', stack: configStack({ okta_app_signon_policy_rule: { r: { policy_id: 'p', name: 'r', status: 'INACTIVE' } } }), expect: [{ messageId: 'oktaInactive', resource: 'okta_app_signon_policy_rule.r' }] },
   ],
   unknown: [
-    { name: 'state from a variable', provider: 'entra', stack: configStack({ azuread_conditional_access_policy: { mfa: caPolicy({ state: '${var.state}' }) } }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.mfa' }] },
+    { name: 'state from a variable', provider: 'entra', stack: configStack({ azuread_conditional_access_policy: { mfa: caPolicy({ state: '${var.state}' }) } }), expect: [{ messageId: 'cannotVerify', resource: 'azuread_conditional_access_policy.mfa', data: { what: 'whether azuread_conditional_access_policy.mfa is enforced', why: 'state is ${var.state}' } }] },
     {
       name: 'a disabled MFA policy for groups from a variable may be one the rules rely on',
       provider: 'entra',

@@ -1,11 +1,16 @@
 /**
  * The shared rule tester, after ESLint's RuleTester: tables of valid, invalid
- * and unknown-value cases per provider, asserting message ids and resources
- * (not message text). It also insists that every provider a rule covers has
- * all three kinds of case, so a rule cannot ship half-tested.
+ * and unknown-value cases per provider, asserting message ids, resources and,
+ * where a case gives them, the message data (the values the message quotes)
+ * and the line. It insists that every provider a rule covers has all three
+ * kinds of case, and that every message a rule's table expects has its data
+ * asserted at least once, so a rule cannot ship half-tested; and every finding
+ * must point at a line that names its resource.
  */
+import { appendFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, Config, Declarations, Thresholds } from '../../policies/config/config';
-import type { AnyRule } from '../../policies/engine/rule';
+import type { AnyRule, Data } from '../../policies/engine/rule';
+import type { Finding } from '../../policies/engine/run';
 import type { Provider } from '../../policies/facts/providers';
 import { runRules } from '../../policies/engine/run';
 import type { Stack } from '../../policies/model/resource';
@@ -15,6 +20,10 @@ export interface Expected {
   /** Address of the resource the finding names; null for "missing from the configuration". */
   readonly resource: string | null;
   readonly severity?: string;
+  /** The values interpolated into the message, all of them. */
+  readonly data?: Data;
+  /** The line the finding points at, in the stack's text. */
+  readonly line?: number;
 }
 
 export interface RuleCase {
@@ -61,6 +70,12 @@ export function testRule(rule: AnyRule, cases: RuleCases): void {
       });
     }
 
+    it('asserts the data of every message its table expects, at least once', () => {
+      const expected = [...cases.invalid, ...cases.unknown].flatMap((c) => c.expect);
+      const withoutData = [...new Set(expected.map((e) => e.messageId))].filter((id) => !expected.some((e) => e.messageId === id && e.data !== undefined));
+      expect(withoutData).toEqual([]);
+    });
+
     describe('valid', () => {
       for (const c of cases.valid) {
         it(`[${c.provider}] ${c.name}`, () => {
@@ -77,15 +92,56 @@ export function testRule(rule: AnyRule, cases: RuleCases): void {
           it(`[${c.provider}] ${c.name}`, () => {
             const result = findingsOf(rule, c);
             expect(result.errors).toEqual([]);
-            const got = result.findings.map((f) => ({ messageId: f.messageId, resource: f.resource, ...(c.expect.some((e) => e.severity) ? { severity: f.severity } : {}) }));
-            const want = c.expect.map((e) => ({ messageId: e.messageId, resource: e.resource, ...(e.severity ? { severity: e.severity } : {}) }));
-            const order = (x: { messageId: string; resource: string | null }) => `${x.resource}|${x.messageId}`;
-            expect([...got].sort((a, b) => order(a).localeCompare(order(b)))).toEqual([...want].sort((a, b) => order(a).localeCompare(order(b))));
+            if (process.env.RG_RECORD_DATA) for (const f of result.findings) appendFileSync(process.env.RG_RECORD_DATA, JSON.stringify({ rule: meta.id, kind, case: c.name, messageId: f.messageId, resource: f.resource, data: f.data, line: f.line }) + '\n');
+            expectFindings(result.findings, c.expect);
             if (kind === 'unknown') expect(result.findings.every((f) => f.unverified)).toBe(true);
             for (const f of result.findings) expect(f.message).not.toMatch(/\{\{/);
+            expect(misplaced(result.findings, c.stack)).toEqual([]);
           });
         }
       });
     }
   });
+}
+
+/** Pairs each expected finding with one found that agrees on every field it gives; what is left unpaired on either side fails. */
+function expectFindings(found: readonly Finding[], expected: readonly Expected[]): void {
+  const left = [...found];
+  const unmatched: Expected[] = [];
+  for (const e of expected) {
+    const i = left.findIndex((f) => agrees(f, e));
+    if (i >= 0) left.splice(i, 1);
+    else unmatched.push(e);
+  }
+  if (unmatched.length === 0 && left.length === 0) return;
+  // A readable diff: what was expected against what was found, in the fields the table uses.
+  const shown = (f: Finding) => ({ messageId: f.messageId, resource: f.resource, severity: f.severity, data: f.data, line: f.line });
+  expect({ found: found.map(shown) }).toEqual({ found: expected });
+}
+
+function agrees(f: Finding, e: Expected): boolean {
+  return (
+    f.messageId === e.messageId &&
+    f.resource === e.resource &&
+    (e.severity === undefined || f.severity === e.severity) &&
+    (e.data === undefined || JSON.stringify(sortedKeys(f.data)) === JSON.stringify(sortedKeys(e.data))) &&
+    (e.line === undefined || f.line === e.line)
+  );
+}
+
+const sortedKeys = (d: Data) => Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** Findings about a resource whose line is missing or does not name the resource (its name in JSON, its address in a plan). */
+function misplaced(findings: readonly Finding[], stack: Stack): string[] {
+  const text = (stack as { text?: string }).text;
+  if (text === undefined) return [];
+  const lines = text.split('\n');
+  return findings
+    .filter((f) => f.resource !== null)
+    .filter((f) => {
+      const name = f.resource!.split('.').pop()!.replace(/\[.*$/, '');
+      const line = f.line === null ? undefined : lines[f.line - 1];
+      return line === undefined || !(line.includes(`"${name}"`) || line.includes(`"${f.resource}"`));
+    })
+    .map((f) => `${f.ruleId} ${f.resource} at line ${f.line}`);
 }

@@ -1,21 +1,29 @@
 /** Builds stacks from inline Terraform JSON or plans, as the loaders would. */
 import { readConfiguration } from '../../policies/inputs/configuration';
 import { loadFile } from '../../policies/inputs/load';
+import { createLocator } from '../../policies/inputs/locate';
 import { readPlan, validatePlan } from '../../policies/inputs/plan';
 import type { Stack } from '../../policies/model/resource';
 
 export type Resources = Record<string, Record<string, unknown>>;
 
-/** A cdktf-style stack (`resource` only, plus optional locals) from `{ type: { name: body } }`. */
-export function configStack(resources: Resources, extra: Record<string, unknown> = {}, name = 'test'): Stack {
+/**
+ * A cdktf-style stack (`resource` only, plus optional locals) from `{ type: { name: body } }`.
+ * Its text is the document indented as cdktf writes it, so findings have lines (`text`, for tests that read them).
+ */
+export function configStack(resources: Resources, extra: Record<string, unknown> = {}, name = 'test'): Stack & { readonly text: string } {
   const file = `${name}.tf.json`;
-  const { resources: list, notEvaluated } = readConfiguration([{ file, body: { resource: resources, ...extra } }], { useDefaults: false });
-  return { name, kind: 'cdktf', origin: file, resources: list, notEvaluated };
+  const body = { resource: resources, ...extra };
+  const text = JSON.stringify(body, null, 2);
+  const { resources: list, notEvaluated } = readConfiguration([{ file, body }], { useDefaults: false });
+  return { name, kind: 'cdktf', origin: file, resources: list, notEvaluated, locateLine: createLocator('json', () => text), text };
 }
 
-export function planStack(plan: Record<string, unknown>, name = 'plan'): Stack {
+/** A plan's stack, its text as `terraform show -json` prints it, so findings have lines. */
+export function planStack(plan: Record<string, unknown>, name = 'plan'): Stack & { readonly text: string } {
   const file = `${name}.json`;
-  return { name, kind: 'plan', origin: file, resources: readPlan(validatePlan(plan, file), file), notEvaluated: [] };
+  const text = JSON.stringify(plan);
+  return { name, kind: 'plan', origin: file, resources: readPlan(validatePlan(plan, file), file), notEvaluated: [], locateLine: createLocator('plan', () => text), text };
 }
 
 /** A minimal plan from `address → { values, unknown?, expressions? }` (all created). */
