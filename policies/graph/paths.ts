@@ -88,7 +88,7 @@ export function searchPaths(graph: ResetGraph, options: PathOptions = {}): PathS
     const seen = new Set<string>();
     for (let e = next.get(n.id); e && !seen.has(e.from) && steps.length <= maxSteps; e = next.get(e.to)) {
       seen.add(e.from);
-      steps.push({ from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
+      steps.push(stepOf(e));
     }
     if (steps.length > maxSteps) omitted++;
     else paths.push({ source: n.id, target: steps[steps.length - 1].to, steps });
@@ -100,6 +100,41 @@ export function searchPaths(graph: ResetGraph, options: PathOptions = {}): PathS
     return count <= maxPerTarget;
   });
   return { paths: kept, omitted: omitted + paths.length - kept.length };
+}
+
+const outgoingCache = new WeakMap<ResetGraph, Map<string, GraphEdge[]>>();
+
+/**
+ * The shortest chain of steps from one node to another over the edges `allow`
+ * admits (breadth-first, edges in the graph's order), or undefined. For a
+ * question about two given principals — can this requester become that
+ * approver? — where searchPaths answers for every source at once.
+ */
+export function shortestChain(graph: ResetGraph, from: string, to: string, allow: (edge: GraphEdge) => boolean = () => true): PathStep[] | undefined {
+  let outgoing = outgoingCache.get(graph);
+  if (!outgoing) {
+    outgoingCache.set(graph, (outgoing = new Map()));
+    for (const e of graph.edges) addTo(outgoing, e.from, e);
+  }
+  const previous = new Map<string, GraphEdge>();
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of outgoing.get(queue[i]) ?? []) {
+      if (e.to === from || previous.has(e.to) || !allow(e)) continue;
+      previous.set(e.to, e);
+      if (e.to === to) {
+        const chain: PathStep[] = [];
+        for (let s: GraphEdge | undefined = e; s; s = previous.get(s.from)) chain.unshift(stepOf(s));
+        return chain;
+      }
+      queue.push(e.to);
+    }
+  }
+  return undefined;
+}
+
+function stepOf(e: GraphEdge): PathStep {
+  return { from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) };
 }
 
 /** Shortest first, then by source: one order for every report. */

@@ -29,6 +29,8 @@ export interface GraphNode {
   readonly label: string;
   readonly kind: 'user' | 'group' | 'application' | 'service principal' | 'scope' | 'policy' | 'exemption';
   readonly resource?: Resource;
+  /** A scope node of reset authority: the group or unit whose users it stands for (none for every user of a directory). */
+  readonly container?: string;
   /** A privileged identity, a break-glass account, or an authentication policy: where paths end. */
   readonly target: boolean;
   /** Signing in without the MFA a policy requires: where exemption paths end (RG-08), kept apart from privilege. */

@@ -48,16 +48,18 @@ export default defineRule({
     const operatorGrant = new Map(ctx.grants.filter((g) => g.role.operatorRole && g.scope.kind !== 'organisation').map((g) => [g.assignment.address, g]));
     if (operatorGrant.size === 0) return; // no explicit scope, no chain through one: skip the graph
     for (const path of ctx.attackPaths) {
-      const i = path.steps.findIndex((s) => s.kind === 'can reset' && s.from === path.source && s.to.startsWith('users in '));
-      if (i !== 0 || path.steps.length <= 2 || reported.has(path.steps[0].resource)) continue;
-      const grant = operatorGrant.get(path.steps[0].resource);
+      const [first] = path.steps;
+      // The path starts where the operator resets the users of a group or unit it is scoped to.
+      const scope = first.kind === 'can reset' && first.from === path.source ? ctx.resetGraph.nodes.get(first.to)?.container : undefined;
+      if (scope === undefined || path.steps.length <= 2 || reported.has(first.resource)) continue;
+      const grant = operatorGrant.get(first.resource);
       if (!grant) continue;
       const assignment = grant.assignment;
       reported.add(assignment.address);
       report({
         resource: assignment,
         messageId: 'reachesThroughChain',
-        data: { role: grant.role.name, principal: path.source, scope: path.steps[0].to.replace(/^users in /, ''), count: path.steps.length, target: path.target },
+        data: { role: grant.role.name, principal: path.source, scope, count: path.steps.length, target: path.target },
         path: path.steps,
       });
     }

@@ -2,7 +2,8 @@ import type { RuleContext } from '../tenant/context';
 import { PRIVILEGED_ROLE_ADMINISTRATOR } from '../facts/entra-roles';
 import { ReportFn, defineRule } from '../engine/rule';
 import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS } from '../facts/okta-roles';
-import type { PathStep } from '../graph/paths';
+import { shortestChain } from '../graph/paths';
+import type { EdgeKind, GraphEdge } from '../graph/reset-graph';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 import { addTo } from '../lists';
@@ -67,9 +68,9 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
     // A chain through an activation these approvers approve is no self-approval: they consent before its first step.
     const guarded = guardedGroups(ctx, approvers.resources);
     guarded.add(group.address);
-    const usesGuardedActivation = (step: PathStep) => step.kind === 'eligible for' && guarded.has(step.to);
+    const acting = (edge: GraphEdge) => ACTING.has(edge.kind) && !(edge.kind === 'eligible for' && guarded.has(edge.to));
     for (const e of eligible) {
-      const chain = approvers.resources.map((a) => chainTo(ctx, e.address, a.address, usesGuardedActivation)).find((c) => c !== undefined);
+      const chain = approvers.resources.map((a) => shortestChain(ctx.resetGraph, e.address, a.address, acting)).find((c) => c !== undefined);
       if (!chain) continue;
       report({ resource: policy, messageId: 'approverReachable', data: { policy: policy.address, group: group.address, member: e.address, approver: chain[chain.length - 1].to, count: chain.length }, path: chain });
       break;
@@ -78,22 +79,7 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
 }
 
 /** Edges by which a principal comes to act as another: the steps that make an eligible member an approver. */
-const ACTING = new Set(['member of', 'can add members to', 'owns', 'acts as', 'eligible for']);
-
-const adjacency = new WeakMap<RuleContext, Map<string, PathStep[]>>();
-
-/** The graph's acting edges by their start, built once per stack. */
-function actingEdges(ctx: RuleContext): Map<string, PathStep[]> {
-  let out = adjacency.get(ctx);
-  if (!out) {
-    adjacency.set(ctx, (out = new Map()));
-    for (const e of ctx.resetGraph.edges) {
-      if (!ACTING.has(e.kind)) continue;
-      addTo(out, e.from, { from: e.from, kind: e.kind, to: e.to, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) });
-    }
-  }
-  return out;
-}
+const ACTING: ReadonlySet<EdgeKind> = new Set(['member of', 'can add members to', 'owns', 'acts as', 'eligible for']);
 
 /**
  * Groups whose activation only these approvers approve: every approver of
@@ -125,26 +111,6 @@ function approvedGroups(ctx: RuleContext): Map<Resource, { group: Resource; appr
     }
   }
   return out;
-}
-
-/** The shortest chain of acting steps from one principal to another, if any (breadth-first), never taking a step `skip` rules out. */
-function chainTo(ctx: RuleContext, from: string, to: string, skip: (step: PathStep) => boolean = () => false): PathStep[] | undefined {
-  const out = actingEdges(ctx);
-  const previous = new Map<string, PathStep>();
-  const queue = [from];
-  for (let i = 0; i < queue.length; i++) {
-    for (const step of out.get(queue[i]) ?? []) {
-      if (step.to === from || previous.has(step.to) || skip(step)) continue;
-      previous.set(step.to, step);
-      if (step.to === to) {
-        const chain: PathStep[] = [];
-        for (let s: PathStep | undefined = step; s; s = previous.get(s.from)) chain.unshift(s);
-        return chain;
-      }
-      queue.push(step.to);
-    }
-  }
-  return undefined;
 }
 
 /** Groups that hold reset authority, reachable from an access package through its resource associations. */

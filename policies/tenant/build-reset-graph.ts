@@ -31,8 +31,8 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
     }
     return r.address;
   };
-  const virtual = (id: string, label: string, kind: GraphNode['kind'], target = false): string => {
-    if (!nodes.has(id)) nodes.set(id, { id, label, kind, target, source: false });
+  const virtual = (id: string, label: string, kind: GraphNode['kind'], target = false, container?: Resource): string => {
+    if (!nodes.has(id)) nodes.set(id, { id, label, kind, target, source: false, ...(container ? { container: container.address } : {}) });
     return id;
   };
   const edge = (from: string, to: string, kind: EdgeKind, resource: Resource, detail?: string) => edges.push({ from, to, kind, resource: resource.address, ...(detail ? { detail } : {}) });
@@ -59,7 +59,7 @@ export function buildResetGraph(ctx: RuleContext): ResetGraph {
   const scopeNode = (container: Resource) => {
     const id = `users in ${container.address}`;
     if (!nodes.has(id)) {
-      virtual(id, id, 'scope');
+      virtual(id, id, 'scope', false, container);
       const members = containerMembers(ctx, container).resources;
       // A group in an administrative unit is in scope as an object, not through its members: resetting reaches users only.
       for (const m of members) if (PRINCIPAL_TYPES.has(m.type) && m.type !== 'azuread_group') edge(id, node(m), 'includes', p.membershipOf(m, container) ?? container);
