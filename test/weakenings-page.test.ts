@@ -1,6 +1,6 @@
 /** docs/weakenings.md is the catalogue of weakening and drift kinds, as the code holds them (RG_WRITE_DOCS=1 writes it). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DRIFT_KINDS, WEAKENING_KINDS } from '../policies/changes/weakening-kinds';
+import { DRIFT_KINDS, WEAKENING_KINDS } from '../policies/facts/weakening-kinds';
 
 const PAGE = 'docs/weakenings.md';
 

@@ -8,7 +8,8 @@ import type { RuleContext } from '../tenant/context';
 import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
 import { type Stack, isIdentityType } from '../model/resource';
-import { weakeningsOf, type Weakening } from './weakenings';
+import type { Weakening } from '../engine/weakening';
+import { weakeningsOf } from './weakenings';
 import { byText, compareText } from '../lists';
 
 

@@ -7,6 +7,7 @@ import type { CsfId } from '../facts/csf';
 import type { Provider } from '../facts/providers';
 import type { Resource } from '../model/resource';
 import type { RuleContext } from '../tenant/context';
+import type { WeakeningDetector } from './weakening';
 import type { PathStep } from '../graph/paths';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -66,6 +67,8 @@ export type ReportFn<M extends string> = (finding: Report<M>) => void;
 export interface RuleDefinition<M extends string> {
   readonly meta: RuleMeta<M>;
   readonly check: (context: RuleContext, report: ReportFn<M>) => void;
+  /** The changes that weaken this rule's control, for `review` and `drift` (see ./weakening). */
+  readonly weakenings?: readonly WeakeningDetector[];
 }
 
 /** Identity function that fixes `M`, so a misspelt message id is a compile error. */

@@ -5,7 +5,7 @@
  * lines are at least 1.
  */
 import { createHash } from 'node:crypto';
-import { DRIFT_KINDS, WEAKENING_KINDS } from '../changes/weakening-kinds';
+import { DRIFT_KINDS, WEAKENING_KINDS } from '../facts/weakening-kinds';
 import { CSF_OUTCOMES } from '../facts/csf';
 import type { Severity } from '../engine/rule';
 import type { Finding } from '../engine/run';

@@ -2,6 +2,8 @@ import type { RuleContext } from '../tenant/context';
 import type { RoleGrant } from '../tenant/grants';
 import { defineRule } from '../engine/rule';
 import { Unknown, elements } from '../model/value';
+import { type ResourcePair, type WeakeningReport, addedElements, grantsOf, shown, valueOn } from '../engine/weakening';
+import type { Value } from '../model/value';
 
 /** `…/api/v1/users`, `…/api/v1/groups` (no id after), `orn:…:directory:…:users` / `:groups` (no id after). */
 const ALL_PRINCIPALS = /\/api\/v1\/(users|groups)\/?$|^orn:[^:]+:directory:[^:]+:(users|groups)$/;
@@ -70,6 +72,13 @@ export default defineRule({
       }
     }
   },
+  weakenings: [
+    { types: ['okta_group_role'], detect: (pair, report) => (scopeWidened(pair, report, 'target_group_list'), resourceSetRemoved(pair, report)) },
+    { types: ['okta_user_admin_roles', 'okta_admin_role_custom_assignments', 'azuread_directory_role_member'], detect: (pair, report) => scopeWidened(pair, report, 'members') },
+    { types: ['azuread_directory_role_assignment', 'azuread_directory_role_eligibility_schedule_request'], detect: (pair, report) => scopeWidened(pair, report, 'directory_scope_id') },
+    { types: ['okta_admin_role_custom'], detect: permissionsAdded },
+    { types: ['okta_resource_set'], detect: resourceSetWidened },
+  ],
 });
 
 /** Operators' help-desk roles; non-human identities are RG-22's, break-glass accounts hold the top role by design. */
@@ -85,4 +94,51 @@ function entryText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (v instanceof Unknown && v.expression) return v.expression;
   return undefined;
+}
+
+// ------------------------------------------------------------ weakenings (W-SCOPE)
+
+const OKTA_ROLE_RANK = new Map(Object.entries({ HELP_DESK_ADMIN: 1, USER_ADMIN: 2, GROUP_MEMBERSHIP_ADMIN: 2, APP_ADMIN: 3, API_ADMIN: 3, API_ACCESS_MANAGEMENT_ADMIN: 3, ORG_ADMIN: 4, SUPER_ADMIN: 5 }));
+
+/** Reset authority reaching further: a target added, every target removed, a unit's scope moved to the tenant, the role changed. */
+function scopeWidened({ before, after, base, head }: ResourcePair, report: (w: WeakeningReport) => void, scopeAttribute: string): void {
+  if (!before || !after) return;
+  // A list of targets widens when it gains a target, or when it loses all of them (then it is the whole org).
+  if (scopeAttribute !== 'directory_scope_id') {
+    const added = addedElements(valueOn(before, scopeAttribute), valueOn(after, scopeAttribute));
+    const emptied = elements(valueOn(before, scopeAttribute)).length > 0 && elements(valueOn(after, scopeAttribute)).length === 0;
+    if (added.length > 0 || emptied) {
+      report({ kind: 'W-SCOPE', attribute: scopeAttribute, before: shown(valueOn(before, scopeAttribute)), after: shown(valueOn(after, scopeAttribute)), message: emptied ? 'every target is removed: reset authority now reaches the whole org' : `reset authority now also reaches ${added.join(', ')}` });
+    }
+  }
+  const wasScoped = (v: Value | undefined) => (typeof v === 'string' && v.startsWith('/administrativeUnits/')) || v instanceof Unknown;
+  if (scopeAttribute === 'directory_scope_id' && wasScoped(valueOn(before, scopeAttribute)) && !wasScoped(valueOn(after, scopeAttribute))) {
+    report({ kind: 'W-SCOPE', attribute: scopeAttribute, before: shown(valueOn(before, scopeAttribute)), after: shown(valueOn(after, scopeAttribute)), message: 'reset authority moved from an administrative unit to the whole tenant' });
+  }
+  const beforeRoles = grantsOf(base, before).map((g) => g.role);
+  for (const g of grantsOf(head, after)) {
+    if (beforeRoles.some((r) => r.name === g.role.name)) continue;
+    const upgraded = beforeRoles.some((r) => (OKTA_ROLE_RANK.get(g.role.name) ?? 0) > (OKTA_ROLE_RANK.get(r.name) ?? 0)) || (g.role.privileged && !beforeRoles.some((r) => r.privileged));
+    if (upgraded || beforeRoles.length > 0) {
+      report({ kind: 'W-SCOPE', attribute: 'role', before: beforeRoles.map((r) => r.name).join(', ') || 'none', after: g.role.name, message: `the role is changed to ${g.role.name}` });
+    }
+  }
+}
+
+function resourceSetRemoved({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (before && after && valueOn(before, 'resource_set_id') !== undefined && valueOn(after, 'resource_set_id') === undefined && valueOn(after, 'target_group_list') === undefined) {
+    report({ kind: 'W-SCOPE', attribute: 'resource_set_id', before: shown(valueOn(before, 'resource_set_id')), after: 'unset', message: 'the resource set that limited the role is removed' });
+  }
+}
+
+function permissionsAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const added = addedElements(valueOn(before, 'permissions'), valueOn(after, 'permissions'));
+  if (before && after && added.length > 0) report({ kind: 'W-SCOPE', attribute: 'permissions', before: shown(valueOn(before, 'permissions')), after: shown(valueOn(after, 'permissions')), message: `permissions added to a custom admin role: ${added.join(', ')}` });
+}
+
+function resourceSetWidened({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  for (const attribute of ['resources', 'resources_orn']) {
+    const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
+    if (before && after && added.length > 0) report({ kind: 'W-SCOPE', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: `the resource set now also covers ${added.join(', ')}` });
+  }
 }

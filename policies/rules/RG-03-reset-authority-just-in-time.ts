@@ -5,6 +5,7 @@ import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
 import { oncePerResource } from '../model/once';
+import { ROLE_GRANT_TYPES, type ResourcePair, type WeakeningReport, addedElements, grantsOf, shown, valueOn } from '../engine/weakening';
 
 export default defineRule({
   meta: {
@@ -41,6 +42,10 @@ export default defineRule({
       report({ resource: grant.assignment, messageId: outcome.messageId, data });
     }
   },
+  weakenings: [
+    { types: ROLE_GRANT_TYPES, detect: newlyGranted },
+    { types: ['azuread_group', 'okta_group_memberships', 'azuread_group_member'], detect: privilegedGroupJoined },
+  ],
 });
 
 type Outcome = { messageId: 'standingUser' | 'standingGroup' | 'oktaUserRole' | 'cannotVerify'; data?: Record<string, string> } | undefined;
@@ -83,4 +88,25 @@ function groupShortfall(ctx: RuleContext, group: Resource): string | Unknown | u
   if (permanent) return `${permanent.schedule.address} assigns membership permanently`;
   if (!schedules.some((s) => s.kind === 'eligible')) return 'no azuread_privileged_access_group_eligibility_schedule brings members in';
   return undefined;
+}
+
+// ------------------------------------------------------------ weakenings (W-PRIVILEGE)
+
+/** A new role assignment that makes someone privileged or gives reset authority (a vendor's is RG-20's). */
+function newlyGranted({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (before || !after) return;
+  for (const g of grantsOf(head, after)) {
+    if (g.principal && head.principals.isVendor(g.principal)) continue;
+    if (g.role.privileged || g.role.resetAuthority) report({ kind: 'W-PRIVILEGE', attribute: 'role', before: 'none', after: g.role.name, message: `${g.principal?.address ?? 'an unknown principal'} is newly granted ${g.role.name}` });
+  }
+}
+
+/** Members added to a group that holds a privileged role: a new privileged assignment in all but name. */
+function privilegedGroupJoined({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!after) return;
+  const group = after.type === 'azuread_group' ? after : (head.target(after, after.type === 'azuread_group_member' ? 'group_object_id' : 'group_id') ?? undefined);
+  if (!group || !head.principals.grantsHeldBy(group).some((g) => g.role.privileged)) return;
+  const attribute = after.type === 'azuread_group' ? 'members' : after.type === 'azuread_group_member' ? 'member_object_id' : 'users';
+  const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
+  if (added.length > 0) report({ kind: 'W-PRIVILEGE', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: `new members of ${group.address}, which holds a privileged role: ${added.join(', ')}` });
 }

@@ -4,6 +4,7 @@ import { graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, elements, isObject, valueAt } from '../model/value';
+import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn } from '../engine/weakening';
 
 const messages = {
   noPolicy:
@@ -34,6 +35,7 @@ export default defineRule({
     checkRoleEligibility(ctx, report);
     checkOkta(ctx, report);
   },
+  weakenings: [{ types: ['azuread_group_role_management_policy'], detect: activationLoosened }],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -123,4 +125,27 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (attested === 'unknown') report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `whether ${grant.assignment.address} is attested for RG-04`, why: "an attestation's control is not known" } });
     else if (attested === 'no') report({ resource: grant.assignment, messageId: 'noOktaAttestation', data: { role: grant.role.name, assignment: grant.assignment.address } });
   }
+}
+
+// ------------------------------------------------------------ weakenings (W-APPROVAL)
+
+/** An activation policy removed, a requirement dropped, the approver changed (to the operators: RG-05's), activations made longer. */
+function activationLoosened(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const { before, after } = pair;
+  if (before && !after) {
+    report({ kind: 'W-APPROVAL', attribute: 'activation_rules', before: 'managed', after: 'removed', message: "the activation policy is removed: Microsoft's defaults need no approval and no ticket" });
+    return;
+  }
+  if (!before || !after) return;
+  for (const flag of ['require_approval', 'require_justification', 'require_ticket_info', 'require_multifactor_authentication']) {
+    const b = valueOn(before, `activation_rules.${flag}`);
+    const a = valueOn(after, `activation_rules.${flag}`);
+    if (b === true && a !== true) report({ kind: 'W-APPROVAL', attribute: `activation_rules.${flag}`, before: shown(b), after: shown(a), message: `${flag.replace(/_/g, ' ')} is no longer required to activate` });
+  }
+  const approvers = approversAdded(pair);
+  if (approvers && !approvers.toOperators) report({ kind: 'W-APPROVAL', attribute: approvers.path, before: shown(valueOn(before, approvers.path)), after: shown(valueOn(after, approvers.path)), message: `the approver changed to ${approvers.added.join(', ')}` });
+  const hours = (v: Value | undefined) => (typeof v === 'string' ? durationHours(v) : undefined);
+  const b = hours(valueOn(before, 'activation_rules.maximum_duration'));
+  const a = hours(valueOn(after, 'activation_rules.maximum_duration'));
+  if (b !== undefined && (a === undefined || a > b)) report({ kind: 'W-APPROVAL', attribute: 'activation_rules.maximum_duration', before: shown(valueOn(before, 'activation_rules.maximum_duration')), after: shown(valueOn(after, 'activation_rules.maximum_duration')), message: 'activations last longer' });
 }

@@ -7,6 +7,7 @@ import type { EdgeKind, GraphEdge } from '../graph/reset-graph';
 import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 import { addTo } from '../lists';
+import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn } from '../engine/weakening';
 
 const messages = {
   approverReachable:
@@ -42,6 +43,10 @@ export default defineRule({
     checkOktaRoles(ctx, report);
     checkSeparationOfDuties(ctx, report);
   },
+  weakenings: [
+    { types: ['azuread_group_role_management_policy'], detect: approverIsOperator },
+    { types: ['azuread_access_package_assignment_policy'], detect: approvalDropped },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -171,4 +176,18 @@ function checkSeparationOfDuties(ctx: RuleContext, report: Reporter): void {
     reported.add(p);
     report({ resource: grant.assignment, messageId: 'separationOfDuties', data: { principal: p.address, reset: [...new Set(reset.map((g) => g.role.name))].join(', '), assignment: grant.assignment.address } });
   }
+}
+
+// ------------------------------------------------------------ weakenings (W-APPROVAL)
+
+function approverIsOperator(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const approvers = approversAdded(pair);
+  if (approvers?.toOperators) report({ kind: 'W-APPROVAL', attribute: approvers.path, before: shown(valueOn(pair.before, approvers.path)), after: shown(valueOn(pair.after, approvers.path)), message: `the approver is now one of the operators (${approvers.added.join(', ')})` });
+}
+
+function approvalDropped({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after) return;
+  const b = valueOn(before, 'approval_settings.approval_required');
+  const a = valueOn(after, 'approval_settings.approval_required');
+  if (b === true && a !== true) report({ kind: 'W-APPROVAL', attribute: 'approval_settings.approval_required', before: shown(b), after: shown(a), message: 'access is granted without approval' });
 }

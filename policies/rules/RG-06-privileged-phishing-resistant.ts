@@ -5,6 +5,7 @@ import { OktaSignOnRule, appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { addTo } from '../lists';
+import { type ResourcePair, type WeakeningReport, addedElements, shown, signInWeakened, valueOn } from '../engine/weakening';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
 const ADMIN_CONSOLE = /admin[-_ ]?console/i;
@@ -43,6 +44,10 @@ export default defineRule({
     checkEntra(ctx, inUse.filter((g) => g.provider === 'entra' && g.role.templateId), report);
     checkOkta(ctx, inUse.filter((g) => g.provider === 'okta' && g.principal), report);
   },
+  weakenings: [
+    { types: ['azuread_conditional_access_policy', 'okta_app_signon_policy_rule', 'okta_policy_rule_signon'], detect: (pair, report) => signInWeakened(pair, report, 'privileged') },
+    { types: ['azuread_authentication_strength_policy'], detect: weakerMethodsAllowed },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -168,4 +173,11 @@ function namesNobody(rule: OktaSignOnRule): boolean {
 
 function isAdminConsolePolicy(policy: Resource | undefined): boolean {
   return policy !== undefined && [policy.values.name, policy.name].some((n) => typeof n === 'string' && ADMIN_CONSOLE.test(n));
+}
+
+// ------------------------------------------------------------ weakenings (W-STRENGTH, W-EXCLUSION)
+
+function weakerMethodsAllowed({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const added = addedElements(valueOn(before, 'allowed_combinations'), valueOn(after, 'allowed_combinations'));
+  if (before && after && added.length > 0) report({ kind: 'W-STRENGTH', attribute: 'allowed_combinations', before: shown(valueOn(before, 'allowed_combinations')), after: shown(valueOn(after, 'allowed_combinations')), message: `weaker methods allowed: ${added.join(', ')}` });
 }

@@ -3,6 +3,7 @@ import { requiresMfa } from '../tenant/conditional-access';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
+import { type ResourcePair, type WeakeningReport, signInWeakened } from '../engine/weakening';
 
 const messages = {
   noEntraPolicy:
@@ -32,6 +33,10 @@ export default defineRule({
     if (ctx.providers.has('entra')) checkEntra(ctx, report);
     if (ctx.providers.has('okta')) checkOkta(ctx, report);
   },
+  weakenings: [
+    { types: ['azuread_conditional_access_policy', 'okta_app_signon_policy_rule', 'okta_policy_rule_signon'], detect: (pair, report) => signInWeakened(pair, report, 'everyone') },
+    { types: /^okta_(idp_|policy_rule_idp_discovery$)/, detect: identityProviderAdded },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -102,4 +107,10 @@ function onlyBreakGlass(ctx: RuleContext, r: Resource, groupPaths: string[], use
   const all = targets.flatMap((t) => t.resources);
   if (all.length === 0 || targets.some((t) => t.unknown || t.external.length > 0)) return false;
   return all.every((p) => ctx.principals.isBreakGlass(p));
+}
+
+// ------------------------------------------------------------ weakenings (W-STRENGTH, W-EXCLUSION, W-FEDERATION)
+
+function identityProviderAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before && after) report({ kind: 'W-FEDERATION', attribute: 'resource', before: 'none', after: after.type, message: "a new identity provider or routing rule: sign-ins it handles skip the org's own MFA" });
 }

@@ -4,6 +4,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
+import { type ResourcePair, type WeakeningReport, addedElements, shown, valueOn } from '../engine/weakening';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
 
@@ -37,6 +38,10 @@ export default defineRule({
     checkEntra(ctx, report);
     checkOkta(ctx, report);
   },
+  weakenings: [
+    { types: ['azuread_conditional_access_policy'], detect: (pair, report) => exclusionsAdded(pair, report, ['excluded_users', 'excluded_groups', 'excluded_roles'].map((p) => `conditions.users.${p}`), 'policy') },
+    { types: ['okta_app_signon_policy_rule', 'okta_policy_rule_signon'], detect: (pair, report) => exclusionsAdded(pair, report, ['users_excluded', 'groups_excluded'], 'rule') },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -87,5 +92,15 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     const unknown = rule.usersExcluded.unknown || rule.groupsExcluded.unknown;
     if (others.length > 0 && rule.active && rule.twoFactor) report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: listed(others) } });
     else if (others.length > 0 || unknown) report({ resource: r, messageId: 'cannotVerify', data: { what: `whom ${r.address} exempts from MFA`, why: unknown ? 'its exclusions are not known' : 'its status or factor mode is not known' } });
+  }
+}
+
+// ------------------------------------------------------------ weakenings (W-EXCLUSION)
+
+function exclusionsAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void, paths: readonly string[], what: 'policy' | 'rule'): void {
+  if (!before || !after) return;
+  for (const path of paths) {
+    const added = addedElements(valueOn(before, path), valueOn(after, path));
+    if (added.length > 0) report({ kind: 'W-EXCLUSION', attribute: path, before: shown(valueOn(before, path)), after: shown(valueOn(after, path)), message: `excluded from the ${what}: ${added.join(', ')}` });
   }
 }

@@ -2,6 +2,7 @@ import type { RuleContext } from '../tenant/context';
 import { TAP_URL, graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, describeValue } from '../model/value';
+import { type ResourcePair, type WeakeningReport, requestBodyOn, shown } from '../engine/weakening';
 
 const UNKNOWN_ATTESTATION = { what: 'whether temporary recovery credentials are attested (RG-10)', why: 'an attestation\'s control is not known' };
 
@@ -37,6 +38,7 @@ export default defineRule({
       else if (attested === 'unknown') report({ resource: null, messageId: 'cannotVerify', data: UNKNOWN_ATTESTATION });
     }
   },
+  weakenings: [{ types: ['msgraph_update_resource'], detect: passesLonger }],
 });
 
 function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): void {
@@ -64,5 +66,18 @@ function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): 
     // Unset keeps the tenant's current lifetime, which the configuration cannot show.
     if (lifetime === undefined) report({ resource, messageId: 'cannotVerify', data: { what, why: 'maximumLifetimeInMinutes is not set, so the tenant keeps whatever it has' } });
     else if (typeof lifetime !== 'number' || lifetime > max) report({ resource, messageId: 'tooLong', data: { resource: resource.address, value: describeValue(lifetime), max } });
+  }
+}
+
+// ------------------------------------------------------------ weakenings (W-RECOVERY)
+
+/** Temporary Access Passes made reusable or longer-lived. */
+function passesLonger({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after || !TAP_URL.test(String(after.values.url ?? ''))) return;
+  const b = requestBodyOn(before);
+  const a = requestBodyOn(after);
+  if (b.isUsableOnce === true && a.isUsableOnce !== true) report({ kind: 'W-RECOVERY', attribute: 'body.isUsableOnce', before: shown(b.isUsableOnce), after: shown(a.isUsableOnce), message: 'Temporary Access Passes can be used more than once' });
+  if (typeof b.maximumLifetimeInMinutes === 'number' && !(typeof a.maximumLifetimeInMinutes === 'number' && a.maximumLifetimeInMinutes <= b.maximumLifetimeInMinutes)) {
+    report({ kind: 'W-RECOVERY', attribute: 'body.maximumLifetimeInMinutes', before: shown(b.maximumLifetimeInMinutes), after: shown(a.maximumLifetimeInMinutes), message: 'Temporary Access Passes live longer' });
   }
 }

@@ -1,6 +1,7 @@
 import { WEAK_METHOD_URL, graphUpdates } from '../tenant/msgraph';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
+import { type ResourcePair, type WeakeningReport, requestBodyOn, shown, valueOn } from '../engine/weakening';
 
 /** Okta password policy recovery channels and the provider's default for each. */
 const OKTA_CHANNELS = [
@@ -47,4 +48,27 @@ export default defineRule({
       else if (state === 'enabled') report({ resource, messageId: 'entraMethod', data: { resource: resource.address, method } });
     }
   },
+  weakenings: [
+    { types: ['okta_policy_password'], detect: oktaRecoveryTurnedOn },
+    { types: ['msgraph_update_resource'], detect: weakMethodTurnedOn },
+  ],
 });
+
+// ------------------------------------------------------------ weakenings (W-RECOVERY)
+
+function oktaRecoveryTurnedOn({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after) return;
+  for (const [attr, fallback] of [['sms_recovery', 'INACTIVE'], ['call_recovery', 'INACTIVE'], ['question_recovery', 'ACTIVE']] as const) {
+    const b = valueOn(before, attr) ?? fallback;
+    const a = valueOn(after, attr) ?? fallback;
+    if (b === 'INACTIVE' && a === 'ACTIVE') report({ kind: 'W-RECOVERY', attribute: attr, before: shown(b), after: shown(a), message: `${attr.replace('_recovery', '')} recovery is turned on` });
+  }
+}
+
+function weakMethodTurnedOn({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after) return;
+  const url = String(after.values.url ?? '');
+  const b = requestBodyOn(before);
+  const a = requestBodyOn(after);
+  if (WEAK_METHOD_URL.test(url) && b.state !== 'enabled' && a.state === 'enabled') report({ kind: 'W-RECOVERY', attribute: 'body.state', before: shown(b.state), after: shown(a.state), message: `${/Sms/i.test(url) ? 'SMS' : 'voice'} is turned on` });
+}

@@ -4,6 +4,7 @@ import { PROVIDER_NAME, TOP_ROLE_NAME, type Provider } from '../facts/providers'
 import { type Resource, isAnyInstance } from '../model/resource';
 import { Unknown } from '../model/value';
 import { byText, listed } from '../lists';
+import type { ResourcePair, WeakeningReport } from '../engine/weakening';
 
 const messages = {
   tooFew:
@@ -40,6 +41,7 @@ export default defineRule({
       if (ctx.providers.has(provider)) checkProvider(ctx, provider, report);
     }
   },
+  weakenings: [{ types: ['okta_user', 'azuread_user'], detect: breakGlassAdded }],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -108,4 +110,10 @@ function topRoleHolders(ctx: RuleContext, provider: Provider): Set<Resource> {
     }
   }
   return users;
+}
+
+// ------------------------------------------------------------ weakenings (W-BREAKGLASS)
+
+function breakGlassAdded({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before && after && head.principals.isBreakGlass(after)) report({ kind: 'W-BREAKGLASS', attribute: 'account', before: 'none', after: after.address, message: 'a break-glass account is added' });
 }

@@ -3,6 +3,8 @@ import type { RuleContext } from '../tenant/context';
 import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue } from '../model/value';
+import { type ResourcePair, type WeakeningReport, shown } from '../engine/weakening';
+import { isObject } from '../model/value';
 
 export default defineRule({
   meta: {
@@ -53,6 +55,7 @@ export default defineRule({
       else if (days > window) report({ resource: account, messageId: 'tooFar', data });
     }
   },
+  weakenings: [{ types: ['terraform_data'], detect: expiryPushedOut }],
 });
 
 interface Evidence {
@@ -73,4 +76,19 @@ function expiriesOf(ctx: RuleContext, account: Resource): Evidence[] {
     if (!out.some((e) => e.where === source)) out.push({ value, where: source });
   }
   return out;
+}
+
+// ------------------------------------------------------------ weakenings (W-BREAKGLASS)
+
+/** A break-glass attestation whose expiry moves beyond the limit. */
+function expiryPushedOut({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const attestation = (r: Resource | undefined) => (r && isObject(r.values.input) && isObject(r.values.input.recovery_gate_attestation) ? r.values.input.recovery_gate_attestation : undefined);
+  const a = attestation(after);
+  const b = attestation(before);
+  if (!a || !b || a.control !== 'RG-13') return;
+  const expires = parseTime(a.expires);
+  const was = parseTime(b.expires);
+  if (!expires || !was || expires <= was) return;
+  const limit = head.config.thresholds.breakGlassExpiryDays;
+  if (head.daysUntil(expires) > limit) report({ kind: 'W-BREAKGLASS', attribute: 'input.recovery_gate_attestation.expires', before: shown(b.expires), after: shown(a.expires), message: `the break-glass expiry is pushed beyond ${limit} days` });
 }

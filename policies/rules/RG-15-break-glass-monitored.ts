@@ -2,6 +2,7 @@ import { mayNameAccount, namesAccount, readEventHooks, readLogAlerts } from '../
 import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
+import { ALERTING_TYPES, type ResourcePair, type WeakeningReport, alertingDropped } from '../engine/weakening';
 
 const SIGN_IN_EVENT = 'user.session.start';
 
@@ -31,6 +32,7 @@ export default defineRule({
     checkEntra(ctx, report);
     checkOkta(ctx, report);
   },
+  weakenings: [{ types: ALERTING_TYPES, detect: signInAlertDropped }],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -71,4 +73,11 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (doubtful || attested === 'unknown') report({ resource: account, messageId: 'cannotVerify', data: { what: `whether sign-ins by ${account.address} raise an alert`, why: doubtful ? `the status or events of ${doubtful.resource.address} are not known` : "an attestation's control is not known" } });
     else report({ resource: account, messageId: 'oktaUnmonitored', data: { account: account.address } });
   }
+}
+
+// ------------------------------------------------------------ weakenings (W-BREAKGLASS)
+
+function signInAlertDropped(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const dropped = alertingDropped(pair);
+  if (dropped?.signIns) report({ kind: dropped.kind, attribute: dropped.attribute, before: dropped.before, after: dropped.after, message: dropped.message });
 }

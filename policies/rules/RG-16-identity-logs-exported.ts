@@ -3,6 +3,8 @@ import { ReportFn, defineRule } from '../engine/rule';
 import { ENTRA_RECOMMENDED_LOG_CATEGORIES as RECOMMENDED_CATEGORIES, ENTRA_REQUIRED_LOG_CATEGORIES as REQUIRED_CATEGORIES } from '../facts/monitoring';
 import type { Resource } from '../model/resource';
 import { Unknown, blocks, elements } from '../model/value';
+import { type ResourcePair, type WeakeningReport, valueOn } from '../engine/weakening';
+import { isObject } from '../model/value';
 
 const messages = {
   noOktaStream: 'No active okta_log_stream sends the Okta System Log out of the org. Add an okta_log_stream (status = "ACTIVE") to your SIEM.',
@@ -39,6 +41,10 @@ export default defineRule({
     }
     if (ctx.providers.has('entra') || ctx.resourcesOf('azurerm_monitor_aad_diagnostic_setting').length > 0) checkEntra(ctx, report);
   },
+  weakenings: [
+    { types: ['okta_log_stream'], detect: logStreamStopped },
+    { types: ['azurerm_monitor_aad_diagnostic_setting'], detect: categoriesDropped },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -76,4 +82,19 @@ function categoriesOf(setting: Resource): { categories: Set<string>; unknown: bo
     else if (block.category instanceof Unknown) unknown = true;
   }
   return { categories, unknown };
+}
+
+// ------------------------------------------------------------ weakenings (W-LOGGING)
+
+function logStreamStopped({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before) return;
+  const wasActive = (valueOn(before, 'status') ?? 'ACTIVE') === 'ACTIVE';
+  if (wasActive && (!after || valueOn(after, 'status') === 'INACTIVE')) report({ kind: 'W-LOGGING', attribute: 'status', before: 'ACTIVE', after: after ? 'INACTIVE' : 'removed', message: 'identity logs no longer leave the org' });
+}
+
+function categoriesDropped({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before) return;
+  const categories = (r: Resource | undefined) => (r ? elements(r.values.enabled_log).flatMap((b) => (isObject(b) && typeof b.category === 'string' ? [b.category] : [])) : []);
+  const dropped = categories(before).filter((c) => !categories(after).includes(c));
+  if (dropped.length > 0) report({ kind: 'W-LOGGING', attribute: 'enabled_log', before: categories(before).join(', '), after: after ? categories(after).join(', ') : 'removed', message: `log categories no longer exported: ${dropped.join(', ')}` });
 }

@@ -4,6 +4,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import { ENTRA_RECOMMENDED_OPERATIONS, ENTRA_RECOVERY_OPERATIONS, OKTA_RECOMMENDED_EVENTS, OKTA_RECOVERY_EVENTS } from '../facts/monitoring';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, blocks, elements, valueAt } from '../model/value';
+import { ALERTING_TYPES, type ResourcePair, type WeakeningReport, alertingDropped } from '../engine/weakening';
 
 const messages = {
   noOktaHook:
@@ -35,6 +36,7 @@ export default defineRule({
     if (ctx.providers.has('okta')) checkOkta(ctx, report);
     if (ctx.providers.has('entra')) checkEntra(ctx, report);
   },
+  weakenings: [{ types: ALERTING_TYPES, detect: recoveryAlertDropped }],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -83,4 +85,11 @@ function notifiesOthers(policy: Resource): boolean | undefined {
     }
   }
   return unknown ? undefined : false;
+}
+
+// ------------------------------------------------------------ weakenings (W-LOGGING)
+
+function recoveryAlertDropped(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const dropped = alertingDropped(pair);
+  if (dropped && !dropped.signIns) report({ kind: dropped.kind, attribute: dropped.attribute, before: dropped.before, after: dropped.after, message: dropped.message });
 }

@@ -5,6 +5,7 @@ import { entraRoleById } from '../facts/entra-roles';
 import type { Resource } from '../model/resource';
 import { listed } from '../lists';
 import { oncePerResource } from '../model/once';
+import { PIM_SCHEDULE_TYPES, ROLE_GRANT_TYPES, type ResourcePair, type WeakeningReport, grantsOf, shown, valueOn } from '../engine/weakening';
 
 export default defineRule({
   meta: {
@@ -54,6 +55,10 @@ export default defineRule({
       report({ resource, messageId: 'vendorChain', data: { vendor: vendor.address, target: path.target, count: path.steps.length, first: `${first.kind} ${first.to} (${first.resource})` }, path: path.steps });
     }
   },
+  weakenings: [
+    { types: ROLE_GRANT_TYPES, detect: vendorGranted },
+    { types: PIM_SCHEDULE_TYPES, detect: vendorJoinsRoleGroup },
+  ],
 });
 
 /** Privileged roles, and on Entra any role that changes authentication policy or security settings. */
@@ -69,4 +74,17 @@ function vendorIn(ctx: RuleContext, p: Resource): string | undefined {
   const members: Resource[] = [...ctx.principals.members(p).resources, ...ctx.principals.schedulesFor(p).flatMap((s) => (s.principal ? [s.principal] : []))];
   const vendors = members.filter((m) => ctx.principals.isVendor(m));
   return vendors.length > 0 ? `whose members include vendor ${listed(vendors.map((v) => v.address))}` : undefined;
+}
+
+// ------------------------------------------------------------ weakenings (W-VENDOR)
+
+function vendorGranted({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (before || !after) return;
+  for (const g of grantsOf(head, after)) if (g.principal && head.principals.isVendor(g.principal)) report({ kind: 'W-VENDOR', attribute: 'role', before: 'none', after: g.role.name, message: `vendor ${g.principal.address} is given ${g.role.name}` });
+}
+
+function vendorJoinsRoleGroup({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (before || !after) return;
+  const principal = head.target(after, 'principal_id');
+  if (principal && head.principals.isVendor(principal)) report({ kind: 'W-VENDOR', attribute: 'group_id', before: 'none', after: shown(valueOn(after, 'group_id')), message: `vendor ${principal.address} gains membership of a role-holding group` });
 }

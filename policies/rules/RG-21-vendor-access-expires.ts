@@ -2,6 +2,8 @@ import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, valueAt } from '../model/value';
+import { PIM_SCHEDULE_TYPES, type ResourcePair, type WeakeningReport, shown, valueOn } from '../engine/weakening';
+import { durationHours } from '../model/time';
 
 /** Access-package requestor scopes that mean "people from outside the organisation". */
 const EXTERNAL_SCOPES = new Set(['AllExternalSubjects', 'SpecificConnectedOrganizationSubjects', 'AllConfiguredConnectedOrganizationSubjects']);
@@ -36,6 +38,10 @@ export default defineRule({
     checkAccessPackages(ctx, report);
     checkOktaGroups(ctx, report);
   },
+  weakenings: [
+    { types: PIM_SCHEDULE_TYPES, detect: vendorScheduleLonger },
+    { types: ['azuread_access_package_assignment_policy'], detect: vendorPackageLonger },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -98,4 +104,31 @@ function checkOktaGroups(ctx: RuleContext, report: Reporter): void {
     if (about.some((a) => a.controlUnknown)) report({ resource: group, messageId: 'cannotVerify', data: { what: `whether ${group.address} has an RG-21 attestation`, why: "an attestation's control is not known" } });
     else report({ resource: group, messageId: 'noOktaAttestation', data: { group: group.address } });
   }
+}
+
+// ------------------------------------------------------------ weakenings (W-VENDOR)
+
+/** A vendor's PIM membership made permanent, its end removed, or moved later. */
+function vendorScheduleLonger({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after) return;
+  const principal = head.target(after, 'principal_id');
+  if (!principal || !head.principals.isVendor(principal)) return;
+  const permanent = valueOn(before, 'permanent_assignment') !== true && valueOn(after, 'permanent_assignment') === true;
+  const endRemoved = (valueOn(before, 'expiration_date') !== undefined || valueOn(before, 'duration') !== undefined) && valueOn(after, 'expiration_date') === undefined && valueOn(after, 'duration') === undefined;
+  const dur = (r: Resource) => (typeof valueOn(r, 'duration') === 'string' ? durationHours(valueOn(r, 'duration') as string) : undefined);
+  const longer = (dur(before) ?? Infinity) < (dur(after) ?? -Infinity) || (typeof valueOn(before, 'expiration_date') === 'string' && typeof valueOn(after, 'expiration_date') === 'string' && String(valueOn(after, 'expiration_date')) > String(valueOn(before, 'expiration_date')));
+  if (permanent || endRemoved || longer) {
+    const attribute = permanent ? 'permanent_assignment' : valueOn(after, 'duration') !== undefined || valueOn(before, 'duration') !== undefined ? 'duration' : 'expiration_date';
+    report({ kind: 'W-VENDOR', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: permanent || endRemoved ? `vendor ${principal.address}'s access no longer ends` : `vendor ${principal.address}'s access lasts longer` });
+  }
+}
+
+/** An access package that vendors request, its assignments made longer or left without an end. */
+function vendorPackageLonger({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before || !after) return;
+  const requestors = head.targets(after, 'requestor_settings.requestor.object_id').resources;
+  const forVendors = requestors.some((r) => head.principals.isVendor(r)) || /External|ConnectedOrganization/.test(String(valueOn(after, 'requestor_settings.scope_type') ?? ''));
+  const days = (r: Resource) => valueOn(r, 'duration_in_days');
+  const longer = (typeof days(before) === 'number' && (typeof days(after) !== 'number' || (days(after) as number) > (days(before) as number))) || (valueOn(before, 'expiration_date') !== undefined && valueOn(after, 'expiration_date') === undefined);
+  if (forVendors && longer) report({ kind: 'W-VENDOR', attribute: 'duration_in_days', before: shown(days(before)), after: shown(days(after)), message: 'vendor access lasts longer' });
 }

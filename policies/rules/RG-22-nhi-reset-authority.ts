@@ -8,6 +8,7 @@ import { Unknown, elements, literalStrings } from '../model/value';
 import { parseTime } from '../model/time';
 import { durationHours } from '../model/time';
 import { addTo } from '../lists';
+import { type ResourcePair, type WeakeningReport, addedElements, shown, valueOn } from '../engine/weakening';
 
 
 const messages = {
@@ -38,6 +39,10 @@ export default defineRule({
     checkEntra(ctx, report);
     checkOkta(ctx, report);
   },
+  weakenings: [
+    { types: ['azuread_app_role_assignment'], detect: applicationGrantedReset },
+    { types: ['okta_app_oauth_api_scope'], detect: oauthAppGrantedReset },
+  ],
 });
 
 type Reporter = ReportFn<keyof typeof messages>;
@@ -125,4 +130,17 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (method instanceof Unknown) report({ resource: app, messageId: 'cannotVerify', data: { what: `how ${app.address} authenticates`, why: 'token_endpoint_auth_method is not known' } });
     else if (method !== 'private_key_jwt') report({ resource: app, messageId: 'oktaClientSecret', data: { application: app.address, scopes: [...new Set(scopes)].join(', '), method: String(method) } });
   }
+}
+
+// ------------------------------------------------------------ weakenings (W-PRIVILEGE)
+
+function applicationGrantedReset({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (before || !after) return;
+  const power = graphResetPermissionOf(after.values.app_role_id);
+  if (power) report({ kind: 'W-PRIVILEGE', attribute: 'app_role_id', before: 'none', after: power, message: `an application is granted ${power}, reset authority without a person` });
+}
+
+function oauthAppGrantedReset({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const added = addedElements(valueOn(before, 'scopes'), valueOn(after, 'scopes')).filter((s) => OKTA_RESET_SCOPES.some((scope) => s === JSON.stringify(scope)));
+  if (after && added.length > 0) report({ kind: 'W-PRIVILEGE', attribute: 'scopes', before: shown(valueOn(before, 'scopes')), after: shown(valueOn(after, 'scopes')), message: `an OAuth app is granted ${added.join(', ')}` });
 }

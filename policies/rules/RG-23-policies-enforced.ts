@@ -3,6 +3,8 @@ import type { RuleContext } from '../tenant/context';
 import { OKTA_STATUS_TYPES } from '../tenant/okta-signon';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
+import { type ResourcePair, type WeakeningReport, shown, valueOn } from '../engine/weakening';
+import { readPolicy } from '../tenant/conditional-access';
 
 /**
  * Whether a rule relies on the policy: enabled, it would count toward RG-06,
@@ -64,4 +66,28 @@ export default defineRule({
       else if (status === 'INACTIVE') report({ resource: r, messageId: 'oktaInactive', data: { policy: r.address } });
     }
   },
+  weakenings: [
+    { types: ['azuread_conditional_access_policy'], detect: accessPolicyOff },
+    { types: OKTA_STATUS_TYPES, detect: oktaPolicyOff },
+  ],
 });
+
+// ------------------------------------------------------------ weakenings (W-ENFORCEMENT)
+
+function accessPolicyOff({ before, after, base, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  const b = before ? readPolicy(base, before) : undefined;
+  const a = after ? readPolicy(head, after) : undefined;
+  if (b && !a) {
+    if (b.state === 'enabled') report({ kind: 'W-ENFORCEMENT', attribute: 'state', before: 'enabled', after: 'removed', message: 'an enforced conditional access policy is removed' });
+    return;
+  }
+  if (a && b && b.state === 'enabled' && a.state !== 'enabled') report({ kind: 'W-ENFORCEMENT', attribute: 'state', before: shown(valueOn(before, 'state')), after: shown(valueOn(after, 'state')), message: 'the policy no longer enforces anything' });
+}
+
+/** Every Okta policy and rule, switched off or (a sign-on rule) removed. */
+function oktaPolicyOff({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
+  if (!before) return;
+  const wasActive = (valueOn(before, 'status') ?? 'ACTIVE') === 'ACTIVE';
+  if (wasActive && after && valueOn(after, 'status') === 'INACTIVE') report({ kind: 'W-ENFORCEMENT', attribute: 'status', before: 'ACTIVE', after: 'INACTIVE', message: 'the policy or rule is switched off' });
+  if (wasActive && !after && /^okta_(app_signon_policy_rule|policy_rule_signon)$/.test(before.type)) report({ kind: 'W-ENFORCEMENT', attribute: 'status', before: 'ACTIVE', after: 'removed', message: 'an active sign-on rule is removed' });
+}

@@ -26,12 +26,13 @@ export function graphUpdates(ctx: RuleContext, url: RegExp): GraphUpdate[] {
     const u = r.values.url;
     const text = typeof u === 'string' ? u : u instanceof Unknown ? (u.expression ?? '') : '';
     if (!url.test(text)) continue;
-    out.push({ resource: r, url: text, body: bodyOf(r.values.body) });
+    out.push({ resource: r, url: text, body: graphRequestBody(r.values.body) });
   }
   return out;
 }
 
-function bodyOf(v: Value | undefined): GraphUpdate['body'] {
+/** A request body as an object (JSON text is parsed); Unknown when it is not known; undefined when absent or not an object. */
+export function graphRequestBody(v: Value | undefined): GraphUpdate['body'] {
   if (v instanceof Unknown) return v;
   if (isObject(v)) return v;
   if (typeof v === 'string') {
