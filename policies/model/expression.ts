@@ -12,21 +12,30 @@
  */
 import { Reference, Secret, Unknown, Value, ValueObject, isObject, isSecret, referencesIn } from './value';
 
+/** A parsed expression: one node per construct of Terraform's expression syntax. */
 type Node =
-  | { k: 'lit'; v: Value }
-  | { k: 'tpl'; parts: (string | Node)[] }
-  | { k: 'var'; name: string }
-  | { k: 'attr'; x: Node; name: string }
-  | { k: 'idx'; x: Node; key: Node }
-  | { k: 'splat'; x: Node }
-  | { k: 'call'; name: string; args: Node[]; expand: boolean } // expand: `f(list...)` passes the list's elements
-  | { k: 'tuple'; items: Node[] }
-  | { k: 'object'; entries: [Node, Node][] }
-  | { k: 'un'; op: string; x: Node }
-  | { k: 'bin'; op: string; l: Node; r: Node }
-  | { k: 'cond'; c: Node; t: Node; f: Node }
-  // `[for k, v in coll : value if cond]`, or with `key => value` (and `...` to group) for an object
-  | { k: 'for'; keyVar: string | undefined; valueVar: string; coll: Node; key: Node | undefined; value: Node; group: boolean; cond: Node | undefined };
+  | { kind: 'literal'; value: Value }
+  /** `"text ${expression} text"`. */
+  | { kind: 'template'; parts: (string | Node)[] }
+  /** The first name of a traversal: `var`, `local`, `each`, `count`, a resource type, a `for` variable. */
+  | { kind: 'identifier'; name: string }
+  /** `target.name`. */
+  | { kind: 'attribute'; target: Node; name: string }
+  /** `target[key]` (and `target.0`). */
+  | { kind: 'index'; target: Node; key: Node }
+  /** `target[*]` or `target.*`. */
+  | { kind: 'splat'; target: Node }
+  /** `name(args)`; `expand` for `f(list...)`, which passes the list's elements. */
+  | { kind: 'call'; name: string; args: Node[]; expand: boolean }
+  | { kind: 'tuple'; items: Node[] }
+  | { kind: 'object'; entries: [Node, Node][] }
+  /** `!operand`, `-operand`. */
+  | { kind: 'unary'; operator: string; operand: Node }
+  | { kind: 'binary'; operator: string; left: Node; right: Node }
+  /** `condition ? whenTrue : whenFalse`. */
+  | { kind: 'conditional'; condition: Node; whenTrue: Node; whenFalse: Node }
+  /** `[for keyVar, valueVar in collection : value if filter]`, or with `key => value` (and `...` to group) for an object. */
+  | { kind: 'for'; keyVar: string | undefined; valueVar: string; collection: Node; key: Node | undefined; value: Node; group: boolean; filter: Node | undefined };
 
 /** What an expression can see. Anything it returns `undefined` for is unknown. */
 export interface Scope {
@@ -112,7 +121,7 @@ class Parser {
       this.pos++;
     }
     if (text || parts.length === 0) parts.push(text);
-    return parts.length === 1 && typeof parts[0] === 'string' ? { k: 'lit', v: parts[0] } : { k: 'tpl', parts };
+    return parts.length === 1 && typeof parts[0] === 'string' ? { kind: 'literal', value: parts[0] } : { kind: 'template', parts };
   }
 
   private escape(): string {
@@ -181,7 +190,7 @@ class Parser {
       const t = this.expression();
       this.expect(':');
       const f = this.expression();
-      return { k: 'cond', c, t, f };
+      return { kind: 'conditional', condition: c, whenTrue: t, whenFalse: f };
     }
     return c;
   }
@@ -197,15 +206,15 @@ class Parser {
       // `=>` and `==` share a first character with other operators; never read `=` alone here.
       if (!op || (op === '-' && this.src[this.pos + 1] === '>')) return l;
       this.pos += op.length;
-      l = { k: 'bin', op, l, r: this.binary(level + 1) };
+      l = { kind: 'binary', operator: op, left: l, right: this.binary(level + 1) };
     }
   }
 
   private unary(): Node {
-    if (this.eat('!')) return { k: 'un', op: '!', x: this.unary() };
+    if (this.eat('!')) return { kind: 'unary', operator: '!', operand: this.unary() };
     if (this.peek('-') && !/[0-9]/.test(this.src[this.pos + 1] ?? '')) {
       this.pos++;
-      return { k: 'un', op: '-', x: this.unary() };
+      return { kind: 'unary', operator: '-', operand: this.unary() };
     }
     return this.postfix(this.primary());
   }
@@ -214,19 +223,19 @@ class Parser {
     for (;;) {
       if (this.peek('.*') || this.peek('[*]')) {
         this.pos += this.src[this.pos] === '.' ? 2 : 3;
-        x = { k: 'splat', x };
+        x = { kind: 'splat', target: x };
       } else if (this.peek('.') && !this.src.startsWith('...', this.pos)) {
         this.pos++;
         this.ws();
         const m = this.match(NAME_OR_INDEX);
         if (!m) throw new ParseError('expected attribute name');
         this.pos += m[0].length;
-        x = /^[0-9]/.test(m[0]) ? { k: 'idx', x, key: { k: 'lit', v: Number(m[0]) } } : { k: 'attr', x, name: m[0] };
+        x = /^[0-9]/.test(m[0]) ? { kind: 'index', target: x, key: { kind: 'literal', value: Number(m[0]) } } : { kind: 'attribute', target: x, name: m[0] };
       } else if (this.peek('[')) {
         this.pos++;
         const key = this.expression();
         this.expect(']');
-        x = { k: 'idx', x, key };
+        x = { kind: 'index', target: x, key };
       } else return x;
     }
   }
@@ -254,14 +263,14 @@ class Parser {
     const num = this.match(NUMBER);
     if (num) {
       this.pos += num[0].length;
-      return { k: 'lit', v: Number(num[0]) };
+      return { kind: 'literal', value: Number(num[0]) };
     }
     const id = this.match(IDENTIFIER);
     if (!id) throw new ParseError(`unexpected ${c}`);
     this.pos += id[0].length;
     const name = id[0];
-    if (name === 'true' || name === 'false') return { k: 'lit', v: name === 'true' };
-    if (name === 'null') return { k: 'lit', v: null };
+    if (name === 'true' || name === 'false') return { kind: 'literal', value: name === 'true' };
+    if (name === 'null') return { kind: 'literal', value: null };
     if (this.peek('(') || this.peek('::')) {
       let fn = name;
       while (this.eat('::')) fn += '::' + this.identifier();
@@ -273,9 +282,9 @@ class Parser {
         expand = this.eat('...');
         if (!this.eat(',') && !this.peek(')')) throw new ParseError('expected , or )');
       }
-      return { k: 'call', name: fn, args, expand };
+      return { kind: 'call', name: fn, args, expand };
     }
-    return { k: 'var', name };
+    return { kind: 'identifier', name };
   }
 
   private identifier(): string {
@@ -297,7 +306,7 @@ class Parser {
         items.push(this.expression());
         if (!this.eat(',') && !this.peek(']')) throw new ParseError('expected , or ]');
       }
-      return { k: 'tuple', items };
+      return { kind: 'tuple', items };
     }
     const entries: [Node, Node][] = [];
     while (!this.eat('}')) {
@@ -305,13 +314,13 @@ class Parser {
       const bare = this.match(BARE_KEY);
       let key: Node;
       if (bare) {
-        key = { k: 'lit', v: this.identifier() };
+        key = { kind: 'literal', value: this.identifier() };
       } else key = this.expression();
       if (!this.eat('=') && !this.eat(':')) throw new ParseError('expected = in object');
       entries.push([key, this.expression()]);
       if (!this.eat(',')) this.ws();
     }
-    return { k: 'object', entries };
+    return { kind: 'object', entries };
   }
 
   /** `for k, v in coll : value if cond ]`, or `: key => value... if cond }`, after the opening bracket. */
@@ -333,7 +342,7 @@ class Parser {
     }
     const cond = this.eatKeyword(IF_KEYWORD, 'if') ? this.expression() : undefined;
     this.expect(close);
-    return { k: 'for', keyVar: second === undefined ? undefined : first, valueVar: second ?? first, coll, key, value, group, cond };
+    return { kind: 'for', keyVar: second === undefined ? undefined : first, valueVar: second ?? first, collection: coll, key, value, group, filter: cond };
   }
 
   /** Consumes `word` (matched whole by `re`) if it comes next. */
@@ -349,8 +358,8 @@ class Parser {
 function lexicalTraversals(text: string): Node[] {
   const out: Node[] = [];
   for (const m of text.matchAll(/(?<![A-Za-z0-9_."-])([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)) {
-    let node: Node = { k: 'var', name: m[1] };
-    for (const part of m[2].slice(1).split('.')) node = { k: 'attr', x: node, name: part };
+    let node: Node = { kind: 'identifier', name: m[1] };
+    for (const part of m[2].slice(1).split('.')) node = { kind: 'attribute', target: node, name: part };
     out.push(node);
   }
   return out;
@@ -373,16 +382,16 @@ function flatten(node: Node): { root: string; steps: (string | Node)[] } | undef
   const steps: (string | Node)[] = [];
   let x = node;
   for (;;) {
-    if (x.k === 'var') {
+    if (x.kind === 'identifier') {
       steps.reverse();
       // `resource.azuread_user.bg` is `azuread_user.bg` (Terraform 1.4's prefix for a resource type named like a keyword).
       if (x.name === 'resource' && typeof steps[0] === 'string') return { root: steps[0], steps: steps.slice(1) };
       return { root: x.name, steps };
     }
-    if (x.k === 'attr') steps.push(x.name);
-    else if (x.k === 'idx') steps.push(x.key);
+    if (x.kind === 'attribute') steps.push(x.name);
+    else if (x.kind === 'index') steps.push(x.key);
     else return undefined;
-    x = x.x;
+    x = x.target;
   }
 }
 
@@ -393,9 +402,9 @@ class Evaluator {
   constructor(private readonly scope: Scope) {}
 
   eval(node: Node): Result {
-    switch (node.k) {
-      case 'lit': return node.v;
-      case 'tpl': return this.template(node.parts);
+    switch (node.kind) {
+      case 'literal': return node.value;
+      case 'template': return this.template(node.parts);
       case 'tuple': return node.items.map((n) => this.element(n, this.eval(n)));
       case 'object': {
         const keys = node.entries.map(([k]) => this.eval(k));
@@ -405,20 +414,20 @@ class Evaluator {
           return o;
         });
       }
-      case 'var': case 'attr': case 'idx': return this.traversal(node);
-      case 'splat': return this.pending(node.x);
+      case 'identifier': case 'attribute': case 'index': return this.traversal(node);
+      case 'splat': return this.pending(node.target);
       case 'for': return this.forExpression(node);
-      case 'un': {
-        const x = this.eval(node.x);
-        if (x instanceof Pending) return x;
-        return node.op === '!' ? !x : -(x as number);
+      case 'unary': {
+        const operand = this.eval(node.operand);
+        if (operand instanceof Pending) return operand;
+        return node.operator === '!' ? !operand : -(operand as number);
       }
-      case 'cond': {
-        const c = this.eval(node.c);
-        if (c instanceof Pending) return this.merge([c, this.eval(node.t), this.eval(node.f)]);
-        return c ? this.eval(node.t) : this.eval(node.f);
+      case 'conditional': {
+        const c = this.eval(node.condition);
+        if (c instanceof Pending) return this.merge([c, this.eval(node.whenTrue), this.eval(node.whenFalse)]);
+        return c ? this.eval(node.whenTrue) : this.eval(node.whenFalse);
       }
-      case 'bin': return this.binary(node);
+      case 'binary': return this.binary(node);
       case 'call': return this.call(node);
     }
   }
@@ -430,13 +439,13 @@ class Evaluator {
     return this.all(vals, (vs) => vs.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(''));
   }
 
-  private binary(node: Extract<Node, { k: 'bin' }>): Result {
-    const l = this.eval(node.l);
-    const r = this.eval(node.r);
-    if (node.op === '&&' && l === false) return false;
-    if (node.op === '||' && l === true) return true;
+  private binary(node: Extract<Node, { kind: 'binary' }>): Result {
+    const l = this.eval(node.left);
+    const r = this.eval(node.right);
+    if (node.operator === '&&' && l === false) return false;
+    if (node.operator === '||' && l === true) return true;
     return this.all([l, r], ([a, b]) => {
-      switch (node.op) {
+      switch (node.operator) {
         case '==': return JSON.stringify(a) === JSON.stringify(b);
         case '!=': return JSON.stringify(a) !== JSON.stringify(b);
         case '&&': return Boolean(a && b);
@@ -454,7 +463,7 @@ class Evaluator {
     });
   }
 
-  private call(node: Extract<Node, { k: 'call' }>): Result {
+  private call(node: Extract<Node, { kind: 'call' }>): Result {
     if (node.name === 'try' || node.name === 'can') return this.attempt(node);
     const fn = FUNCTIONS.get(node.name);
     const args = node.args.map((a) => this.eval(a));
@@ -476,8 +485,8 @@ class Evaluator {
     const t = flatten(node);
     if (!t) {
       // An index or attribute of a computed value: `split("|", each.key)[0]`, `merge(a, b).x`.
-      if (node.k === 'idx') return this.lookup(this.eval(node.x), [this.eval(node.key)]);
-      if (node.k === 'attr') return this.lookup(this.eval(node.x), [node.name]);
+      if (node.kind === 'index') return this.lookup(this.eval(node.target), [this.eval(node.key)]);
+      if (node.kind === 'attribute') return this.lookup(this.eval(node.target), [node.name]);
       return this.pending(node);
     }
     const { root, steps } = t;
@@ -564,9 +573,9 @@ class Evaluator {
    * lexical key order, as Terraform iterates them. Over an unknown one it is
    * unknown, and what its body reads still counts as references.
    */
-  private forExpression(node: Extract<Node, { k: 'for' }>): Result {
-    const coll = this.eval(node.coll);
-    const body = [node.key, node.value, node.cond].filter((n): n is Node => n !== undefined);
+  private forExpression(node: Extract<Node, { kind: 'for' }>): Result {
+    const coll = this.eval(node.collection);
+    const body = [node.key, node.value, node.filter].filter((n): n is Node => n !== undefined);
     // Unknown: what decided so, and what the body reads, still count as references.
     const unknown = (why: Result, inner: Evaluator) => this.merge([pendingOf(why), ...body.map((n) => pendingOf(inner.eval(n)))]);
     if (coll instanceof Pending) return unknown(coll, this.binding(node, UNKNOWN_ELEMENT, UNKNOWN_ELEMENT));
@@ -579,8 +588,8 @@ class Evaluator {
     spend(entries.length);
     for (const [k, v] of entries) {
       const inner = this.binding(node, k, v);
-      if (node.cond) {
-        const keep = inner.eval(node.cond);
+      if (node.filter) {
+        const keep = inner.eval(node.filter);
         if (keep instanceof Pending || keep instanceof Unknown) return unknown(keep, inner);
         if (keep !== true) continue;
       }
@@ -617,7 +626,7 @@ class Evaluator {
    * `can(a)`: whether it is not. An unknown argument makes either unknown: it
    * might yet be an error.
    */
-  private attempt(node: Extract<Node, { k: 'call' }>): Result {
+  private attempt(node: Extract<Node, { kind: 'call' }>): Result {
     const pending: Result[] = [];
     for (const arg of node.args) {
       const r = this.eval(arg);
@@ -633,7 +642,7 @@ class Evaluator {
   }
 
   /** An evaluator that sees the `for` expression's variables bound to one element. */
-  private binding(node: Extract<Node, { k: 'for' }>, key: Value, value: Value): Evaluator {
+  private binding(node: Extract<Node, { kind: 'for' }>, key: Value, value: Value): Evaluator {
     const forVariables = new Map(this.scope.forVariables);
     if (node.keyVar !== undefined) forVariables.set(node.keyVar, key);
     forVariables.set(node.valueVar, value);
@@ -643,10 +652,10 @@ class Evaluator {
   private collect(node: Node): Reference[] {
     const out: Reference[] = [];
     const visit = (n: Node): void => {
-      if (n.k === 'var' || n.k === 'attr' || n.k === 'idx') {
+      if (n.kind === 'identifier' || n.kind === 'attribute' || n.kind === 'index') {
         if (flatten(n)) {
           out.push(...this.refsOf(n));
-          if (n.k === 'idx') visit(n.key);
+          if (n.kind === 'index') visit(n.key);
           return;
         }
       }
@@ -685,21 +694,22 @@ function containsPending(r: Result): boolean {
 
 /** Whether an expression reads `count.index` or `each`. */
 function readsIteration(n: Node): boolean {
-  if (n.k === 'var') return n.name === 'count' || n.name === 'each';
+  if (n.kind === 'identifier') return n.name === 'count' || n.name === 'each';
   return children(n).some(readsIteration);
 }
 
 function children(n: Node): Node[] {
-  switch (n.k) {
-    case 'tpl': return n.parts.filter((p): p is Node => typeof p !== 'string');
-    case 'attr': case 'splat': case 'un': return [n.x];
-    case 'idx': return [n.x, n.key];
+  switch (n.kind) {
+    case 'template': return n.parts.filter((p): p is Node => typeof p !== 'string');
+    case 'attribute': case 'splat': return [n.target];
+    case 'unary': return [n.operand];
+    case 'index': return [n.target, n.key];
     case 'call': return n.args;
     case 'tuple': return n.items;
     case 'object': return n.entries.flat();
-    case 'bin': return [n.l, n.r];
-    case 'cond': return [n.c, n.t, n.f];
-    case 'for': return [n.coll];
+    case 'binary': return [n.left, n.right];
+    case 'conditional': return [n.condition, n.whenTrue, n.whenFalse];
+    case 'for': return [n.collection];
     default: return [];
   }
 }
@@ -912,7 +922,7 @@ function evaluateTemplateNow(text: string, scope: Scope): Value {
     result = new Pending(ev.refsOf(node));
   }
   if (!(result instanceof Pending)) return result;
-  const single = node.k === 'tpl' && node.parts.length === 1 && typeof node.parts[0] !== 'string' ? node.parts[0] : undefined;
+  const single = node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' ? node.parts[0] : undefined;
   const direct = single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single, scope);
   return new Unknown(text, dedupe(result.refs), direct);
 }
@@ -930,10 +940,10 @@ export function planTimeDeadline(condition: string, scope: Scope): Value | undef
   } catch {
     return undefined;
   }
-  if (node.k !== 'bin' || node.l.k !== 'call' || node.l.name !== 'timecmp' || node.r.k !== 'lit' || node.r.v !== 0) return undefined;
-  const [a, b] = node.l.args;
-  const isNow = (n: Node | undefined) => n?.k === 'call' && n.name === 'plantimestamp';
-  const other = node.op === '<' && isNow(a) ? b : node.op === '>' && isNow(b) ? a : undefined;
+  if (node.kind !== 'binary' || node.left.kind !== 'call' || node.left.name !== 'timecmp' || node.right.kind !== 'literal' || node.right.value !== 0) return undefined;
+  const [a, b] = node.left.args;
+  const isNow = (n: Node | undefined) => n?.kind === 'call' && n.name === 'plantimestamp';
+  const other = node.operator === '<' && isNow(a) ? b : node.operator === '>' && isNow(b) ? a : undefined;
   if (!other) return undefined;
   const ev = new Evaluator(scope);
   const r = ev.eval(other);
