@@ -16,7 +16,15 @@ export type { StackOptions } from './policies/workflows/stacks';
 // Lower-level: load and run rules yourself
 export { loadInputs, type LoadOptions } from './policies/inputs/load';
 export { type PlanDocument, isPlanShape, validatePlan } from './policies/inputs/plan';
-export { runRules, summarize, type CheckResult, type Finding, type Notice, type EngineError, type RunOptions } from './policies/engine/run';
+export {
+  runRules,
+  summarize,
+  type CheckResult,
+  type Finding,
+  type Notice,
+  type EngineError,
+  type RunOptions,
+} from './policies/engine/run';
 export { DEFAULT_CONFIG, parseConfig, type Config, type Declarations, type Thresholds } from './policies/config/config';
 export { PATH_LIMITS, type PathOptions, type AttackPath, type PathStep } from './policies/graph/paths';
 export { parseTime } from './policies/model/time';
@@ -24,9 +32,25 @@ export { refuseIrregular } from './policies/inputs/files';
 
 // The catalogue
 export { RULES } from './policies/rules';
-export { SEVERITIES, FAIL_ON, reaches, catalogueRange, type FailOn, type RuleId, type RuleMeta, type Severity, type Coverage, type AnyRule } from './policies/engine/rule';
+export {
+  SEVERITIES,
+  FAIL_ON,
+  reaches,
+  catalogueRange,
+  type FailOn,
+  type RuleId,
+  type RuleMeta,
+  type Severity,
+  type Coverage,
+  type AnyRule,
+} from './policies/engine/rule';
 export type { Provider } from './policies/facts/providers';
-export { catalogueOf, formatCatalogueJson, formatCatalogueMarkdown, formatCatalogueText } from './policies/reporters/catalogue';
+export {
+  catalogueOf,
+  formatCatalogueJson,
+  formatCatalogueMarkdown,
+  formatCatalogueText,
+} from './policies/reporters/catalogue';
 
 // Reports
 export { FORMATS, formatReport, type Format } from './policies/reporters/format';
@@ -34,7 +58,14 @@ export type { ReportInput, CheckReport, ReviewReport, DriftReport } from './poli
 export { formatJson } from './policies/reporters/json';
 export { formatText, summaryLine } from './policies/reporters/text';
 export { formatMarkdown } from './policies/reporters/markdown';
-export { type PathsReport, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText } from './policies/reporters/paths';
+export {
+  type PathsReport,
+  formatDot,
+  formatMermaid,
+  formatPathsJson,
+  formatPathsMarkdown,
+  formatPathsText,
+} from './policies/reporters/paths';
 export { writeReport } from './policies/write-report';
 
 // Errors: a problem with the input (exit code 2 in the CLI), one line naming the file

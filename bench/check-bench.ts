@@ -61,25 +61,80 @@ export function syntheticStack(n: number): SyntheticStack {
   const id = (i: number, part: string) => logicalId(`unit_${i}`, part);
   const put = (type: string, i: number, part: string, body: Body) => {
     const name = id(i, part);
-    const metadata = { path: `tenant/unit_${i}/${part}`, stackTrace: [`at new TenantUnit (/app/stacks/tenant-unit.ts:${20 + part.length}:5)`], uniqueId: name };
+    const metadata = {
+      path: `tenant/unit_${i}/${part}`,
+      stackTrace: [`at new TenantUnit (/app/stacks/tenant-unit.ts:${20 + part.length}:5)`],
+      uniqueId: name,
+    };
     (r[type] ??= {})[name] = { '//': { metadata }, ...body };
   };
   for (let i = 0; i < units; i++) {
     put('okta_group', i, 'group', { name: `Team ${i}` });
-    put('okta_user', i, 'user', { login: `user${i}@acme.example`, email: `user${i}@acme.example`, first_name: 'U', last_name: `${i}` });
-    put('okta_group_memberships', i, 'members', { group_id: `\${okta_group.${id(i, 'group')}.id}`, users: [`\${okta_user.${id(i, 'user')}.id}`] });
-    put('okta_group_role', i, 'help_desk', { group_id: `\${okta_group.${id(i, 'group')}.id}`, role_type: 'HELP_DESK_ADMIN', target_group_list: i % 2 ? [`\${okta_group.${id(i - 1, 'group')}.id}`] : [] });
-    put('okta_app_signon_policy_rule', i, 'sign_on', { policy_id: 'p', name: `Rule ${i}`, factor_mode: '2FA', groups_included: [`\${okta_group.${id(i, 'group')}.id}`] });
-    put('azuread_group', i, 'entra_group', { display_name: `Entra team ${i}`, security_enabled: true, assignable_to_role: true });
+    put('okta_user', i, 'user', {
+      login: `user${i}@acme.example`,
+      email: `user${i}@acme.example`,
+      first_name: 'U',
+      last_name: `${i}`,
+    });
+    put('okta_group_memberships', i, 'members', {
+      group_id: `\${okta_group.${id(i, 'group')}.id}`,
+      users: [`\${okta_user.${id(i, 'user')}.id}`],
+    });
+    put('okta_group_role', i, 'help_desk', {
+      group_id: `\${okta_group.${id(i, 'group')}.id}`,
+      role_type: 'HELP_DESK_ADMIN',
+      target_group_list: i % 2 ? [`\${okta_group.${id(i - 1, 'group')}.id}`] : [],
+    });
+    put('okta_app_signon_policy_rule', i, 'sign_on', {
+      policy_id: 'p',
+      name: `Rule ${i}`,
+      factor_mode: '2FA',
+      groups_included: [`\${okta_group.${id(i, 'group')}.id}`],
+    });
+    put('azuread_group', i, 'entra_group', {
+      display_name: `Entra team ${i}`,
+      security_enabled: true,
+      assignable_to_role: true,
+    });
     put('azuread_user', i, 'entra_user', { user_principal_name: `user${i}@acme.example`, display_name: `User ${i}` });
-    put('azuread_administrative_unit', i, 'unit', { display_name: `Unit ${i}`, members: [`\${azuread_user.${id(i, 'entra_user')}.object_id}`] });
+    put('azuread_administrative_unit', i, 'unit', {
+      display_name: `Unit ${i}`,
+      members: [`\${azuread_user.${id(i, 'entra_user')}.object_id}`],
+    });
     const scope = i % 3 ? `/administrativeUnits/\${azuread_administrative_unit.${id(i, 'unit')}.object_id}` : '/';
-    put('azuread_directory_role_assignment', i, 'help_desk_assignment', { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, directory_scope_id: scope });
+    put('azuread_directory_role_assignment', i, 'help_desk_assignment', {
+      role_id: HELPDESK_ADMINISTRATOR,
+      principal_object_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`,
+      directory_scope_id: scope,
+    });
     // Every hundredth person is an administrator: the targets of attack paths.
-    if (i % 100 === 0) put('azuread_directory_role_assignment', i, 'admin', { role_id: SECURITY_ADMINISTRATOR, principal_object_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}` });
-    put('azuread_privileged_access_group_eligibility_schedule', i, 'eligible', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, principal_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`, assignment_type: 'member', duration: 'P30D' });
+    if (i % 100 === 0)
+      put('azuread_directory_role_assignment', i, 'admin', {
+        role_id: SECURITY_ADMINISTRATOR,
+        principal_object_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`,
+      });
+    put('azuread_privileged_access_group_eligibility_schedule', i, 'eligible', {
+      group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`,
+      principal_id: `\${azuread_user.${id(i, 'entra_user')}.object_id}`,
+      assignment_type: 'member',
+      duration: 'P30D',
+    });
     // Each PIM group's activation policy: RG-04 looks one up per group, which must not be a scan.
-    put('azuread_group_role_management_policy', i, 'activation', { group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`, role_id: 'member', activation_rules: { require_approval: true, require_justification: true, require_ticket_info: i % 10 !== 0, maximum_duration: 'PT4H', approval_stage: { primary_approver: [{ object_id: `\${azuread_group.${id(i + 1, 'entra_group')}.object_id}`, type: 'groupMembers' }] } } });
+    put('azuread_group_role_management_policy', i, 'activation', {
+      group_id: `\${azuread_group.${id(i, 'entra_group')}.object_id}`,
+      role_id: 'member',
+      activation_rules: {
+        require_approval: true,
+        require_justification: true,
+        require_ticket_info: i % 10 !== 0,
+        maximum_duration: 'PT4H',
+        approval_stage: {
+          primary_approver: [
+            { object_id: `\${azuread_group.${id(i + 1, 'entra_group')}.object_id}`, type: 'groupMembers' },
+          ],
+        },
+      },
+    });
   }
   return { resource: r };
 }
@@ -89,7 +144,8 @@ function withoutMetadata(stack: SyntheticStack): SyntheticStack {
   const resource: SyntheticStack['resource'] = {};
   for (const [type, byName] of Object.entries(stack.resource)) {
     resource[type] = {};
-    for (const [name, body] of Object.entries(byName)) resource[type][name] = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '//'));
+    for (const [name, body] of Object.entries(byName))
+      resource[type][name] = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '//'));
   }
   return { resource };
 }
@@ -99,7 +155,12 @@ export function render(stack: SyntheticStack, form: Form): string {
   // cdktf writes its stacks indented; terraform show -json prints a plan on one line, then a newline.
   if (form === 'plan') return `${JSON.stringify(syntheticPlan(stack))}\n`;
   // A root of its own, as a team's .tf.json is: it configures its providers (a child module would lack nothing).
-  if (form === 'terraform-json') return JSON.stringify({ provider: { azuread: [{}], okta: [{ org_name: 'acme', base_url: 'okta.com' }] }, ...withoutMetadata(stack) }, null, 2);
+  if (form === 'terraform-json')
+    return JSON.stringify(
+      { provider: { azuread: [{}], okta: [{ org_name: 'acme', base_url: 'okta.com' }] }, ...withoutMetadata(stack) },
+      null,
+      2,
+    );
   return JSON.stringify(cdktfDocument(stack), null, 2);
 }
 
@@ -108,7 +169,13 @@ function cdktfDocument(stack: SyntheticStack): object {
   return {
     '//': { metadata: { backend: 'local', stackName: 'tenant', version: '0.21.0' }, outputs: {} },
     provider: { azuread: [{}], okta: [{ org_name: 'acme', base_url: 'okta.com' }] },
-    terraform: { backend: { local: { path: 'terraform.tenant.tfstate' } }, required_providers: { azuread: { source: 'hashicorp/azuread', version: '3.7.0' }, okta: { source: 'okta/okta', version: '4.20.0' } } },
+    terraform: {
+      backend: { local: { path: 'terraform.tenant.tfstate' } },
+      required_providers: {
+        azuread: { source: 'hashicorp/azuread', version: '3.7.0' },
+        okta: { source: 'okta/okta', version: '4.20.0' },
+      },
+    },
     ...stack,
   };
 }
@@ -117,7 +184,11 @@ function cdktfDocument(stack: SyntheticStack): object {
 const REFERENCE = /\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\.([\w.-]+))?\}/g;
 
 function referencesOf(v: unknown): string[] {
-  if (typeof v === 'string') return [...v.matchAll(REFERENCE)].flatMap((m) => [m[3] ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`, `${m[1]}.${m[2]}`]);
+  if (typeof v === 'string')
+    return [...v.matchAll(REFERENCE)].flatMap((m) => [
+      m[3] ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`,
+      `${m[1]}.${m[2]}`,
+    ]);
   return Array.isArray(v) ? v.flatMap(referencesOf) : [];
 }
 
@@ -147,13 +218,52 @@ function syntheticPlan(stack: SyntheticStack): object {
         }
       }
       const address = `${type}.${name}`;
-      const provider = type.startsWith('okta_') ? 'registry.terraform.io/okta/okta' : 'registry.terraform.io/hashicorp/azuread';
-      planned.push({ address, mode: 'managed', type, name, provider_name: provider, schema_version: 0, values: after, sensitive_values: {} });
-      changes.push({ address, mode: 'managed', type, name, provider_name: provider, change: { actions: ['create'], before: null, after, after_unknown: unknown, before_sensitive: false, after_sensitive: {} } });
-      configured.push({ address, mode: 'managed', type, name, provider_config_key: type.split('_')[0], expressions, schema_version: 0 });
+      const provider = type.startsWith('okta_')
+        ? 'registry.terraform.io/okta/okta'
+        : 'registry.terraform.io/hashicorp/azuread';
+      planned.push({
+        address,
+        mode: 'managed',
+        type,
+        name,
+        provider_name: provider,
+        schema_version: 0,
+        values: after,
+        sensitive_values: {},
+      });
+      changes.push({
+        address,
+        mode: 'managed',
+        type,
+        name,
+        provider_name: provider,
+        change: {
+          actions: ['create'],
+          before: null,
+          after,
+          after_unknown: unknown,
+          before_sensitive: false,
+          after_sensitive: {},
+        },
+      });
+      configured.push({
+        address,
+        mode: 'managed',
+        type,
+        name,
+        provider_config_key: type.split('_')[0],
+        expressions,
+        schema_version: 0,
+      });
     }
   }
-  return { format_version: '1.2', terraform_version: '1.11.4', planned_values: { root_module: { resources: planned } }, resource_changes: changes, configuration: { root_module: { resources: configured } } };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: { root_module: { resources: planned } },
+    resource_changes: changes,
+    configuration: { root_module: { resources: configured } },
+  };
 }
 
 function ms(start: bigint): number {
@@ -201,7 +311,10 @@ async function measure(n: number, runs: number, form: Form): Promise<string> {
   }
   const stacks = await loadInputs([input]);
   const t = process.hrtime.bigint();
-  const paths = stacks.reduce((count, stack) => count + new RuleContext(stack, DEFAULT_CONFIG, NOW).attackPaths.length, 0);
+  const paths = stacks.reduce(
+    (count, stack) => count + new RuleContext(stack, DEFAULT_CONFIG, NOW).attackPaths.length,
+    0,
+  );
   const pathsMs = ms(t);
   const checkMs = median(checks);
   const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -231,8 +344,16 @@ const SHAPES: Record<string, (n: number) => SyntheticStack['resource']> = {
     return {
       okta_user: users,
       okta_group: { desk: { name: 'Desk' } },
-      okta_group_memberships: { desk: { group_id: '${okta_group.desk.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) } },
-      okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN', target_group_list: ['${okta_group.desk.id}'] } },
+      okta_group_memberships: {
+        desk: { group_id: '${okta_group.desk.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) },
+      },
+      okta_group_role: {
+        desk: {
+          group_id: '${okta_group.desk.id}',
+          role_type: 'HELP_DESK_ADMIN',
+          target_group_list: ['${okta_group.desk.id}'],
+        },
+      },
     };
   },
   '2,000 help-desk grants scoped to one group of everyone': (n) => {
@@ -240,23 +361,54 @@ const SHAPES: Record<string, (n: number) => SyntheticStack['resource']> = {
     return {
       okta_user: users,
       okta_group: { staff: { name: 'Staff' }, ...range(2000, (i) => [`desk${i}`, { name: `Desk ${i}` }]) },
-      okta_group_memberships: { staff: { group_id: '${okta_group.staff.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) } },
-      okta_group_role: range(2000, (i) => [`desk${i}`, { group_id: `\${okta_group.desk${i}.id}`, role_type: 'HELP_DESK_ADMIN', target_group_list: ['${okta_group.staff.id}'] }]),
+      okta_group_memberships: {
+        staff: { group_id: '${okta_group.staff.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) },
+      },
+      okta_group_role: range(2000, (i) => [
+        `desk${i}`,
+        {
+          group_id: `\${okta_group.desk${i}.id}`,
+          role_type: 'HELP_DESK_ADMIN',
+          target_group_list: ['${okta_group.staff.id}'],
+        },
+      ]),
     };
   },
   'one unit of everyone, a tenth of them Global Administrators, one shared mailbox': (n) => ({
-    azuread_user: range(n, (i) => [`u${i}`, { user_principal_name: `u${i}@acme.example`, display_name: 'U', mail: 'team@acme.example' }]),
-    azuread_administrative_unit: { all: { display_name: 'All', members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) } },
+    azuread_user: range(n, (i) => [
+      `u${i}`,
+      { user_principal_name: `u${i}@acme.example`, display_name: 'U', mail: 'team@acme.example' },
+    ]),
+    azuread_administrative_unit: {
+      all: { display_name: 'All', members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) },
+    },
     azuread_group: { desk: { display_name: 'Desk', security_enabled: true, assignable_to_role: true } },
     azuread_directory_role_assignment: {
-      desk: { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: '${azuread_group.desk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.all.object_id}' },
-      ...range(n / 10, (i) => [`ga${i}`, { role_id: GLOBAL_ADMINISTRATOR, principal_object_id: `\${azuread_user.u${i * 10}.object_id}` }]),
+      desk: {
+        role_id: HELPDESK_ADMINISTRATOR,
+        principal_object_id: '${azuread_group.desk.object_id}',
+        directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.all.object_id}',
+      },
+      ...range(n / 10, (i) => [
+        `ga${i}`,
+        { role_id: GLOBAL_ADMINISTRATOR, principal_object_id: `\${azuread_user.u${i * 10}.object_id}` },
+      ]),
     },
   }),
   '2,000 role assignments to one group with everyone as a static member': (n) => ({
     azuread_user: range(n, (i) => [`u${i}`, { user_principal_name: `u${i}@acme.example`, display_name: 'U' }]),
-    azuread_group: { g: { display_name: 'G', security_enabled: true, assignable_to_role: true, members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) } },
-    azuread_directory_role_assignment: range(2000, (i) => [`a${i}`, { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: '${azuread_group.g.object_id}', directory_scope_id: '/' }]),
+    azuread_group: {
+      g: {
+        display_name: 'G',
+        security_enabled: true,
+        assignable_to_role: true,
+        members: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`),
+      },
+    },
+    azuread_directory_role_assignment: range(2000, (i) => [
+      `a${i}`,
+      { role_id: HELPDESK_ADMINISTRATOR, principal_object_id: '${azuread_group.g.object_id}', directory_scope_id: '/' },
+    ]),
   }),
   'one conditional access policy excluding everyone': (n) => ({
     azuread_user: range(n, (i) => [`u${i}`, { user_principal_name: `u${i}@acme.example`, display_name: 'U' }]),
@@ -264,7 +416,14 @@ const SHAPES: Record<string, (n: number) => SyntheticStack['resource']> = {
       mfa: {
         display_name: 'MFA',
         state: 'enabled',
-        conditions: { client_app_types: ['all'], applications: { included_applications: ['All'] }, users: { included_users: ['All'], excluded_users: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`) } },
+        conditions: {
+          client_app_types: ['all'],
+          applications: { included_applications: ['All'] },
+          users: {
+            included_users: ['All'],
+            excluded_users: Array.from({ length: n }, (_, i) => `\${azuread_user.u${i}.object_id}`),
+          },
+        },
         grant_controls: { operator: 'OR', built_in_controls: ['mfa'] },
       },
     },
@@ -289,14 +448,19 @@ async function shapes(): Promise<string[]> {
       runRules(await loadInputs([file]), RULES, { now: NOW });
       times.push(ms(t));
     }
-    out.push(`| ${name} | ${times[0].toFixed(0)} ms | ${times[1].toFixed(0)} ms | ${(times[1] / times[0]).toFixed(1)}× |`);
+    out.push(
+      `| ${name} | ${times[0].toFixed(0)} ms | ${times[1].toFixed(0)} ms | ${(times[1] / times[0]).toFixed(1)}× |`,
+    );
   }
   return out;
 }
 
 /** Each row in a process of its own, so that its peak memory is its own. */
 function row(form: Form, n: number, runs: number): string {
-  const child = spawnSync(process.execPath, ['--expose-gc', __filename, 'row', form, String(n), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, 'row', form, String(n), String(runs)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`bench row ${form} ${n} failed: ${child.stderr}`);
   return child.stdout.trimEnd();
 }
@@ -308,8 +472,12 @@ async function main(): Promise<void> {
     console.log(await measure(Number(n), Number(runs), form as Form));
     return;
   }
-  console.log(`recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
-  console.log('| input | resources | bytes | JSON.parse | load + check + text report | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |');
+  console.log(
+    `recovery-gate bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
+  );
+  console.log(
+    '| input | resources | bytes | JSON.parse | load + check + text report | ratio, median of pairs (target ≤ 3× at 100k) | findings | paths (target ≤ 2× check) | peak RSS |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const form of Object.keys(FORMS) as Form[]) {
     console.log(row(form, 1_000, 9));
@@ -351,7 +519,8 @@ function floor(n: number, form: Exclude<Form, 'plan'>): string {
         return { address, attribute: m[3] };
       }
       if (Array.isArray(v)) for (let j = 0; j < v.length; j++) v[j] = evaluate(v[j]);
-      else if (v && typeof v === 'object') for (const k in v) (v as Record<string, unknown>)[k] = evaluate((v as Record<string, unknown>)[k]);
+      else if (v && typeof v === 'object')
+        for (const k in v) (v as Record<string, unknown>)[k] = evaluate((v as Record<string, unknown>)[k]);
       return v;
     };
     for (const type in doc.resource) {
@@ -377,7 +546,8 @@ function floor(n: number, form: Exclude<Form, 'plan'>): string {
   ].join('\n');
 }
 
-if (require.main === module) main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

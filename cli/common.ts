@@ -1,7 +1,24 @@
 /** What check, review and drift share: the clock, the config file, and writing reports in several formats. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { type Config, DEFAULT_CONFIG, type Format, FORMATS, InputError, type PlanDocument, type ReportInput, configFrom, formatReport, isPlanShape, isReport, parseJson, parseTime, refuseIrregular, summaryLine, validatePlan } from '../index';
+import {
+  type Config,
+  DEFAULT_CONFIG,
+  type Format,
+  FORMATS,
+  InputError,
+  type PlanDocument,
+  type ReportInput,
+  configFrom,
+  formatReport,
+  isPlanShape,
+  isReport,
+  parseJson,
+  parseTime,
+  refuseIrregular,
+  summaryLine,
+  validatePlan,
+} from '../index';
 import type { CliIo } from './io';
 
 /** `--rule` and `--skip-rule`, for the commands that run rules. */
@@ -36,7 +53,8 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], fl
 
 export function nowOf(values: { now?: string }): Date {
   const now = values.now === undefined ? new Date() : parseTime(values.now);
-  if (!now) throw new InputError('', `--now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "${values.now}"`);
+  if (!now)
+    throw new InputError('', `--now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "${values.now}"`);
   return now;
 }
 
@@ -93,7 +111,8 @@ export function outputsOf(values: ReportFlags): { format: Format; file?: string 
     if (formats.length > 1) throw new InputError('', 'several --format values need an --output for each');
     return [{ format: formats[0] }];
   }
-  if (files.length !== formats.length && !(formats.length === 1 && files.length === 1)) throw new InputError('', `give one --output per --format (${formats.length} format(s), ${files.length} output(s))`);
+  if (files.length !== formats.length && !(formats.length === 1 && files.length === 1))
+    throw new InputError('', `give one --output per --format (${formats.length} format(s), ${files.length} output(s))`);
   return formats.map((format, i) => ({ format, file: files[i] }));
 }
 
@@ -113,17 +132,42 @@ const READ_FROM_DIRECTORIES = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|^manifes
  * an input file, or a file the reader would take from an input directory,
  * and a baseline written over the one read.
  */
-export async function refuseOverwritingInputs(io: CliIo, values: Readonly<Record<string, unknown>>, positionals: readonly string[], defaultInput?: string): Promise<void> {
+export async function refuseOverwritingInputs(
+  io: CliIo,
+  values: Readonly<Record<string, unknown>>,
+  positionals: readonly string[],
+  defaultInput?: string,
+): Promise<void> {
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
-  const outputs = [...list(values.output), ...list(values['write-baseline'])].filter((o) => o !== '-' && o.trim() !== '');
+  const outputs = [...list(values.output), ...list(values['write-baseline'])].filter(
+    (o) => o !== '-' && o.trim() !== '',
+  );
   if (outputs.length === 0) return;
-  const inputs = [...(positionals.length > 0 ? positionals : defaultInput ? [defaultInput] : []), ...INPUT_FLAGS.flatMap((f) => list(values[f]))];
+  const inputs = [
+    ...(positionals.length > 0 ? positionals : defaultInput ? [defaultInput] : []),
+    ...INPUT_FLAGS.flatMap((f) => list(values[f])),
+  ];
   const real = async (p: string) => fs.realpath(path.resolve(io.cwd, p)).catch(() => path.resolve(io.cwd, p));
-  const read = await Promise.all(inputs.map(async (p) => ({ p, at: await real(p), dir: await fs.stat(path.resolve(io.cwd, p)).then((s) => s.isDirectory(), () => false) })));
+  const read = await Promise.all(
+    inputs.map(async (p) => ({
+      p,
+      at: await real(p),
+      dir: await fs.stat(path.resolve(io.cwd, p)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    })),
+  );
   for (const output of outputs) {
     const at = await real(output);
-    const hit = read.find((r) => r.at === at || (r.dir && path.dirname(at) === r.at && READ_FROM_DIRECTORIES.test(path.basename(at))));
-    if (hit) throw new InputError(output, `the report would overwrite ${hit.at === at ? 'an input of this run' : `a file read from ${hit.p}`}: write it elsewhere`);
+    const hit = read.find(
+      (r) => r.at === at || (r.dir && path.dirname(at) === r.at && READ_FROM_DIRECTORIES.test(path.basename(at))),
+    );
+    if (hit)
+      throw new InputError(
+        output,
+        `the report would overwrite ${hit.at === at ? 'an input of this run' : `a file read from ${hit.p}`}: write it elsewhere`,
+      );
   }
 }
 
@@ -134,7 +178,13 @@ export async function refuseOverwritingInputs(io: CliIo, values: Readonly<Record
  */
 export async function emit(io: CliIo, values: ReportFlags, input: ReportInput): Promise<void> {
   const outputs = outputsOf(values);
-  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await formatReport(o.format, input, { color: io.isTTY && o.file === undefined }) })));
+  const rendered = await Promise.all(
+    outputs.map(async (o) => ({
+      ...o,
+      text: await formatReport(o.format, input, { color: io.isTTY && o.file === undefined }),
+    })),
+  );
   for (const r of rendered) await writeOutput(io, r.file, r.text);
-  if (rendered.some((r) => r.file !== undefined && r.file !== '-')) io.stdout(summaryLine(input.result.findings) + '\n');
+  if (rendered.some((r) => r.file !== undefined && r.file !== '-'))
+    io.stdout(summaryLine(input.result.findings) + '\n');
 }

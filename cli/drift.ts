@@ -13,9 +13,14 @@ export async function driftCommand(args: readonly string[], io: CliIo): Promise<
   const { values, positionals } = parseFlags(args, DRIFT_FLAGS);
   outputsOf(values);
   await refuseOverwritingInputs(io, values, positionals);
-  if (positionals.length !== 1) throw new InputError('', 'drift takes one plan: terraform plan -refresh-only -out=drift.tfplan && terraform show -json drift.tfplan > drift.json');
+  if (positionals.length !== 1)
+    throw new InputError(
+      '',
+      'drift takes one plan: terraform plan -refresh-only -out=drift.tfplan && terraform show -json drift.tfplan > drift.json',
+    );
   const warnDays = Number(values['warn-days']);
-  if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', `--warn-days must be a whole number of days, not "${values['warn-days']}"`);
+  if (!Number.isInteger(warnDays) || warnDays < 0)
+    throw new InputError('', `--warn-days must be a whole number of days, not "${values['warn-days']}"`);
   const now = nowOf(values);
   const config = await readConfig(values, io, now);
   const [file] = positionals;

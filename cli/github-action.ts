@@ -23,17 +23,48 @@ export const ACTION_OUTPUTS = { sarif: 'recovery-gate.sarif', markdown: 'recover
 export function actionArgs(inputs: ActionInputs): string[] {
   const command = inputs.command?.trim() || 'check';
   const paths = (inputs.paths ?? '').split(/\s+/).filter(Boolean);
-  const reports = ['--format', 'sarif', '--output', ACTION_OUTPUTS.sarif, '--format', 'markdown', '--output', ACTION_OUTPUTS.markdown, '--format', 'github', '--output', '-'];
+  const reports = [
+    '--format',
+    'sarif',
+    '--output',
+    ACTION_OUTPUTS.sarif,
+    '--format',
+    'markdown',
+    '--output',
+    ACTION_OUTPUTS.markdown,
+    '--format',
+    'github',
+    '--output',
+    '-',
+  ];
   const common = [...(inputs.config?.trim() ? ['--config', inputs.config.trim()] : []), ...reports];
   switch (command) {
     case 'check':
-      return ['check', ...(paths.length > 0 ? paths : ['cdktf.out']), '--fail-on', inputs.failOn?.trim() || 'high', ...common];
+      return [
+        'check',
+        ...(paths.length > 0 ? paths : ['cdktf.out']),
+        '--fail-on',
+        inputs.failOn?.trim() || 'high',
+        ...common,
+      ];
     case 'review':
-      if (inputs.plan?.trim()) return ['review', '--plan', inputs.plan.trim(), '--fail-on', inputs.failOn?.trim() || 'high', ...common];
-      if (!inputs.base?.trim() || !inputs.head?.trim()) throw new Error('review needs the base and head inputs (or plan)');
-      return ['review', '--base', inputs.base.trim(), '--head', inputs.head.trim(), '--fail-on', inputs.failOn?.trim() || 'high', ...common];
+      if (inputs.plan?.trim())
+        return ['review', '--plan', inputs.plan.trim(), '--fail-on', inputs.failOn?.trim() || 'high', ...common];
+      if (!inputs.base?.trim() || !inputs.head?.trim())
+        throw new Error('review needs the base and head inputs (or plan)');
+      return [
+        'review',
+        '--base',
+        inputs.base.trim(),
+        '--head',
+        inputs.head.trim(),
+        '--fail-on',
+        inputs.failOn?.trim() || 'high',
+        ...common,
+      ];
     case 'drift':
-      if (paths.length !== 1 && !inputs.plan?.trim()) throw new Error('drift needs the plan input: terraform show -json of a refresh-only plan');
+      if (paths.length !== 1 && !inputs.plan?.trim())
+        throw new Error('drift needs the plan input: terraform show -json of a refresh-only plan');
       return ['drift', inputs.plan?.trim() || paths[0], ...common];
     default:
       throw new Error(`command must be check, review or drift, not "${command}"`);
@@ -45,7 +76,13 @@ export const COMMENT_MARKER = '<!-- recovery-gate -->';
 
 /** The part of Octokit (as actions/github-script provides it) the comment needs. */
 export interface IssuesApi {
-  listComments(p: { owner: string; repo: string; issue_number: number; per_page: number; page: number }): Promise<{ data: { id: number; body?: string | null; user?: { type?: string } | null }[] }>;
+  listComments(p: {
+    owner: string;
+    repo: string;
+    issue_number: number;
+    per_page: number;
+    page: number;
+  }): Promise<{ data: { id: number; body?: string | null; user?: { type?: string } | null }[] }>;
   createComment(p: { owner: string; repo: string; issue_number: number; body: string }): Promise<unknown>;
   updateComment(p: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
 }
@@ -59,9 +96,16 @@ export interface PullRequestContext {
 const MAX_COMMENT = 65_000;
 
 /** Posts the report as the pull request's recovery-gate comment, or updates the one already there. Returns what it did. */
-export async function upsertComment(issues: IssuesApi, context: PullRequestContext, report: string): Promise<'created' | 'updated'> {
+export async function upsertComment(
+  issues: IssuesApi,
+  context: PullRequestContext,
+  report: string,
+): Promise<'created' | 'updated'> {
   const marked = `${COMMENT_MARKER}\n${report}`;
-  const body = marked.length > MAX_COMMENT ? `${marked.slice(0, MAX_COMMENT - 120)}\n\n… the report is longer than a comment can hold: see the SARIF results and the job log.` : marked;
+  const body =
+    marked.length > MAX_COMMENT
+      ? `${marked.slice(0, MAX_COMMENT - 120)}\n\n… the report is longer than a comment can hold: see the SARIF results and the job log.`
+      : marked;
   const where = { owner: context.repo.owner, repo: context.repo.repo, issue_number: context.issue.number };
   for (let page = 1; ; page++) {
     const { data } = await issues.listComments({ ...where, per_page: 100, page });

@@ -25,6 +25,10 @@ export function nodeIo(): CliIo {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd,
     writeFile: (file, content) => writeReport(file, content, cwd),
-    exists: (f) => fs.access(path.resolve(cwd, f)).then(() => true, () => false),
+    exists: (f) =>
+      fs.access(path.resolve(cwd, f)).then(
+        () => true,
+        () => false,
+      ),
   };
 }

@@ -1,5 +1,15 @@
 /** `recovery-gate paths [PATH ...]`: who can end up changing whose authentication, step by step. */
-import { InputError, PATH_LIMITS, formatDot, formatMermaid, formatPathsJson, formatPathsMarkdown, formatPathsText, paths, pathsFound } from '../index';
+import {
+  InputError,
+  PATH_LIMITS,
+  formatDot,
+  formatMermaid,
+  formatPathsJson,
+  formatPathsMarkdown,
+  formatPathsText,
+  paths,
+  pathsFound,
+} from '../index';
 import { nowOf, oneOf, readConfig, refuseOverwritingInputs, writeOutput } from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
@@ -22,7 +32,8 @@ export const PATHS_FLAGS = {
 function limitOf(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InputError('', `${flag} must be a whole number from 1 to 100000, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 100000)
+    throw new InputError('', `${flag} must be a whole number from 1 to 100000, not "${value}"`);
   return n;
 }
 
@@ -43,14 +54,19 @@ export async function pathsCommand(args: readonly string[], io: CliIo): Promise<
   });
   for (const flag of ['from', 'to'] as const) {
     const address = values[flag];
-    if (address !== undefined && !reports.some((r) => r.graph.nodes.has(address))) throw new InputError('', `--${flag} ${address} names no principal in ${reports.map((r) => r.stack).join(', ')}`);
+    if (address !== undefined && !reports.some((r) => r.graph.nodes.has(address)))
+      throw new InputError('', `--${flag} ${address} names no principal in ${reports.map((r) => r.stack).join(', ')}`);
   }
   const text =
-    format === 'json' ? formatPathsJson(reports)
-    : format === 'markdown' ? formatPathsMarkdown(reports)
-    : format === 'mermaid' ? reports.map(formatMermaid).join('\n')
-    : format === 'dot' ? formatDot(reports)
-    : formatPathsText(reports);
+    format === 'json'
+      ? formatPathsJson(reports)
+      : format === 'markdown'
+        ? formatPathsMarkdown(reports)
+        : format === 'mermaid'
+          ? reports.map(formatMermaid).join('\n')
+          : format === 'dot'
+            ? formatDot(reports)
+            : formatPathsText(reports);
   await writeOutput(io, values.output, text);
   return pathsFound(reports) ? 1 : 0;
 }

@@ -3,7 +3,18 @@
  * change weakens, and the findings it introduces and resolves.
  */
 import { FAIL_ON, InputError, type ReviewInputs, review, reviewFails } from '../index';
-import { REPORT_FLAGS, RULE_FLAGS, emit, nowOf, oneOf, outputsOf, readConfig, readPlanFile, refuseOverwritingInputs, ruleFlagsOf } from './common';
+import {
+  REPORT_FLAGS,
+  RULE_FLAGS,
+  emit,
+  nowOf,
+  oneOf,
+  outputsOf,
+  readConfig,
+  readPlanFile,
+  refuseOverwritingInputs,
+  ruleFlagsOf,
+} from './common';
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
@@ -19,7 +30,8 @@ export const REVIEW_FLAGS = {
 
 export async function reviewCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, REVIEW_FLAGS);
-  if (positionals.length > 0) throw new InputError('', `review takes --base and --head (or --plan), not ${positionals.join(' ')}`);
+  if (positionals.length > 0)
+    throw new InputError('', `review takes --base and --head (or --plan), not ${positionals.join(' ')}`);
   outputsOf(values);
   await refuseOverwritingInputs(io, values, positionals);
   const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
@@ -27,10 +39,12 @@ export async function reviewCommand(args: readonly string[], io: CliIo): Promise
   const config = await readConfig(values, io, now);
   let inputs: ReviewInputs;
   if (values.plan !== undefined) {
-    if (values.base !== undefined || values.head !== undefined) throw new InputError('', 'use either --plan or --base and --head, not both');
+    if (values.base !== undefined || values.head !== undefined)
+      throw new InputError('', 'use either --plan or --base and --head, not both');
     inputs = { plan: await readPlanFile(io, values.plan), file: values.plan };
   } else {
-    if (values.base === undefined || values.head === undefined) throw new InputError('', 'review needs --base PATH and --head PATH (or --plan plan.json)');
+    if (values.base === undefined || values.head === undefined)
+      throw new InputError('', 'review needs --base PATH and --head PATH (or --plan plan.json)');
     inputs = { base: [values.base], head: [values.head] };
   }
   const report = await review(inputs, { config, now, rules: ruleFlagsOf(values) });

@@ -42,7 +42,15 @@ export function commandUsage(command: string): string {
   const end = lines.findIndex((l, i) => i > start && !/^ {5,}/.test(l));
   const own = lines.slice(start, end);
   const shared = lines.slice(lines.findIndex((l) => l.startsWith('Reports ')));
-  return [`Usage: recovery-gate ${command} [options]`, '', ...own, '', ...(['check', 'review', 'drift'].includes(command) ? shared : shared.slice(shared.findIndex((l) => l.startsWith('Options'))))].join('\n');
+  return [
+    `Usage: recovery-gate ${command} [options]`,
+    '',
+    ...own,
+    '',
+    ...(['check', 'review', 'drift'].includes(command)
+      ? shared
+      : shared.slice(shared.findIndex((l) => l.startsWith('Options')))),
+  ].join('\n');
 }
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -100,7 +108,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const stopProgress = showProgress(io, command);
     try {
-      return await (await load())(rest, io);
+      return await (
+        await load()
+      )(rest, io);
     } finally {
       stopProgress();
     }
@@ -111,7 +121,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.input;
     }
     // A defect of the tool, not of the input: its own exit code, so CI can tell the two apart.
-    io.stderr(`recovery-gate: internal error: ${oneLine(errorMessage(e).split('\n')[0])}${debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr(
+      `recovery-gate: internal error: ${oneLine(errorMessage(e).split('\n')[0])}${debug ? '' : ' (run with --debug for details)'}\n`,
+    );
     if (debug) io.stderr(`${(e as { stack?: string }).stack ?? ''}\n`);
     return EXIT.internal;
   }

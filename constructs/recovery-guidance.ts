@@ -54,7 +54,9 @@ export class RecoveryGuidance implements IAspect {
     let guidance = registry.get(scope);
     // A second call with other settings would be silently ignored: say so instead.
     if (guidance && props !== undefined && !sameProps(guidance.props, props)) {
-      throw new Error(`RecoveryGuidance.of(${scope.node.path || 'app'}) was already called with other settings (${describeProps(guidance.props)}); call it once with the settings you want, or without settings to get the existing guidance.`);
+      throw new Error(
+        `RecoveryGuidance.of(${scope.node.path || 'app'}) was already called with other settings (${describeProps(guidance.props)}); call it once with the settings you want, or without settings to get the existing guidance.`,
+      );
     }
     if (!guidance) {
       props ??= {};
@@ -88,16 +90,22 @@ export class RecoveryGuidance implements IAspect {
   suppress(props: SuppressionProps): this {
     const where = `Suppression of ${props.ruleId} on ${props.construct.node.path}`;
     if (!/^RG-\d\d$/.test(props.ruleId)) throw new Error(`${where}: "${props.ruleId}" is not a rule id (RG-01…RG-24).`);
-    if (visible(props.reason ?? '').length < MIN_REASON) throw new Error(`${where}: the reason must say why the risk is accepted, in at least ${MIN_REASON} characters.`);
+    if (visible(props.reason ?? '').length < MIN_REASON)
+      throw new Error(`${where}: the reason must say why the risk is accepted, in at least ${MIN_REASON} characters.`);
     if (!visible(props.ticket ?? '')) throw new Error(`${where}: name the ticket that records the decision.`);
     if (!visible(props.approver ?? '')) throw new Error(`${where}: name who approved it.`);
     // Past dates are allowed here: an expired suppression is reported at synth, not refused.
     const expires = typeof props.expires === 'string' ? parseTime(props.expires) : props.expires;
-    if (!expires || Number.isNaN(expires.getTime())) throw new Error(`${where}: expires ${String(props.expires)} is not an RFC 3339 time. Write it like "2027-02-01T00:00:00Z".`);
+    if (!expires || Number.isNaN(expires.getTime()))
+      throw new Error(
+        `${where}: expires ${String(props.expires)} is not an RFC 3339 time. Write it like "2027-02-01T00:00:00Z".`,
+      );
     const expiresAt = typeof props.expires === 'string' ? props.expires : props.expires.toISOString();
     const maxDays = (this.props.config ?? DEFAULT_CONFIG).thresholds.suppressionMaxDays;
     if ((expires.getTime() - this.now.getTime()) / 86_400_000 > maxDays) {
-      throw new Error(`${where}: expires ${expiresAt} is more than ${maxDays} days ahead. Accept the risk for at most ${maxDays} days (thresholds.suppressionMaxDays).`);
+      throw new Error(
+        `${where}: expires ${expiresAt} is more than ${maxDays} days ahead. Accept the risk for at most ${maxDays} days (thresholds.suppressionMaxDays).`,
+      );
     }
     this.suppressions.push({ ...props, expiresAt, used: false });
     return this;
@@ -110,7 +118,17 @@ export class RecoveryGuidance implements IAspect {
     // Recorded with the stack, so `recovery-gate check cdktf.out` honours them as synth did.
     const own = this.suppressions.filter((s) => s.construct === node || isWithin(s.construct, node));
     if (own.length > 0) {
-      node.addOverride('//.recovery-gate.suppressions', own.map((s) => ({ ruleId: s.ruleId, construct: s.construct.node.path, reason: s.reason, ticket: s.ticket, approver: s.approver, expires: s.expiresAt })));
+      node.addOverride(
+        '//.recovery-gate.suppressions',
+        own.map((s) => ({
+          ruleId: s.ruleId,
+          construct: s.construct.node.path,
+          reason: s.reason,
+          ticket: s.ticket,
+          approver: s.approver,
+          expires: s.expiresAt,
+        })),
+      );
     }
     // A validation runs after every aspect, on the finished stack.
     node.node.addValidation({ validate: () => this.enforce(node) });
@@ -127,7 +145,10 @@ export class RecoveryGuidance implements IAspect {
       const construct = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       const suppression = this.suppressionFor(finding, construct);
       const text = `${finding.ruleId} (${finding.severity}) ${finding.resource ?? 'configuration'}: ${finding.message}`;
-      if (suppression) Annotations.of(construct).addInfo(`${text} [suppressed until ${suppression.expiresAt} by ${suppression.approver}, ${suppression.ticket}: ${suppression.reason}]`);
+      if (suppression)
+        Annotations.of(construct).addInfo(
+          `${text} [suppressed until ${suppression.expiresAt} by ${suppression.approver}, ${suppression.ticket}: ${suppression.reason}]`,
+        );
       else if (reaches(finding.severity, this.props.failOn ?? 'high')) Annotations.of(construct).addError(text);
       else Annotations.of(construct).addWarning(text);
     }
@@ -135,7 +156,10 @@ export class RecoveryGuidance implements IAspect {
     for (const s of this.suppressions) {
       if (s.construct !== stack && !isWithin(s.construct, stack)) continue;
       const where = `Suppression of ${s.ruleId} (${s.ticket})`;
-      if (new Date(s.expiresAt) <= this.now) Annotations.of(s.construct).addError(`${where} expired on ${s.expiresAt}: fix the finding or renew the suppression with a new approval.`);
+      if (new Date(s.expiresAt) <= this.now)
+        Annotations.of(s.construct).addError(
+          `${where} expired on ${s.expiresAt}: fix the finding or renew the suppression with a new approval.`,
+        );
       else if (!s.used) Annotations.of(s.construct).addWarning(`${where} matches no finding: remove it.`);
     }
     return [];
@@ -143,7 +167,12 @@ export class RecoveryGuidance implements IAspect {
 
   /** An unexpired suppression for the finding's rule on its construct or a parent. */
   private suppressionFor(finding: Finding, construct: IConstruct): Suppression | undefined {
-    const s = this.suppressions.find((x) => x.ruleId === finding.ruleId && (x.construct === construct || isWithin(construct, x.construct)) && new Date(x.expiresAt) > this.now);
+    const s = this.suppressions.find(
+      (x) =>
+        x.ruleId === finding.ruleId &&
+        (x.construct === construct || isWithin(construct, x.construct)) &&
+        new Date(x.expiresAt) > this.now,
+    );
     if (s) s.used = true;
     return s;
   }

@@ -30,14 +30,26 @@ export function applicationFrame(stack: string | undefined): string | undefined 
     .split('\n')
     .slice(1)
     .map((l) => l.trim())
-    .find((l) => /\((?:file:\/\/)?[^()]+:\d+:\d+\)$|^at (?:file:\/\/)?[^ ()]+:\d+:\d+$/.test(l) && !l.includes(`${path.sep}node_modules${path.sep}`) && !OWN.some((d) => l.includes(d)) && !l.includes('(node:') && !/^at node:/.test(l));
+    .find(
+      (l) =>
+        /\((?:file:\/\/)?[^()]+:\d+:\d+\)$|^at (?:file:\/\/)?[^ ()]+:\d+:\d+$/.test(l) &&
+        !l.includes(`${path.sep}node_modules${path.sep}`) &&
+        !OWN.some((d) => l.includes(d)) &&
+        !l.includes('(node:') &&
+        !/^at node:/.test(l),
+    );
 }
 
 export function recordSourceLocations(): void {
   if (enabled) return;
   enabled = true;
   const addMetadata = Node.prototype.addMetadata;
-  Node.prototype.addMetadata = function (this: Node, type: string, data: unknown, options?: Parameters<Node['addMetadata']>[2]) {
+  Node.prototype.addMetadata = function (
+    this: Node,
+    type: string,
+    data: unknown,
+    options?: Parameters<Node['addMetadata']>[2],
+  ) {
     if (type !== 'stacktrace') return addMetadata.call(this, type, data, options);
     const frame = applicationFrame(new Error().stack);
     return addMetadata.call(this, type, data, frame ? { ...options, stackTraceOverride: [frame] } : options);

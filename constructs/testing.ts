@@ -22,13 +22,16 @@ interface MatcherResult {
 }
 
 function listed(findings: readonly Finding[]): string {
-  return findings.length === 0 ? '  (none)' : findings.map((f) => `  ${f.ruleId} ${f.severity} ${f.resource ?? '(configuration)'}: ${f.message}`).join('\n');
+  return findings.length === 0
+    ? '  (none)'
+    : findings.map((f) => `  ${f.ruleId} ${f.severity} ${f.resource ?? '(configuration)'}: ${f.message}`).join('\n');
 }
 
 function findingsOf(received: unknown, options?: CheckStackOptions): Finding[] {
   if (!(received instanceof TerraformStack)) throw new Error('expected a cdktf TerraformStack');
   const result = checkStack(received, options);
-  if (result.errors.length > 0) throw new Error(`rules failed to run: ${result.errors.map((e) => `${e.ruleId}: ${e.message}`).join('; ')}`);
+  if (result.errors.length > 0)
+    throw new Error(`rules failed to run: ${result.errors.map((e) => `${e.ruleId}: ${e.message}`).join('; ')}`);
   return [...result.findings];
 }
 
@@ -38,20 +41,26 @@ export const recoveryGuidanceMatchers = {
     const findings = findingsOf(received, options);
     return {
       pass: findings.length === 0,
-      message: () => (findings.length === 0 ? 'expected the stack to violate the recovery guidance, but it has no findings' : `expected the stack to satisfy the recovery guidance, but it has ${findings.length} finding(s):\n${listed(findings)}`),
+      message: () =>
+        findings.length === 0
+          ? 'expected the stack to violate the recovery guidance, but it has no findings'
+          : `expected the stack to satisfy the recovery guidance, but it has ${findings.length} finding(s):\n${listed(findings)}`,
     };
   },
 
   /** Passes when the stack has at least one finding of the rule. */
   toViolateRule(received: unknown, ruleId: string, options?: CheckStackOptions): MatcherResult {
     // An id the catalogue lacks can never be violated: `.not.toViolateRule('RG-99')` would always pass.
-    if (!RULES.some((r) => r.meta.id === ruleId)) throw new Error(`toViolateRule: ${ruleId} is no rule of the catalogue (${catalogueRange(RULES)})`);
+    if (!RULES.some((r) => r.meta.id === ruleId))
+      throw new Error(`toViolateRule: ${ruleId} is no rule of the catalogue (${catalogueRange(RULES)})`);
     const findings = findingsOf(received, options);
     const matching = findings.filter((f) => f.ruleId === ruleId);
     return {
       pass: matching.length > 0,
       message: () =>
-        matching.length > 0 ? `expected the stack not to violate ${ruleId}, but it does:\n${listed(matching)}` : `expected the stack to violate ${ruleId}, but it does not. Its findings:\n${listed(findings)}`,
+        matching.length > 0
+          ? `expected the stack not to violate ${ruleId}, but it does:\n${listed(matching)}`
+          : `expected the stack to violate ${ruleId}, but it does not. Its findings:\n${listed(findings)}`,
     };
   },
 };

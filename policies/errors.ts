@@ -26,13 +26,17 @@ export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202
  * escapes, and cut at `max` characters with "…".
  */
 export function oneLine(text: string, max = MAX_ERROR_LENGTH): string {
-  const escaped = text.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const escaped = text.replace(CONTROL, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
 /** The message of anything thrown, including errors from another realm (Node internals under jest). */
 export function errorMessage(e: unknown): string {
-  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : String(e);
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+    ? (e as { message: string }).message
+    : String(e);
 }
 
 /** The deepest nesting of objects and lists an input may have: far beyond real Terraform, far below the stack. */
@@ -48,13 +52,15 @@ export function refuseDeepNesting(text: string, file: string, hcl = false): void
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash
+      if (c === 92)
+        i++; // backslash
       else if (c === 34) inString = false;
       continue;
     }
     if (c === 34 && !hcl) inString = true;
     else if (c === 123 || c === 91 || (hcl && c === 40)) {
-      if (++depth > MAX_NESTING) throw new InputError(file, `nested more than ${MAX_NESTING} levels deep at ${lineColumn(text, i)}`);
+      if (++depth > MAX_NESTING)
+        throw new InputError(file, `nested more than ${MAX_NESTING} levels deep at ${lineColumn(text, i)}`);
     } else if (c === 125 || c === 93 || (hcl && c === 41)) depth = Math.max(0, depth - 1);
   }
 }

@@ -7,7 +7,10 @@ const HOME = 'https://github.com/recovery-gate/recovery-gate';
 export const PACKAGE_ROOT: string = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
-      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'recovery-gate') return dir;
+      if (
+        (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'recovery-gate'
+      )
+        return dir;
     } catch {
       // keep walking
     }
@@ -18,8 +21,13 @@ export const PACKAGE_ROOT: string = (() => {
 /** The package's name, version and documentation home, read from its package.json (defaults when none is found). */
 export const TOOL: { readonly name: string; readonly version: string; readonly docs: string } = (() => {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name?: string; version?: string; homepage?: string };
-    if (pkg.name === 'recovery-gate') return { name: pkg.name, version: pkg.version ?? '0.0.0', docs: docsOf(pkg.homepage ?? HOME) };
+    const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+      homepage?: string;
+    };
+    if (pkg.name === 'recovery-gate')
+      return { name: pkg.name, version: pkg.version ?? '0.0.0', docs: docsOf(pkg.homepage ?? HOME) };
   } catch {
     // no package.json where the package should be: the defaults below
   }

@@ -34,7 +34,10 @@ export async function writeReport(file: string, content: string, cwd = process.c
 /** Whole or nothing, for regular files: a temporary file beside the target, then a rename. */
 async function writeFileAtomic(file: string, content: string): Promise<void> {
   // A fresh name, created exclusively: a file or link planted at a predictable name is never followed.
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await fs.writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
     await fs.rename(tmp, file);
@@ -46,11 +49,19 @@ async function writeFileAtomic(file: string, content: string): Promise<void> {
 
 function describeWriteError(e: unknown): string {
   switch ((e as NodeJS.ErrnoException).code) {
-    case 'ENOENT': return 'cannot write the report: its directory does not exist';
-    case 'ENOTDIR': return 'cannot write the report: a part of the path is not a directory';
-    case 'EACCES': case 'EPERM': case 'EROFS': return 'cannot write the report: permission denied';
-    case 'EISDIR': return 'is a directory: name a file to write the report to';
-    case 'ENOSPC': return 'cannot write the report: no space left on the device';
-    default: return `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+    case 'ENOENT':
+      return 'cannot write the report: its directory does not exist';
+    case 'ENOTDIR':
+      return 'cannot write the report: a part of the path is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'cannot write the report: permission denied';
+    case 'EISDIR':
+      return 'is a directory: name a file to write the report to';
+    case 'ENOSPC':
+      return 'cannot write the report: no space left on the device';
+    default:
+      return `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`;
   }
 }

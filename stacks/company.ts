@@ -15,7 +15,12 @@ export interface ExampleCompany {
   readonly alertWebhook: string;
   readonly splunkHost: string;
   /** Where Entra logs and alerts live. */
-  readonly monitoring: { readonly workspaceId: string; readonly resourceGroupName: string; readonly location: string; readonly actionGroupIds: readonly string[] };
+  readonly monitoring: {
+    readonly workspaceId: string;
+    readonly resourceGroupName: string;
+    readonly location: string;
+    readonly actionGroupIds: readonly string[];
+  };
   /** Where PIM activation notices go. */
   readonly securityMailbox: string;
 }

@@ -28,7 +28,10 @@ async function main(): Promise<number> {
   const report = await check([relative]);
   process.stdout.write(formatText(report, { color: Boolean(process.stdout.isTTY) }));
   // Named so they can never be taken for recovery-gate.json configuration.
-  for (const [name, text] of [['recovery-gate-report.json', formatJson(report)], ['recovery-gate-report.md', formatMarkdown(report)]] as const) {
+  for (const [name, text] of [
+    ['recovery-gate-report.json', formatJson(report)],
+    ['recovery-gate-report.md', formatMarkdown(report)],
+  ] as const) {
     await writeReport(path.join(outdir, name), text);
     process.stdout.write(`Report: ${path.join(relative, name)}\n`);
   }

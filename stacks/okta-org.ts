@@ -5,7 +5,15 @@ import { DataOktaApp } from '@cdktf/provider-okta/lib/data-okta-app';
 import { Group } from '@cdktf/provider-okta/lib/group';
 import { GroupRole } from '@cdktf/provider-okta/lib/group-role';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { Attestation, OktaAuditLogging, OktaBreakGlass, OktaRecoveryOperators, OktaShortLivedRecovery, OktaTieredAuthentication, daysFromNow } from '../constructs';
+import {
+  Attestation,
+  OktaAuditLogging,
+  OktaBreakGlass,
+  OktaRecoveryOperators,
+  OktaShortLivedRecovery,
+  OktaTieredAuthentication,
+  daysFromNow,
+} from '../constructs';
 import type { ExampleCompany } from './company';
 
 export class OktaOrgStack extends TerraformStack {
@@ -15,17 +23,38 @@ export class OktaOrgStack extends TerraformStack {
   constructor(scope: Construct, id: string, company: ExampleCompany) {
     super(scope, id);
     new OktaProvider(this, 'okta', { orgName: company.oktaOrg, baseUrl: 'okta.com' });
-    const approval = { approver: company.securityLead, evidence: 'SEC-1107 supervisor-approved tickets', expires: daysFromNow(company.attestationReviewDays) };
+    const approval = {
+      approver: company.securityLead,
+      evidence: 'SEC-1107 supervisor-approved tickets',
+      expires: daysFromNow(company.attestationReviewDays),
+    };
 
     const staff = new Group(this, 'staff', { name: 'Staff' });
     const admins = new Group(this, 'admins', { name: 'Okta Administrators' });
     const adminRole = new GroupRole(this, 'admins_super_admin', { groupId: admins.id, roleType: 'SUPER_ADMIN' });
-    new Attestation(this, 'admins_supervised', { control: 'RG-04', subject: adminRole, owner: 'identity-platform', ...approval });
+    new Attestation(this, 'admins_supervised', {
+      control: 'RG-04',
+      subject: adminRole,
+      owner: 'identity-platform',
+      ...approval,
+    });
     const vendors = new Group(this, 'vendor_support', { name: 'Contoso Vendor Support' });
-    new Attestation(this, 'vendor_offboarding', { control: 'RG-21', subject: vendors, owner: 'vendor-management', ...approval, evidence: 'SEC-1200 access ends with the contract' });
+    new Attestation(this, 'vendor_offboarding', {
+      control: 'RG-21',
+      subject: vendors,
+      owner: 'vendor-management',
+      ...approval,
+      evidence: 'SEC-1200 access ends with the contract',
+    });
     const serviceDesk = new Group(this, 'service_desk', { name: 'Service Desk' });
 
-    this.operators = new OktaRecoveryOperators(this, 'service_desk_reset', { orgUrl: `https://${company.oktaOrg}.okta.com`, operators: serviceDesk, scope: [staff], privileged: [admins], approval });
+    this.operators = new OktaRecoveryOperators(this, 'service_desk_reset', {
+      orgUrl: `https://${company.oktaOrg}.okta.com`,
+      operators: serviceDesk,
+      scope: [staff],
+      privileged: [admins],
+      approval,
+    });
     this.breakGlass = new OktaBreakGlass(this, 'break_glass', {
       accounts: company.breakGlass.map((name) => ({ login: `${name}@${company.domain}` })),
       expires: daysFromNow(company.breakGlassReviewDays),
@@ -43,6 +72,10 @@ export class OktaOrgStack extends TerraformStack {
     });
     new OktaShortLivedRecovery(this, 'temporary_codes', { maxLifetimeMinutes: 60, attestation: approval });
     const token = new TerraformVariable(this, 'splunk_hec_token', { type: 'string', sensitive: true });
-    new OktaAuditLogging(this, 'audit', { streamType: 'splunk_cloud_logstreaming', streamSettings: { host: company.splunkHost, edition: 'aws', token: token.stringValue }, alertEndpoint: company.alertWebhook });
+    new OktaAuditLogging(this, 'audit', {
+      streamType: 'splunk_cloud_logstreaming',
+      streamSettings: { host: company.splunkHost, edition: 'aws', token: token.stringValue },
+      alertEndpoint: company.alertWebhook,
+    });
   }
 }

@@ -57,7 +57,8 @@ describe('the catalogue', () => {
       it('has a doc page with what, why, references and fixes for each provider it covers', () => {
         const doc = readFileSync(`docs/rules/${meta.id}.md`, 'utf8');
         expect(doc.split('\n')[0]).toBe(`# ${meta.id} ${meta.slug}`);
-        for (const heading of ['## What it checks', '## Why', '## References', '## How to fix']) expect(doc).toContain(heading);
+        for (const heading of ['## What it checks', '## Why', '## References', '## How to fix'])
+          expect(doc).toContain(heading);
         for (const p of PROVIDERS) {
           if (meta.providers[p] === 'n/a') continue;
           const name = p === 'okta' ? 'Okta' : 'Entra ID';

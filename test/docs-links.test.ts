@@ -2,11 +2,19 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-const pages = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...readdirSync('docs/rules').map((f) => `docs/rules/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+  ...readdirSync('docs/rules').map((f) => `docs/rules/${f}`),
+];
 
 it.each(pages)('%s: every relative link resolves, and no reference to a document outside the repository', (page) => {
   const text = readFileSync(page, 'utf8');
-  const broken = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((target) => !/^[a-z]+:/.test(target) && !existsSync(path.join(path.dirname(page), target)));
+  const broken = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)]
+    .map((m) => m[1])
+    .filter((target) => !/^[a-z]+:/.test(target) && !existsSync(path.join(path.dirname(page), target)));
   expect(broken).toEqual([]);
   expect(text).not.toMatch(/RULES\.md/);
 });

@@ -14,8 +14,13 @@ it('the README tenant example synthesizes and satisfies the catalogue', () => {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'rg-readme-'));
   let app: App | undefined;
   try {
-    const runnable = source.replace('new App()', `new App({ outdir: ${JSON.stringify(outdir)} })`).replace('app.synth();', 'capture(app);\napp.synth();');
-    const { code } = transformSync(runnable, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+    const runnable = source
+      .replace('new App()', `new App({ outdir: ${JSON.stringify(outdir)} })`)
+      .replace('app.synth();', 'capture(app);\napp.synth();');
+    const { code } = transformSync(runnable, {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    });
     // The example's own imports, resolved as a consumer's app would (the package name maps to this checkout).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (id: string): unknown => (id === 'recovery-gate/constructs' ? constructs : require(id));
@@ -25,7 +30,9 @@ it('the README tenant example synthesizes and satisfies the catalogue', () => {
     run(load, {}, capture);
     expect(app).toBeDefined();
     const stacks = app!.node.findAll().filter(TerraformStack.isStack);
-    expect(stacks.map((s) => constructs.checkStack(s).findings.map((f) => `${f.ruleId} ${f.resource}`)).flat()).toEqual([]);
+    expect(stacks.map((s) => constructs.checkStack(s).findings.map((f) => `${f.ruleId} ${f.resource}`)).flat()).toEqual(
+      [],
+    );
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -24,7 +24,11 @@ const PART_OF: [string, RegExp][] = [
 /** The one-directory tenant split in three roots; references across them become data sources that look the object up by name. */
 function split(fixture: string, withProviders: boolean): Record<string, string> {
   const whole = JSON.parse(readFileSync(`test/fixtures/tenants/${fixture}`, 'utf8')) as Body;
-  const roots: Record<string, Body> = { identity: { resource: {} }, policies: { resource: {} }, logging: { resource: {} } };
+  const roots: Record<string, Body> = {
+    identity: { resource: {} },
+    policies: { resource: {} },
+    logging: { resource: {} },
+  };
   const home = new Map<string, string>();
   for (const [type, byName] of Object.entries(whole.resource)) {
     const part = PART_OF.find(([, pattern]) => pattern.test(type))![0];
@@ -35,20 +39,28 @@ function split(fixture: string, withProviders: boolean): Record<string, string> 
   }
   for (const [part, root] of Object.entries(roots)) {
     const data: Record<string, Record<string, unknown>> = {};
-    const rewritten = JSON.stringify(root.resource).replace(/\$\{(azuread_(?:group|user))\.([a-z0-9_]+)\.([a-z_]+)\}/g, (reference, type: string, name: string, attribute: string) => {
-      if (home.get(`${type}.${name}`) === part) return reference;
-      const by = type === 'azuread_group' ? 'display_name' : 'user_principal_name';
-      (data[type] ??= {})[name] = { [by]: (whole.resource[type][name] as Record<string, unknown>)[by] };
-      return `\${data.${type}.${name}.${attribute}}`;
-    });
+    const rewritten = JSON.stringify(root.resource).replace(
+      /\$\{(azuread_(?:group|user))\.([a-z0-9_]+)\.([a-z_]+)\}/g,
+      (reference, type: string, name: string, attribute: string) => {
+        if (home.get(`${type}.${name}`) === part) return reference;
+        const by = type === 'azuread_group' ? 'display_name' : 'user_principal_name';
+        (data[type] ??= {})[name] = { [by]: (whole.resource[type][name] as Record<string, unknown>)[by] };
+        return `\${data.${type}.${name}.${attribute}}`;
+      },
+    );
     root.resource = JSON.parse(rewritten) as Body['resource'];
     if (Object.keys(data).length > 0) root.data = data as Body['data'];
     if (withProviders) root.provider = { azuread: [{}] } as unknown as Body['provider'];
   }
-  return Object.fromEntries(Object.entries(roots).map(([part, body]) => [`${part}/main.tf.json`, JSON.stringify(body, null, 2)]));
+  return Object.fromEntries(
+    Object.entries(roots).map(([part, body]) => [`${part}/main.tf.json`, JSON.stringify(body, null, 2)]),
+  );
 }
 
-type Json = { findings: { ruleId: string; messageId: string; resource: string | null; file: string }[]; notices: { stack: string; resources: string[]; message: string }[] };
+type Json = {
+  findings: { ruleId: string; messageId: string; resource: string | null; file: string }[];
+  notices: { stack: string; resources: string[]; message: string }[];
+};
 
 async function check(args: string[]): Promise<Json> {
   const r = await runCli(['check', ...args, ...NOW, '--format', 'json']);
@@ -59,18 +71,22 @@ async function check(args: string[]): Promise<Json> {
 const keys = (doc: Json) => doc.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.resource}`).sort();
 
 describe('a tenant split over three roots', () => {
-  it.each(['contoso-entra-defects.tf.json', 'acme-entra.cdk.tf.json'])('%s: joined in "tenants", the findings of the same tenant as one directory', async (fixture) => {
-    const whole = keys(await check([`test/fixtures/tenants/${fixture}`]));
-    await inDirectory({ ...split(fixture, true), 'recovery-gate.json': '{}' }, async (dir) => {
-      const parts = ['identity', 'policies', 'logging'].map((p) => path.join(dir, p));
-      const config = path.join(dir, 'recovery-gate.json');
-      writeFileSync(config, JSON.stringify({ tenants: [{ name: 'contoso', paths: parts }] }));
-      const joined = await check([...parts, '--config', config]);
-      expect(keys(joined)).toEqual(whole);
-      // Each finding still points at the file its resource came from.
-      for (const f of joined.findings.filter((x) => x.resource !== null)) expect(f.file).toMatch(/(identity|policies|logging)\/main\.tf\.json$/);
-    });
-  });
+  it.each(['contoso-entra-defects.tf.json', 'acme-entra.cdk.tf.json'])(
+    '%s: joined in "tenants", the findings of the same tenant as one directory',
+    async (fixture) => {
+      const whole = keys(await check([`test/fixtures/tenants/${fixture}`]));
+      await inDirectory({ ...split(fixture, true), 'recovery-gate.json': '{}' }, async (dir) => {
+        const parts = ['identity', 'policies', 'logging'].map((p) => path.join(dir, p));
+        const config = path.join(dir, 'recovery-gate.json');
+        writeFileSync(config, JSON.stringify({ tenants: [{ name: 'contoso', paths: parts }] }));
+        const joined = await check([...parts, '--config', config]);
+        expect(keys(joined)).toEqual(whole);
+        // Each finding still points at the file its resource came from.
+        for (const f of joined.findings.filter((x) => x.resource !== null))
+          expect(f.file).toMatch(/(identity|policies|logging)\/main\.tf\.json$/);
+      });
+    },
+  );
 
   it('each root alone, as the child module it is without a provider, gives no absence finding, and a notice of what it leaves to its caller', async () => {
     await inDirectory(split('contoso-entra-defects.tf.json', false), async (dir) => {
@@ -78,7 +94,8 @@ describe('a tenant split over three roots', () => {
         const doc = await check([path.join(dir, part)]);
         expect(doc.findings.filter((f) => f.resource === null)).toEqual([]);
         // Logging alone holds no Okta or Entra ID resource, so no control of theirs is missing from it.
-        if (part !== 'logging') expect(doc.notices.find((n) => n.message.includes('is a child module'))?.resources.length).toBeGreaterThan(0);
+        if (part !== 'logging')
+          expect(doc.notices.find((n) => n.message.includes('is a child module'))?.resources.length).toBeGreaterThan(0);
       }
       // And --scope tenant checks one as a whole tenant all the same.
       const forced = await check([path.join(dir, 'policies'), '--scope', 'tenant']);
@@ -96,12 +113,17 @@ describe('a tenant split over three roots', () => {
 
 describe('what was checked', () => {
   it('a configuration without any Okta or Entra resource says so, and the text report says what was checked as what', async () => {
-    await inDirectory({ 'main.tf': 'provider "aws" {}\nresource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n' }, async (dir) => {
-      const doc = await check([dir]);
-      expect(doc.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('holds no Okta or Entra ID resource'));
-      const text = await runCli(['check', dir, ...NOW]);
-      expect(text.stdout).toContain(`Checked 1 resource in 1 stack: ${path.basename(dir)} as a whole tenant.`);
-    });
+    await inDirectory(
+      { 'main.tf': 'provider "aws" {}\nresource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n' },
+      async (dir) => {
+        const doc = await check([dir]);
+        expect(doc.notices.map((n) => n.message)).toContainEqual(
+          expect.stringContaining('holds no Okta or Entra ID resource'),
+        );
+        const text = await runCli(['check', dir, ...NOW]);
+        expect(text.stdout).toContain(`Checked 1 resource in 1 stack: ${path.basename(dir)} as a whole tenant.`);
+      },
+    );
   });
 });
 
@@ -112,8 +134,15 @@ describe('the same tenant split over three plans', () => {
     const roots = split(fixture, true);
     await inDirectory(
       {
-        'whole.json': planOf(JSON.parse(readFileSync(`test/fixtures/tenants/${fixture}`, 'utf8')) as Record<string, unknown>),
-        ...Object.fromEntries(Object.entries(roots).map(([file, text]) => [`${file.split('/')[0]}.json`, planOf(JSON.parse(text) as Record<string, unknown>)])),
+        'whole.json': planOf(
+          JSON.parse(readFileSync(`test/fixtures/tenants/${fixture}`, 'utf8')) as Record<string, unknown>,
+        ),
+        ...Object.fromEntries(
+          Object.entries(roots).map(([file, text]) => [
+            `${file.split('/')[0]}.json`,
+            planOf(JSON.parse(text) as Record<string, unknown>),
+          ]),
+        ),
       },
       async (dir) => {
         const whole = keys(await check([path.join(dir, 'whole.json')]));

@@ -19,9 +19,13 @@ async function findingsOf(path: string): Promise<string[]> {
 
 const TENANTS: [string, string, string[]][] = [
   ['ACME Okta org (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-okta.cdk.tf.json', []],
-  ['ACME Entra tenant (cdktf output, written without the constructs)', 'test/fixtures/tenants/acme-entra.cdk.tf.json', []],
   [
-    'Fabrikam Entra tenant, all compliant in ways the rules once misread: a Tier 0 activation its approvers guard, a role-assignable group in the help desk\'s unit, a report-only device pilot, a break-glass alert by a test on the UPN',
+    'ACME Entra tenant (cdktf output, written without the constructs)',
+    'test/fixtures/tenants/acme-entra.cdk.tf.json',
+    [],
+  ],
+  [
+    "Fabrikam Entra tenant, all compliant in ways the rules once misread: a Tier 0 activation its approvers guard, a role-assignable group in the help desk's unit, a report-only device pilot, a break-glass alert by a test on the UPN",
     'test/fixtures/tenants/fabrikam-entra.cdk.tf.json',
     [],
   ],

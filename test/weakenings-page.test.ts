@@ -5,7 +5,8 @@ import { DRIFT_KINDS, WEAKENING_KINDS } from '../policies/facts/weakening-kinds'
 const PAGE = 'docs/weakenings.md';
 
 function render(): string {
-  const rows = (kinds: Record<string, string>) => Object.entries(kinds).map(([id, meaning]) => `| \`${id}\` | ${meaning} |`);
+  const rows = (kinds: Record<string, string>) =>
+    Object.entries(kinds).map(([id, meaning]) => `| \`${id}\` | ${meaning} |`);
   return [
     '# Changes that weaken a control',
     '',

@@ -4,7 +4,12 @@
  * operations (RG-17).
  */
 import { Construct } from 'constructs';
-import { ENTRA_RECOMMENDED_LOG_CATEGORIES, ENTRA_RECOMMENDED_OPERATIONS, ENTRA_RECOVERY_OPERATIONS, ENTRA_REQUIRED_LOG_CATEGORIES } from '../../policies/facts/monitoring';
+import {
+  ENTRA_RECOMMENDED_LOG_CATEGORIES,
+  ENTRA_RECOMMENDED_OPERATIONS,
+  ENTRA_RECOVERY_OPERATIONS,
+  ENTRA_REQUIRED_LOG_CATEGORIES,
+} from '../../policies/facts/monitoring';
 import { AadDiagnosticSetting, ScheduledQueryAlert } from './raw-resources';
 
 /** Every identity log category the catalogue asks for (RG-16). */
@@ -24,7 +29,11 @@ export class EntraAuditLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: EntraAuditLoggingProps) {
     super(scope, id);
-    this.export = new AadDiagnosticSetting(this, 'export', { name: 'identity-logs', workspaceId: props.workspaceId, categories: IDENTITY_LOG_CATEGORIES });
+    this.export = new AadDiagnosticSetting(this, 'export', {
+      name: 'identity-logs',
+      workspaceId: props.workspaceId,
+      categories: IDENTITY_LOG_CATEGORIES,
+    });
     this.recoveryAlert = new ScheduledQueryAlert(this, 'recovery_operations', {
       name: 'admin-recovery-operations',
       workspaceId: props.workspaceId,

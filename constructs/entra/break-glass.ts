@@ -24,7 +24,12 @@ export interface EntraBreakGlassProps {
   /** Who signs off the review. @default 'security-leadership' */
   readonly approver?: string;
   /** Where the sign-in alert runs. */
-  readonly monitoring: { readonly workspaceId: string; readonly resourceGroupName: string; readonly location: string; readonly actionGroupIds: readonly string[] };
+  readonly monitoring: {
+    readonly workspaceId: string;
+    readonly resourceGroupName: string;
+    readonly location: string;
+    readonly actionGroupIds: readonly string[];
+  };
   /** The clock, for tests. @default now */
   readonly now?: Date;
 }
@@ -38,20 +43,45 @@ export class EntraBreakGlass extends Construct {
     super(scope, id);
     const where = `EntraBreakGlass ${this.node.path}`;
     const n = props.userPrincipalNames.length;
-    if (n < 2 || n > 4) throw new Error(`${where}: ${n} account(s). Keep two to four: enough to recover from a lockout, few enough to watch (RG-12).`);
+    if (n < 2 || n > 4)
+      throw new Error(
+        `${where}: ${n} account(s). Keep two to four: enough to recover from a lockout, few enough to watch (RG-12).`,
+      );
     const synced = props.userPrincipalNames.filter((upn) => !/\.onmicrosoft\.com$/i.test(upn));
-    if (synced.length > 0) throw new Error(`${where}: ${synced.join(', ')} is not on a *.onmicrosoft.com domain. Break-glass accounts must be cloud-only, so they work when federation fails.`);
+    if (synced.length > 0)
+      throw new Error(
+        `${where}: ${synced.join(', ')} is not on a *.onmicrosoft.com domain. Break-glass accounts must be cloud-only, so they work when federation fails.`,
+      );
     this.users = props.userPrincipalNames.map((upn, i) => {
       // azuread 3.7 refuses a user without a password on create: a long random one, which leaves Terraform only through state
       // (to a vault, until the account's FIDO2 keys are registered and the password is no longer how it signs in).
       const password = new RandomPassword(this, `account_${i + 1}_password`, { length: 64 });
-      const user = new User(this, `account_${i + 1}`, { userPrincipalName: upn, displayName: `Break glass ${i + 1}`, password: password.result });
-      new DirectoryRoleAssignment(this, `account_${i + 1}_global_admin`, { roleId: GLOBAL_ADMINISTRATOR, principalObjectId: user.objectId });
-      new BreakGlassExpiry(this, `account_${i + 1}_expiry`, { account: user, expires: props.expires, evidence: props.evidence, approver: props.approver, now: props.now });
+      const user = new User(this, `account_${i + 1}`, {
+        userPrincipalName: upn,
+        displayName: `Break glass ${i + 1}`,
+        password: password.result,
+      });
+      new DirectoryRoleAssignment(this, `account_${i + 1}_global_admin`, {
+        roleId: GLOBAL_ADMINISTRATOR,
+        principalObjectId: user.objectId,
+      });
+      new BreakGlassExpiry(this, `account_${i + 1}_expiry`, {
+        account: user,
+        expires: props.expires,
+        evidence: props.evidence,
+        approver: props.approver,
+        now: props.now,
+      });
       return user;
     });
     // Role-assignable: only Privileged Role Administrators can change its members, so nobody joins it to escape MFA (RG-08).
-    this.group = new Group(this, 'group', { displayName: 'Break Glass', securityEnabled: true, assignableToRole: true, members: this.users.map((u) => u.objectId), description: 'Emergency access accounts: excluded from conditional access, covered by their own policy' });
+    this.group = new Group(this, 'group', {
+      displayName: 'Break Glass',
+      securityEnabled: true,
+      assignableToRole: true,
+      members: this.users.map((u) => u.objectId),
+      description: 'Emergency access accounts: excluded from conditional access, covered by their own policy',
+    });
     // Interactive and non-interactive sign-ins, by user principal name in any case (in~) or by object id.
     const names = this.users.map((u) => `"${u.userPrincipalName}"`).join(', ');
     const ids = this.users.map((u) => `"${u.objectId}"`).join(', ');

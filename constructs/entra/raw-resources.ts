@@ -9,8 +9,17 @@ import { Construct } from 'constructs';
 
 /** A provider without bindings: its block and its `required_providers` entry. */
 class UnboundProvider extends TerraformProvider {
-  constructor(scope: Construct, name: string, source: string, private readonly attributes: Record<string, unknown>) {
-    super(scope, name, { terraformResourceType: name, terraformGeneratorMetadata: { providerName: name }, terraformProviderSource: source });
+  constructor(
+    scope: Construct,
+    name: string,
+    source: string,
+    private readonly attributes: Record<string, unknown>,
+  ) {
+    super(scope, name, {
+      terraformResourceType: name,
+      terraformGeneratorMetadata: { providerName: name },
+      terraformProviderSource: source,
+    });
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
@@ -27,7 +36,9 @@ const PROVIDERS: Record<string, { source: string; version: string; attributes: R
 /** Adds the provider to the stack once, unless the stack configures it already (with its own bindings). */
 function requireProvider(scope: Construct, name: keyof typeof PROVIDERS): void {
   const stack = TerraformStack.of(scope);
-  const present = stack.node.findAll().some((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === name);
+  const present = stack.node
+    .findAll()
+    .some((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === name);
   if (present) return;
   const { source, version, attributes } = PROVIDERS[name];
   new UnboundProvider(stack, name, `${source}`, attributes);
@@ -50,7 +61,10 @@ export interface MsgraphUpdateResourceProps {
 /** `msgraph_update_resource`: PATCHes an existing Graph object and keeps it so. */
 export class MsgraphUpdateResource extends TerraformResource {
   constructor(scope: Construct, id: string, props: MsgraphUpdateResourceProps) {
-    super(scope, id, { terraformResourceType: 'msgraph_update_resource', terraformGeneratorMetadata: { providerName: 'msgraph' } });
+    super(scope, id, {
+      terraformResourceType: 'msgraph_update_resource',
+      terraformGeneratorMetadata: { providerName: 'msgraph' },
+    });
     requireProvider(this, 'msgraph');
     this.addOverride('url', props.url);
     this.addOverride('body', props.body);
@@ -75,7 +89,10 @@ export interface ScheduledQueryAlertProps {
 /** `azurerm_monitor_scheduled_query_rules_alert_v2`: fires when the query returns any row. */
 export class ScheduledQueryAlert extends TerraformResource {
   constructor(scope: Construct, id: string, props: ScheduledQueryAlertProps) {
-    super(scope, id, { terraformResourceType: 'azurerm_monitor_scheduled_query_rules_alert_v2', terraformGeneratorMetadata: { providerName: 'azurerm' } });
+    super(scope, id, {
+      terraformResourceType: 'azurerm_monitor_scheduled_query_rules_alert_v2',
+      terraformGeneratorMetadata: { providerName: 'azurerm' },
+    });
     requireProvider(this, 'azurerm');
     const attributes: Record<string, unknown> = {
       name: props.name,
@@ -102,11 +119,17 @@ export interface AadDiagnosticSettingProps {
 /** `azurerm_monitor_aad_diagnostic_setting`: exports Entra ID log categories. */
 export class AadDiagnosticSetting extends TerraformResource {
   constructor(scope: Construct, id: string, props: AadDiagnosticSettingProps) {
-    super(scope, id, { terraformResourceType: 'azurerm_monitor_aad_diagnostic_setting', terraformGeneratorMetadata: { providerName: 'azurerm' } });
+    super(scope, id, {
+      terraformResourceType: 'azurerm_monitor_aad_diagnostic_setting',
+      terraformGeneratorMetadata: { providerName: 'azurerm' },
+    });
     requireProvider(this, 'azurerm');
     this.addOverride('name', props.name);
     this.addOverride('log_analytics_workspace_id', props.workspaceId);
-    this.addOverride('enabled_log', props.categories.map((category) => ({ category })));
+    this.addOverride(
+      'enabled_log',
+      props.categories.map((category) => ({ category })),
+    );
   }
 }
 
@@ -116,7 +139,10 @@ export class AadDiagnosticSetting extends TerraformResource {
  */
 export class RandomPassword extends TerraformResource {
   constructor(scope: Construct, id: string, props: { readonly length: number }) {
-    super(scope, id, { terraformResourceType: 'random_password', terraformGeneratorMetadata: { providerName: 'random' } });
+    super(scope, id, {
+      terraformResourceType: 'random_password',
+      terraformGeneratorMetadata: { providerName: 'random' },
+    });
     requireProvider(this, 'random');
     this.addOverride('length', props.length);
     this.addOverride('special', true);

@@ -53,25 +53,54 @@ export class EntraRecoveryOperators extends Construct {
     const where = `EntraRecoveryOperators ${this.node.path}`;
     const maxActivation = props.maxActivation ?? 'PT4H';
     const hours = durationHours(maxActivation);
-    if (hours === undefined || hours > 8) throw new Error(`${where}: maxActivation ${maxActivation} is longer than eight hours (or not an ISO 8601 duration). Use "PT4H" or at most "PT8H" (RG-04).`);
-    if (props.operators.length === 0) throw new Error(`${where}: no operators. Name the help-desk staff who may activate reset authority.`);
-    if (props.notify.length === 0) throw new Error(`${where}: notify is empty. Name the security team's mailbox so activations do not go unseen (RG-17).`);
+    if (hours === undefined || hours > 8)
+      throw new Error(
+        `${where}: maxActivation ${maxActivation} is longer than eight hours (or not an ISO 8601 duration). Use "PT4H" or at most "PT8H" (RG-04).`,
+      );
+    if (props.operators.length === 0)
+      throw new Error(`${where}: no operators. Name the help-desk staff who may activate reset authority.`);
+    if (props.notify.length === 0)
+      throw new Error(
+        `${where}: notify is empty. Name the security team's mailbox so activations do not go unseen (RG-17).`,
+      );
     // Object ids are tokens, a new one per read: compare what they resolve to (`${azuread_user.x.object_id}`).
     const resolver = new DefaultTokenResolver(new StringConcat());
-    const resolved = (v: unknown) => JSON.stringify(Tokenization.resolve(v, { scope: this, resolver, preparing: false }));
+    const resolved = (v: unknown) =>
+      JSON.stringify(Tokenization.resolve(v, { scope: this, resolver, preparing: false }));
     const supervisorMembers = (props.supervisors.membersInput ?? []).map(resolved);
     const selfApproving = props.operators.filter((o) => supervisorMembers.includes(resolved(o.objectId)));
-    if (selfApproving.length > 0) throw new Error(`${where}: ${selfApproving.map((o) => o.node.path).join(', ')} would approve their own activation as members of ${props.supervisors.node.path}. Take them out of the supervisor group (RG-05).`);
+    if (selfApproving.length > 0)
+      throw new Error(
+        `${where}: ${selfApproving.map((o) => o.node.path).join(', ')} would approve their own activation as members of ${props.supervisors.node.path}. Take them out of the supervisor group (RG-05).`,
+      );
     const members = (props.scope.membersInput ?? []).map(resolved);
     const exposed = (props.privileged ?? []).filter((p) => members.includes(resolved(p.objectId)));
-    if (exposed.length > 0) throw new Error(`${where}: administrative unit ${props.scope.node.path} contains privileged ${exposed.map((p) => p.node.path).join(', ')}. Operators must not reach administrators: keep them out of the unit (RG-02).`);
+    if (exposed.length > 0)
+      throw new Error(
+        `${where}: administrative unit ${props.scope.node.path} contains privileged ${exposed.map((p) => p.node.path).join(', ')}. Operators must not reach administrators: keep them out of the unit (RG-02).`,
+      );
 
     const roleName = props.role ?? 'Authentication Administrator';
     const role = entraRoleByName(roleName)!;
-    this.group = new Group(this, 'group', { displayName: props.displayName, securityEnabled: true, assignableToRole: true, description: `${roleName} for ${props.scope.displayNameInput ?? 'one administrative unit'}, activated through PIM` });
-    this.assignment = new DirectoryRoleAssignment(this, 'role', { roleId: role.templateId, principalObjectId: this.group.objectId, directoryScopeId: `/administrativeUnits/${props.scope.objectId}` });
+    this.group = new Group(this, 'group', {
+      displayName: props.displayName,
+      securityEnabled: true,
+      assignableToRole: true,
+      description: `${roleName} for ${props.scope.displayNameInput ?? 'one administrative unit'}, activated through PIM`,
+    });
+    this.assignment = new DirectoryRoleAssignment(this, 'role', {
+      roleId: role.templateId,
+      principalObjectId: this.group.objectId,
+      directoryScopeId: `/administrativeUnits/${props.scope.objectId}`,
+    });
     props.operators.forEach((operator, i) => {
-      new PrivilegedAccessGroupEligibilitySchedule(this, `eligible_${i + 1}`, { groupId: this.group.objectId, principalId: operator.objectId, assignmentType: 'member', duration: props.eligibility ?? 'P180D', justification: `Recovery operator rota (${props.displayName})` });
+      new PrivilegedAccessGroupEligibilitySchedule(this, `eligible_${i + 1}`, {
+        groupId: this.group.objectId,
+        principalId: operator.objectId,
+        assignmentType: 'member',
+        duration: props.eligibility ?? 'P180D',
+        justification: `Recovery operator rota (${props.displayName})`,
+      });
     });
     this.activationPolicy = new GroupRoleManagementPolicy(this, 'activation', {
       groupId: this.group.objectId,
@@ -84,7 +113,15 @@ export class EntraRecoveryOperators extends Construct {
         requireMultifactorAuthentication: true,
         maximumDuration: maxActivation,
       },
-      notificationRules: { eligibleActivations: { adminNotifications: { defaultRecipients: true, notificationLevel: 'All', additionalRecipients: [...props.notify] } } },
+      notificationRules: {
+        eligibleActivations: {
+          adminNotifications: {
+            defaultRecipients: true,
+            notificationLevel: 'All',
+            additionalRecipients: [...props.notify],
+          },
+        },
+      },
     });
     declarePrincipals('operators', this.group);
   }

@@ -6,7 +6,10 @@
  * security info, and a policy of their own for break-glass accounts, which
  * every other policy excludes and nothing else does (RG-06–RG-09, RG-14).
  */
-import { ConditionalAccessPolicy, ConditionalAccessPolicyConfig } from '@cdktf/provider-azuread/lib/conditional-access-policy';
+import {
+  ConditionalAccessPolicy,
+  ConditionalAccessPolicyConfig,
+} from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import type { Group } from '@cdktf/provider-azuread/lib/group';
 import { Construct } from 'constructs';
 import { PHISHING_RESISTANT_STRENGTH as BUILT_IN_PHISHING_RESISTANT } from '../../policies/tenant/conditional-access';
@@ -42,30 +45,57 @@ export interface EntraTieredAuthenticationProps {
 type PolicyConfig = Pick<ConditionalAccessPolicyConfig, 'conditions' | 'grantControls' | 'sessionControls'>;
 
 export class EntraTieredAuthentication extends Construct {
-  readonly policies: Readonly<Record<'everyone' | 'privileged' | 'registration' | 'breakGlass', ConditionalAccessPolicy>> & { readonly vendors?: ConditionalAccessPolicy };
+  readonly policies: Readonly<
+    Record<'everyone' | 'privileged' | 'registration' | 'breakGlass', ConditionalAccessPolicy>
+  > & { readonly vendors?: ConditionalAccessPolicy };
 
   constructor(scope: Construct, id: string, props: EntraTieredAuthenticationProps) {
     super(scope, id);
     const { privileged, vendor = [] } = props.tiers;
-    if (privileged.length === 0) throw new Error(`EntraTieredAuthentication ${this.node.path}: tiers.privileged is empty. Name the role-assignable groups through which administrators hold their roles.`);
+    if (privileged.length === 0)
+      throw new Error(
+        `EntraTieredAuthentication ${this.node.path}: tiers.privileged is empty. Name the role-assignable groups through which administrators hold their roles.`,
+      );
     const frequency = props.vendorSignInFrequencyHours ?? 4;
-    if (frequency > 12) throw new Error(`EntraTieredAuthentication ${this.node.path}: vendors signing in every ${frequency} hours is too seldom. Use at most 12.`);
+    if (frequency > 12)
+      throw new Error(
+        `EntraTieredAuthentication ${this.node.path}: vendors signing in every ${frequency} hours is too seldom. Use at most 12.`,
+      );
     const excluded = [props.breakGlass.objectId];
     const allApps = { clientAppTypes: ['all'], applications: { includedApplications: ['All'] } };
     const strong = { operator: 'OR', authenticationStrengthPolicyId: PHISHING_RESISTANT_STRENGTH };
-    const policy = (policyId: string, displayName: string, config: PolicyConfig) => new ConditionalAccessPolicy(this, policyId, { displayName, state: 'enabled', ...config });
+    const policy = (policyId: string, displayName: string, config: PolicyConfig) =>
+      new ConditionalAccessPolicy(this, policyId, { displayName, state: 'enabled', ...config });
 
-    const everyone = policy('everyone', 'All users: MFA', { conditions: { ...allApps, users: { includedUsers: ['All'], excludedGroups: excluded } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } });
-    const roles = props.privilegedRoles ?? ENTRA_ROLES.filter((r) => r.privileged || r.resetAuthority).map((r) => r.templateId);
+    const everyone = policy('everyone', 'All users: MFA', {
+      conditions: { ...allApps, users: { includedUsers: ['All'], excludedGroups: excluded } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    });
+    const roles =
+      props.privilegedRoles ?? ENTRA_ROLES.filter((r) => r.privileged || r.resetAuthority).map((r) => r.templateId);
     const admins = policy('privileged', 'Privileged roles: phishing-resistant', {
-      conditions: { ...allApps, users: { includedRoles: [...roles], includedGroups: [...privileged, ...(props.operators ?? [])].map((g) => g.objectId), excludedGroups: excluded } },
+      conditions: {
+        ...allApps,
+        users: {
+          includedRoles: [...roles],
+          includedGroups: [...privileged, ...(props.operators ?? [])].map((g) => g.objectId),
+          excludedGroups: excluded,
+        },
+      },
       grantControls: strong,
     });
     const registration = policy('registration', 'Registering security info: MFA', {
-      conditions: { clientAppTypes: ['all'], applications: { includedUserActions: ['urn:user:registersecurityinfo'] }, users: { includedUsers: ['All'], excludedGroups: excluded } },
+      conditions: {
+        clientAppTypes: ['all'],
+        applications: { includedUserActions: ['urn:user:registersecurityinfo'] },
+        users: { includedUsers: ['All'], excludedGroups: excluded },
+      },
       grantControls: { operator: 'OR', builtInControls: ['mfa'] },
     });
-    const breakGlass = policy('break_glass', 'Break glass: phishing-resistant', { conditions: { ...allApps, users: { includedGroups: excluded } }, grantControls: strong });
+    const breakGlass = policy('break_glass', 'Break glass: phishing-resistant', {
+      conditions: { ...allApps, users: { includedGroups: excluded } },
+      grantControls: strong,
+    });
     let vendors: ConditionalAccessPolicy | undefined;
     if (vendor.length > 0) {
       vendors = policy('vendors', 'Vendors: phishing-resistant, frequent sign-in', {

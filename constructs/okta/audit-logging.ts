@@ -21,7 +21,17 @@ export class OktaAuditLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: OktaAuditLoggingProps) {
     super(scope, id);
-    this.stream = new LogStream(this, 'stream', { name: 'Identity logs to SIEM', type: props.streamType, status: 'ACTIVE', settings: props.streamSettings });
-    this.recoveryAlerts = new EventHook(this, 'recovery_alerts', { name: 'Recovery and privilege events', status: 'ACTIVE', events: [...OKTA_RECOVERY_EVENTS], channel: { type: 'HTTP', version: '1.0.0', uri: props.alertEndpoint } });
+    this.stream = new LogStream(this, 'stream', {
+      name: 'Identity logs to SIEM',
+      type: props.streamType,
+      status: 'ACTIVE',
+      settings: props.streamSettings,
+    });
+    this.recoveryAlerts = new EventHook(this, 'recovery_alerts', {
+      name: 'Recovery and privilege events',
+      status: 'ACTIVE',
+      events: [...OKTA_RECOVERY_EVENTS],
+      channel: { type: 'HTTP', version: '1.0.0', uri: props.alertEndpoint },
+    });
   }
 }

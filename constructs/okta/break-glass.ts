@@ -41,16 +41,38 @@ export class OktaBreakGlass extends Construct {
   constructor(scope: Construct, id: string, props: OktaBreakGlassProps) {
     super(scope, id);
     const n = props.accounts.length;
-    if (n < 2 || n > 4) throw new Error(`OktaBreakGlass ${this.node.path}: ${n} account(s). Keep two to four: enough to recover from a lockout, few enough to watch (RG-12).`);
-    this.group = new Group(this, 'group', { name: 'Break Glass', description: 'Emergency access: Super Admin only, monitored, re-attested' });
+    if (n < 2 || n > 4)
+      throw new Error(
+        `OktaBreakGlass ${this.node.path}: ${n} account(s). Keep two to four: enough to recover from a lockout, few enough to watch (RG-12).`,
+      );
+    this.group = new Group(this, 'group', {
+      name: 'Break Glass',
+      description: 'Emergency access: Super Admin only, monitored, re-attested',
+    });
     new GroupRole(this, 'super_admin', { groupId: this.group.id, roleType: 'SUPER_ADMIN' });
     this.users = props.accounts.map((a, i) => {
-      const user = new User(this, `account_${i + 1}`, { login: a.login, email: a.login, firstName: 'Break', lastName: `Glass ${i + 1}` });
-      new BreakGlassExpiry(this, `account_${i + 1}_expiry`, { account: user, expires: props.expires, evidence: props.evidence, approver: props.approver, now: props.now });
+      const user = new User(this, `account_${i + 1}`, {
+        login: a.login,
+        email: a.login,
+        firstName: 'Break',
+        lastName: `Glass ${i + 1}`,
+      });
+      new BreakGlassExpiry(this, `account_${i + 1}_expiry`, {
+        account: user,
+        expires: props.expires,
+        evidence: props.evidence,
+        approver: props.approver,
+        now: props.now,
+      });
       return user;
     });
     new GroupMemberships(this, 'members', { groupId: this.group.id, users: this.users.map((u) => u.id) });
-    this.signInAlert = new EventHook(this, 'sign_in_alert', { name: 'Break-glass sign-in', status: 'ACTIVE', events: ['user.session.start'], channel: { type: 'HTTP', version: '1.0.0', uri: props.alertEndpoint } });
+    this.signInAlert = new EventHook(this, 'sign_in_alert', {
+      name: 'Break-glass sign-in',
+      status: 'ACTIVE',
+      events: ['user.session.start'],
+      channel: { type: 'HTTP', version: '1.0.0', uri: props.alertEndpoint },
+    });
     declarePrincipals('breakGlass', this.group, ...this.users);
   }
 }

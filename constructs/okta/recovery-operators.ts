@@ -10,7 +10,11 @@ import { AdminRoleCustomAssignments } from '@cdktf/provider-okta/lib/admin-role-
 import type { Group } from '@cdktf/provider-okta/lib/group';
 import { ResourceSet } from '@cdktf/provider-okta/lib/resource-set';
 import { Construct } from 'constructs';
-import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_SELF_GRANT_PERMISSIONS, isOktaPolicyPermission } from '../../policies/facts/okta-roles';
+import {
+  OKTA_CREDENTIAL_PERMISSIONS,
+  OKTA_SELF_GRANT_PERMISSIONS,
+  isOktaPolicyPermission,
+} from '../../policies/facts/okta-roles';
 import { Attestation } from '../shared/attestation';
 import { declarePrincipals } from '../shared/intent';
 import type { ApprovalEvidence } from '../shared/tiers';
@@ -35,7 +39,11 @@ export interface OktaRecoveryOperatorsProps {
   readonly label?: string;
 }
 
-const DEFAULT_PERMISSIONS = ['okta.users.read', 'okta.users.credentials.resetFactors', 'okta.users.credentials.resetPassword'];
+const DEFAULT_PERMISSIONS = [
+  'okta.users.read',
+  'okta.users.credentials.resetFactors',
+  'okta.users.credentials.resetPassword',
+];
 
 export class OktaRecoveryOperators extends Construct {
   readonly role: AdminRoleCustom;
@@ -47,19 +55,51 @@ export class OktaRecoveryOperators extends Construct {
     super(scope, id);
     const where = `OktaRecoveryOperators ${this.node.path}`;
     const permissions = props.permissions ?? DEFAULT_PERMISSIONS;
-    const forbidden = permissions.filter((p) => (OKTA_SELF_GRANT_PERMISSIONS as readonly string[]).includes(p) || isOktaPolicyPermission(p));
-    if (forbidden.length > 0) throw new Error(`${where}: permissions ${forbidden.join(', ')} let operators grant themselves more or change how everyone authenticates. Keep only okta.users.read and okta.users.credentials.* permissions.`);
-    if (!permissions.some((p) => OKTA_CREDENTIAL_PERMISSIONS.has(p))) throw new Error(`${where}: no credential permission; recovery operators need at least okta.users.credentials.resetFactors.`);
-    if (props.scope.length === 0) throw new Error(`${where}: scope is empty. Name the groups whose users the operators support.`);
+    const forbidden = permissions.filter(
+      (p) => (OKTA_SELF_GRANT_PERMISSIONS as readonly string[]).includes(p) || isOktaPolicyPermission(p),
+    );
+    if (forbidden.length > 0)
+      throw new Error(
+        `${where}: permissions ${forbidden.join(', ')} let operators grant themselves more or change how everyone authenticates. Keep only okta.users.read and okta.users.credentials.* permissions.`,
+      );
+    if (!permissions.some((p) => OKTA_CREDENTIAL_PERMISSIONS.has(p)))
+      throw new Error(
+        `${where}: no credential permission; recovery operators need at least okta.users.credentials.resetFactors.`,
+      );
+    if (props.scope.length === 0)
+      throw new Error(`${where}: scope is empty. Name the groups whose users the operators support.`);
     const privileged = props.scope.filter((g) => props.privileged?.includes(g));
-    if (privileged.length > 0) throw new Error(`${where}: scope contains the privileged group(s) ${privileged.map((g) => g.node.path).join(', ')}. Operators must not reach administrators: remove them from scope (RG-02).`);
-    if (props.scope.includes(props.operators)) throw new Error(`${where}: scope contains the operator group itself. Operators must not reset each other: remove it from scope.`);
+    if (privileged.length > 0)
+      throw new Error(
+        `${where}: scope contains the privileged group(s) ${privileged.map((g) => g.node.path).join(', ')}. Operators must not reach administrators: remove them from scope (RG-02).`,
+      );
+    if (props.scope.includes(props.operators))
+      throw new Error(
+        `${where}: scope contains the operator group itself. Operators must not reset each other: remove it from scope.`,
+      );
 
     const org = props.orgUrl.replace(/\/+$/, '');
-    this.role = new AdminRoleCustom(this, 'role', { label: props.label ?? 'Recovery operators', description: 'Reset factors and passwords for the supported groups; nothing else', permissions: [...permissions] });
-    this.resourceSet = new ResourceSet(this, 'scope', { label: `${props.label ?? 'Recovery operators'} scope`, description: 'The groups the operators support', resources: props.scope.map((g) => `${org}/api/v1/groups/${g.id}/users`) }); // the users of each group: the group object alone reaches nobody
-    this.assignment = new AdminRoleCustomAssignments(this, 'assignment', { customRoleId: this.role.id, resourceSetId: this.resourceSet.id, members: [`${org}/api/v1/groups/${props.operators.id}`] });
-    this.approval = new Attestation(this, 'approval', { control: 'RG-04', subject: this.assignment, ...props.approval, owner: props.approval.owner ?? 'identity-platform' });
+    this.role = new AdminRoleCustom(this, 'role', {
+      label: props.label ?? 'Recovery operators',
+      description: 'Reset factors and passwords for the supported groups; nothing else',
+      permissions: [...permissions],
+    });
+    this.resourceSet = new ResourceSet(this, 'scope', {
+      label: `${props.label ?? 'Recovery operators'} scope`,
+      description: 'The groups the operators support',
+      resources: props.scope.map((g) => `${org}/api/v1/groups/${g.id}/users`),
+    }); // the users of each group: the group object alone reaches nobody
+    this.assignment = new AdminRoleCustomAssignments(this, 'assignment', {
+      customRoleId: this.role.id,
+      resourceSetId: this.resourceSet.id,
+      members: [`${org}/api/v1/groups/${props.operators.id}`],
+    });
+    this.approval = new Attestation(this, 'approval', {
+      control: 'RG-04',
+      subject: this.assignment,
+      ...props.approval,
+      owner: props.approval.owner ?? 'identity-platform',
+    });
     declarePrincipals('operators', props.operators);
   }
 }

@@ -19,7 +19,15 @@ export class OktaShortLivedRecovery extends Construct {
 
   constructor(scope: Construct, id: string, props: OktaShortLivedRecoveryProps) {
     super(scope, id);
-    if (props.maxLifetimeMinutes > 480) throw new Error(`OktaShortLivedRecovery ${this.node.path}: ${props.maxLifetimeMinutes} minutes is longer than eight hours. Set temporary access codes to at most 480 minutes (RG-10).`);
-    this.attestation = new Attestation(this, 'attestation', { control: 'RG-10', ...props.attestation, owner: props.attestation.owner ?? 'identity-platform', evidence: `${props.attestation.evidence} (single use, ${props.maxLifetimeMinutes} minutes)` });
+    if (props.maxLifetimeMinutes > 480)
+      throw new Error(
+        `OktaShortLivedRecovery ${this.node.path}: ${props.maxLifetimeMinutes} minutes is longer than eight hours. Set temporary access codes to at most 480 minutes (RG-10).`,
+      );
+    this.attestation = new Attestation(this, 'attestation', {
+      control: 'RG-10',
+      ...props.attestation,
+      owner: props.attestation.owner ?? 'identity-platform',
+      evidence: `${props.attestation.evidence} (single use, ${props.maxLifetimeMinutes} minutes)`,
+    });
   }
 }

@@ -23,7 +23,9 @@ import { declarePrincipals } from '../shared/intent';
 import type { ApprovalEvidence, Tiers } from '../shared/tiers';
 
 /** The constraint Okta evaluates for "phishing-resistant possession factor required". */
-export const PHISHING_RESISTANT_CONSTRAINT = JSON.stringify({ possession: { required: true, phishingResistant: 'REQUIRED', userPresence: 'REQUIRED' } });
+export const PHISHING_RESISTANT_CONSTRAINT = JSON.stringify({
+  possession: { required: true, phishingResistant: 'REQUIRED', userPresence: 'REQUIRED' },
+});
 
 export interface OktaTieredAuthenticationProps {
   readonly tiers: Tiers<Group>;
@@ -63,16 +65,35 @@ export class OktaTieredAuthentication extends Construct {
   constructor(scope: Construct, id: string, props: OktaTieredAuthenticationProps) {
     super(scope, id);
     const { standard, privileged, vendor = [] } = props.tiers;
-    if (privileged.length === 0) throw new Error(`OktaTieredAuthentication ${this.node.path}: tiers.privileged is empty. Name the administrator groups so their sign-in can be made phishing-resistant.`);
+    if (privileged.length === 0)
+      throw new Error(
+        `OktaTieredAuthentication ${this.node.path}: tiers.privileged is empty. Name the administrator groups so their sign-in can be made phishing-resistant.`,
+      );
     const vendorApps = props.vendorApps ?? [];
-    if (vendor.length > 0 && vendorApps.length === 0) throw new Error(`OktaTieredAuthentication ${this.node.path}: tiers.vendor names groups but vendorApps is empty. Name the applications vendors sign in to (okta_app_*.id): a policy assigned to no application enforces nothing.`);
+    if (vendor.length > 0 && vendorApps.length === 0)
+      throw new Error(
+        `OktaTieredAuthentication ${this.node.path}: tiers.vendor names groups but vendorApps is empty. Name the applications vendors sign in to (okta_app_*.id): a policy assigned to no application enforces nothing.`,
+      );
     const operators = props.operators ?? [];
     const all = [...standard, ...privileged, ...vendor].map((g) => g.id);
 
-    this.everyone = new PolicySignon(this, 'everyone', { name: 'Everyone: MFA', status: 'ACTIVE', groupsIncluded: all });
-    new PolicyRuleSignon(this, 'everyone_mfa', { policyId: this.everyone.id, name: 'Require MFA', status: 'ACTIVE', mfaRequired: true, mfaPrompt: 'ALWAYS' });
+    this.everyone = new PolicySignon(this, 'everyone', {
+      name: 'Everyone: MFA',
+      status: 'ACTIVE',
+      groupsIncluded: all,
+    });
+    new PolicyRuleSignon(this, 'everyone_mfa', {
+      policyId: this.everyone.id,
+      name: 'Require MFA',
+      status: 'ACTIVE',
+      mfaRequired: true,
+      mfaPrompt: 'ALWAYS',
+    });
 
-    this.adminConsole = new DataOktaPolicy(this, 'admin_console', { name: props.adminConsolePolicyName ?? 'Okta Admin Console', type: 'ACCESS_POLICY' });
+    this.adminConsole = new DataOktaPolicy(this, 'admin_console', {
+      name: props.adminConsolePolicyName ?? 'Okta Admin Console',
+      type: 'ACCESS_POLICY',
+    });
     new AppSignonPolicyRule(this, 'admins', {
       policyId: this.adminConsole.id,
       name: 'Phishing-resistant for administrators',
@@ -82,9 +103,14 @@ export class OktaTieredAuthentication extends Construct {
       constraints: [PHISHING_RESISTANT_CONSTRAINT],
     });
     if (vendor.length > 0) {
-      const vendorPolicy = new AppSignonPolicy(this, 'vendors', { name: 'Vendor access', description: 'Third parties sign in with a phishing-resistant factor, and often' });
+      const vendorPolicy = new AppSignonPolicy(this, 'vendors', {
+        name: 'Vendor access',
+        description: 'Third parties sign in with a phishing-resistant factor, and often',
+      });
       this.vendorPolicy = vendorPolicy;
-      vendorApps.forEach((appId, i) => new AppAccessPolicyAssignment(this, `vendor_app_${i + 1}`, { appId, policyId: vendorPolicy.id }));
+      vendorApps.forEach(
+        (appId, i) => new AppAccessPolicyAssignment(this, `vendor_app_${i + 1}`, { appId, policyId: vendorPolicy.id }),
+      );
       new AppSignonPolicyRule(this, 'vendor_rule', {
         policyId: vendorPolicy.id,
         name: 'Phishing-resistant for vendors',
@@ -95,11 +121,24 @@ export class OktaTieredAuthentication extends Construct {
         reAuthenticationFrequency: props.vendorReauthentication ?? 'PT4H',
       });
       // A new policy's catch-all rule lets anyone else in: the vendor applications are for vendors.
-      new AppSignonPolicyRule(this, 'vendor_others', { policyId: vendorPolicy.id, name: 'Everyone else: denied', priority: 2, access: 'DENY' });
+      new AppSignonPolicyRule(this, 'vendor_others', {
+        policyId: vendorPolicy.id,
+        name: 'Everyone else: denied',
+        priority: 2,
+        access: 'DENY',
+      });
       declarePrincipals('vendors', ...vendor);
     }
 
-    this.passwordPolicy = new PolicyPassword(this, 'recovery', { name: 'Recovery by email only', status: 'ACTIVE', groupsIncluded: all, smsRecovery: 'INACTIVE', callRecovery: 'INACTIVE', questionRecovery: 'INACTIVE', emailRecovery: 'ACTIVE' });
+    this.passwordPolicy = new PolicyPassword(this, 'recovery', {
+      name: 'Recovery by email only',
+      status: 'ACTIVE',
+      groupsIncluded: all,
+      smsRecovery: 'INACTIVE',
+      callRecovery: 'INACTIVE',
+      questionRecovery: 'INACTIVE',
+      emailRecovery: 'ACTIVE',
+    });
     new SecurityNotificationEmails(this, 'notify_users', {
       sendEmailForFactorResetEnabled: true,
       sendEmailForFactorEnrollmentEnabled: true,
@@ -107,7 +146,11 @@ export class OktaTieredAuthentication extends Construct {
       sendEmailForNewDeviceEnabled: true,
       reportSuspiciousActivityEnabled: true,
     });
-    new Attestation(this, 'enrollment_verified', { control: 'RG-09', ...props.enrollment, owner: props.enrollment.owner ?? 'identity-platform' });
+    new Attestation(this, 'enrollment_verified', {
+      control: 'RG-09',
+      ...props.enrollment,
+      owner: props.enrollment.owner ?? 'identity-platform',
+    });
     declarePrincipals('privileged', ...privileged);
     if (props.breakGlass) declarePrincipals('breakGlass', props.breakGlass);
   }

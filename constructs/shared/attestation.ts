@@ -45,12 +45,19 @@ export class Attestation extends Construct {
     super(scope, id);
     const where = `Attestation ${this.node.path}`;
     for (const field of ['owner', 'approver', 'evidence'] as const) {
-      if (!props[field]?.trim()) throw new Error(`${where}: ${field} is empty. Name the ${field === 'evidence' ? 'ticket or document that shows the control' : 'person or team'}.`);
+      if (!props[field]?.trim())
+        throw new Error(
+          `${where}: ${field} is empty. Name the ${field === 'evidence' ? 'ticket or document that shows the control' : 'person or team'}.`,
+        );
     }
     if (props.owner.trim().toLowerCase() === props.approver.trim().toLowerCase()) {
       throw new Error(`${where}: the approver is the owner (${props.owner}). Name an independent approver.`);
     }
-    this.expires = toRfc3339(props.expires, { what: `${where} expires`, maxDays: props.maxDays ?? 365, now: props.now });
+    this.expires = toRfc3339(props.expires, {
+      what: `${where} expires`,
+      maxDays: props.maxDays ?? 365,
+      now: props.now,
+    });
     this.resource = new DataResource(this, 'attestation', {
       input: {
         recovery_gate_attestation: {

@@ -17,7 +17,11 @@ export function declarePrincipals(kind: DeclaredClass, ...resources: TerraformRe
   for (const resource of resources) {
     const stack = TerraformStack.of(resource);
     let classes = declared.get(stack);
-    if (!classes) declared.set(stack, (classes = { breakGlass: new Set(), privileged: new Set(), operators: new Set(), vendors: new Set() }));
+    if (!classes)
+      declared.set(
+        stack,
+        (classes = { breakGlass: new Set(), privileged: new Set(), operators: new Set(), vendors: new Set() }),
+      );
     classes[kind].add(addressOf(resource));
     const declarations = Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, [...v].sort()]));
     stack.addOverride('//.recovery-gate.declarations', declarations);

@@ -24,8 +24,14 @@ export function toRfc3339(value: Date | string, check: TimeCheck): string {
   const now = check.now ?? new Date();
   const days = (date.getTime() - now.getTime()) / DAY_MS;
   const iso = date.toISOString().replace(/\.000Z$/, 'Z');
-  if (days <= 0) throw new Error(`${check.what} (${iso}) is in the past. Review the control, then set a date within ${check.maxDays} days.`);
-  if (days > check.maxDays) throw new Error(`${check.what} (${iso}) is ${Math.ceil(days)} days ahead, more than ${check.maxDays}. Set a date within ${check.maxDays} days so someone re-attests in time.`);
+  if (days <= 0)
+    throw new Error(
+      `${check.what} (${iso}) is in the past. Review the control, then set a date within ${check.maxDays} days.`,
+    );
+  if (days > check.maxDays)
+    throw new Error(
+      `${check.what} (${iso}) is ${Math.ceil(days)} days ahead, more than ${check.maxDays}. Set a date within ${check.maxDays} days so someone re-attests in time.`,
+    );
   return iso;
 }
 

@@ -12,7 +12,6 @@ import type { Weakening } from '../engine/weakening';
 import { weakeningsOf } from './weakenings';
 import { byText, compareText } from '../lists';
 
-
 export interface DriftEntry {
   readonly resource: string;
   readonly type: string;
@@ -62,27 +61,49 @@ export function drift(plan: PlanDocument, stack: Stack, file: string, options: D
     const b = before.get(rc.address);
     const a = after.get(rc.address);
     const keys = [...new Set([...Object.keys(b?.values ?? {}), ...Object.keys(a?.values ?? {})])].sort();
-    const attributes = keys.filter((k) => JSON.stringify(b?.values[k] ?? null) !== JSON.stringify(a?.values[k] ?? null));
+    const attributes = keys.filter(
+      (k) => JSON.stringify(b?.values[k] ?? null) !== JSON.stringify(a?.values[k] ?? null),
+    );
     if (attributes.length === 0 && a) continue;
-    entries.push({ resource: rc.address, type: rc.type, attributes, weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }, (message) => { throw new Error(message); }), deleted: !a });
+    entries.push({
+      resource: rc.address,
+      type: rc.type,
+      attributes,
+      weakenings: weakeningsOf({ before: b, after: a, base: ctx, head: ctx }, (message) => {
+        throw new Error(message);
+      }),
+      deleted: !a,
+    });
   }
   entries.sort(byText((e) => e.resource));
-  return { stack: stack.name, file, drift: entries, failedChecks: failedChecks(plan), expiries: expiries(ctx, options.warnDays ?? 14) };
+  return {
+    stack: stack.name,
+    file,
+    drift: entries,
+    failedChecks: failedChecks(plan),
+    expiries: expiries(ctx, options.warnDays ?? 14),
+  };
 }
 
 /** Check results as `terraform show -json` writes them; read defensively, as every field may be missing. */
 function failedChecks(plan: PlanDocument): FailedCheck[] {
   const checks = (plan as unknown as { checks?: unknown }).checks;
   if (!Array.isArray(checks)) return [];
-  const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const obj = (v: unknown): Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const display = (v: unknown) => (typeof obj(v).to_display === 'string' ? (obj(v).to_display as string) : undefined);
   const out: FailedCheck[] = [];
   for (const raw of checks) {
     const c = obj(raw);
-    const instances = Array.isArray(c.instances) && c.instances.length > 0 ? c.instances.map(obj) : [{ address: c.address, status: c.status, problems: [] }];
+    const instances =
+      Array.isArray(c.instances) && c.instances.length > 0
+        ? c.instances.map(obj)
+        : [{ address: c.address, status: c.status, problems: [] }];
     for (const i of instances) {
       if (i.status !== 'fail' && i.status !== 'error') continue;
-      const problems = Array.isArray(i.problems) ? i.problems.map((p) => obj(p).message).filter((m): m is string => typeof m === 'string' && m !== '') : [];
+      const problems = Array.isArray(i.problems)
+        ? i.problems.map((p) => obj(p).message).filter((m): m is string => typeof m === 'string' && m !== '')
+        : [];
       out.push({ address: display(i.address) ?? display(c.address) ?? '(unknown)', status: i.status, problems });
     }
   }
@@ -95,15 +116,20 @@ function expiries(ctx: RuleContext, warnDays: number): Expiry[] {
   const add = (resource: string, what: Expiry['what'], when: Date | undefined) => {
     if (!when) return;
     const days = Math.floor(ctx.daysUntil(when));
-    if (days <= warnDays) out.push({ resource, what, expires: when.toISOString(), days, expired: when.getTime() <= ctx.now.getTime() });
+    if (days <= warnDays)
+      out.push({ resource, what, expires: when.toISOString(), days, expired: when.getTime() <= ctx.now.getTime() });
   };
   for (const a of ctx.attestations) {
     const bg = a.control === 'RG-13' && a.subject && ctx.principals.isBreakGlass(a.subject);
     add(bg ? a.subject!.address : a.resource.address, bg ? 'break-glass account' : 'attestation', parseTime(a.expires));
   }
-  for (const s of ctx.resourcesOf('azuread_privileged_access_group_eligibility_schedule', 'azuread_privileged_access_group_assignment_schedule')) {
+  for (const s of ctx.resourcesOf(
+    'azuread_privileged_access_group_eligibility_schedule',
+    'azuread_privileged_access_group_assignment_schedule',
+  )) {
     const principal = ctx.target(s, 'principal_id');
-    if (principal && ctx.principals.isVendor(principal)) add(s.address, 'vendor access', parseTime(s.values.expiration_date));
+    if (principal && ctx.principals.isVendor(principal))
+      add(s.address, 'vendor access', parseTime(s.values.expiration_date));
   }
   for (const s of ctx.config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
   return out.sort((x, y) => x.days - y.days || compareText(x.resource, y.resource));

@@ -6,7 +6,14 @@
 import type { AnyRule } from '../engine/rule';
 import { DEFAULT_CONFIG } from '../config/config';
 import type { RuleContext } from '../tenant/context';
-import { contextsOf, runRulesIn, type CheckResult, type EngineError, type Finding, type RunOptions } from '../engine/run';
+import {
+  contextsOf,
+  runRulesIn,
+  type CheckResult,
+  type EngineError,
+  type Finding,
+  type RunOptions,
+} from '../engine/run';
 import type { Resource, Stack } from '../model/resource';
 import { RULES } from '../rules';
 import type { Weakening } from '../engine/weakening';
@@ -38,13 +45,20 @@ export interface ReviewOptions extends RunOptions {
 }
 
 /** Pairs resources of two versions of a stack: same address, or same construct path and type. */
-export function matchResources(base: readonly Resource[], head: readonly Resource[]): { before?: Resource; after?: Resource }[] {
+export function matchResources(
+  base: readonly Resource[],
+  head: readonly Resource[],
+): { before?: Resource; after?: Resource }[] {
   const byAddress = new Map(base.map((r) => [r.address, r]));
-  const byPath = new Map(base.filter((r) => r.source.constructPath).map((r) => [`${r.type}|${r.source.constructPath}`, r]));
+  const byPath = new Map(
+    base.filter((r) => r.source.constructPath).map((r) => [`${r.type}|${r.source.constructPath}`, r]),
+  );
   const used = new Set<Resource>();
   const pairs: { before?: Resource; after?: Resource }[] = [];
   for (const after of head) {
-    const before = byAddress.get(after.address) ?? (after.source.constructPath ? byPath.get(`${after.type}|${after.source.constructPath}`) : undefined);
+    const before =
+      byAddress.get(after.address) ??
+      (after.source.constructPath ? byPath.get(`${after.type}|${after.source.constructPath}`) : undefined);
     if (before && !used.has(before)) {
       used.add(before);
       pairs.push({ before, after });
@@ -95,18 +109,23 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
   // One context per stack serves the weakenings, the paths and the rules.
   const baseContexts = contextsOf(renamed, run);
   const headContexts = contextsOf(head, run);
-  const contextOf = (stack: Stack | undefined, contexts: RuleContext[], from: readonly Stack[]) => (stack ? contexts[from.indexOf(stack)] : undefined);
+  const contextOf = (stack: Stack | undefined, contexts: RuleContext[], from: readonly Stack[]) =>
+    stack ? contexts[from.indexOf(stack)] : undefined;
   const changes: Change[] = [];
   const detectorErrors: EngineError[] = [];
   const unevaluated = new Map<string, string[]>();
   for (const [b, h] of pairs) {
     const headCtx = contextOf(h, headContexts, head)!;
-    const baseCtx = contextOf(b, baseContexts, base) ?? contextsOf([{ name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] }], run)[0];
+    const baseCtx =
+      contextOf(b, baseContexts, base) ??
+      contextsOf([{ name: h.name, kind: h.kind, origin: h.origin, resources: [], notEvaluated: [] }], run)[0];
     const notEvaluated = new Set([...(b?.notEvaluated ?? []), ...h.notEvaluated]);
     for (const { before, after } of matchResources(b?.resources ?? [], h.resources)) {
       const address = (after ?? before)!.address;
       if (notEvaluated.has(address) && !sameValues(before, after)) addTo(unevaluated, h.name, address);
-      for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx }, (message) => detectorErrors.push({ ruleId: 'review', stack: h.name, message }))) {
+      for (const w of weakeningsOf({ before, after, base: baseCtx, head: headCtx }, (message) =>
+        detectorErrors.push({ ruleId: 'review', stack: h.name, message }),
+      )) {
         const where = after ?? before!;
         const stack = after ? h : (b ?? h);
         changes.push({ ...w, stack: h.name, file: where.source.file, line: stack.locateLine?.(where) ?? null });
@@ -114,7 +133,14 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
     }
     append(changes, newPaths(b ? baseCtx : undefined, headCtx));
   }
-  changes.sort(byText((c) => c.stack, (c) => c.resource, (c) => c.kind, (c) => c.attribute));
+  changes.sort(
+    byText(
+      (c) => c.stack,
+      (c) => c.resource,
+      (c) => c.kind,
+      (c) => c.attribute,
+    ),
+  );
   const before = runRulesIn(baseContexts, options.rules ?? RULES);
   const after = runRulesIn(headContexts, options.rules ?? RULES);
   const had = new Set(before.findings.map(findingKey));
@@ -136,6 +162,7 @@ export function review(base: readonly Stack[], head: readonly Stack[], options: 
 /** Whether a resource is the same on both sides: present on both, its values equal (unknowns by what they were written as). */
 function sameValues(before: Resource | undefined, after: Resource | undefined): boolean {
   if (!before || !after) return false;
-  const text = (r: Resource) => JSON.stringify(r.values, (_, v: unknown) => (v instanceof Unknown ? { unknown: v.expression ?? null } : v));
+  const text = (r: Resource) =>
+    JSON.stringify(r.values, (_, v: unknown) => (v instanceof Unknown ? { unknown: v.expression ?? null } : v));
   return text(before) === text(after);
 }

@@ -34,16 +34,25 @@ const indexes = new WeakMap<readonly AnyRule[], ReturnType<typeof index>>();
  * that throws is reported to `onError` (an engine error in the report), and
  * the other detectors still run.
  */
-export function weakeningsOf(pair: ResourcePair, onError: (message: string) => void = () => undefined, rules: readonly AnyRule[] = RULES): Weakening[] {
+export function weakeningsOf(
+  pair: ResourcePair,
+  onError: (message: string) => void = () => undefined,
+  rules: readonly AnyRule[] = RULES,
+): Weakening[] {
   const r = pair.after ?? pair.before;
   if (!r) return [];
   let detectors = indexes.get(rules);
   if (!detectors) indexes.set(rules, (detectors = index(rules)));
   const out: Weakening[] = [];
-  const owners = [...(detectors.byType.get(r.type) ?? []), ...detectors.byPattern.filter((o) => (o.detector.types as RegExp).test(r.type))];
+  const owners = [
+    ...(detectors.byType.get(r.type) ?? []),
+    ...detectors.byPattern.filter((o) => (o.detector.types as RegExp).test(r.type)),
+  ];
   for (const { rule, detector } of owners) {
     try {
-      detector.detect(pair, ({ kind, ...rest }) => out.push({ kind, ruleId: rule.meta.id, ...rest, resource: r.address }));
+      detector.detect(pair, ({ kind, ...rest }) =>
+        out.push({ kind, ruleId: rule.meta.id, ...rest, resource: r.address }),
+      );
     } catch (e) {
       onError(`classifying the change to ${r.address} failed (${rule.meta.id}): ${errorMessage(e)}`);
     }

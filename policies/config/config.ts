@@ -61,7 +61,10 @@ export function parseConfig(doc: unknown, file: string): Config {
   };
   const thresholds = { ...DEFAULT_THRESHOLDS, ...d.thresholds };
   if (thresholds.breakGlassMinAccounts > thresholds.breakGlassMaxAccounts) {
-    throw new InputError(file, `thresholds.breakGlassMinAccounts (${thresholds.breakGlassMinAccounts}) is more than thresholds.breakGlassMaxAccounts (${thresholds.breakGlassMaxAccounts}): no number of accounts could pass`);
+    throw new InputError(
+      file,
+      `thresholds.breakGlassMinAccounts (${thresholds.breakGlassMinAccounts}) is more than thresholds.breakGlassMaxAccounts (${thresholds.breakGlassMaxAccounts}): no number of accounts could pass`,
+    );
   }
   return {
     declarations: { ...DEFAULT_CONFIG.declarations, ...d.declarations },
@@ -135,9 +138,14 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
     }
     case 'string': {
       if (typeof value !== 'string') return `${where} must be a string`;
-      if (node.minLength !== undefined && visible(value).length < node.minLength) return node.minLength > 1 ? `${where} must be at least ${node.minLength} characters` : `${where} must not be empty`;
-      if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `${where} must match ${node.pattern}`;
-      if (node.format === 'date-time' && !parseTime(value)) return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
+      if (node.minLength !== undefined && visible(value).length < node.minLength)
+        return node.minLength > 1
+          ? `${where} must be at least ${node.minLength} characters`
+          : `${where} must not be empty`;
+      if (node.pattern !== undefined && !new RegExp(node.pattern).test(value))
+        return `${where} must match ${node.pattern}`;
+      if (node.format === 'date-time' && !parseTime(value))
+        return `${where} must be an RFC 3339 time such as 2027-01-31T00:00:00Z`;
       if (node.format === 'regex') {
         try {
           new RegExp(value);
@@ -145,7 +153,8 @@ function validate(value: unknown, raw: SchemaNode, at: string): string | undefin
           return `${where} is not a valid regular expression`;
         }
         const slow = catastrophicRegex(value);
-        if (slow) return `${where} could take exponential time on hostile input (${slow}): write it without nested repetition`;
+        if (slow)
+          return `${where} could take exponential time on hostile input (${slow}): write it without nested repetition`;
       }
       return undefined;
     }

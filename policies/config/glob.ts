@@ -44,8 +44,12 @@ export function catastrophicRegex(source: string): string | undefined {
     else if (c === ')') {
       const open = stack.pop() ?? 0;
       const repeated = /^[*+]|^\{\d*,\d*\}|^\{\d{2,}\}/.test(source.slice(i + 1));
-      const inner = source.slice(open + 1, i).replace(/\\./g, '').replace(/\[[^\]]*\]/g, 'x');
-      if (repeated && /[*+}|]|\?(?!:)/.test(inner.replace(/^\?(:|=|!|<=|<!)/, ''))) return `a repeated group that repeats or alternates inside (${source.slice(open, i + 2)})`;
+      const inner = source
+        .slice(open + 1, i)
+        .replace(/\\./g, '')
+        .replace(/\[[^\]]*\]/g, 'x');
+      if (repeated && /[*+}|]|\?(?!:)/.test(inner.replace(/^\?(:|=|!|<=|<!)/, '')))
+        return `a repeated group that repeats or alternates inside (${source.slice(open, i + 2)})`;
     }
   }
   return undefined;

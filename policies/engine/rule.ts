@@ -47,7 +47,8 @@ export interface RuleMeta<M extends string> {
 /** Every rule can say it could not decide; its message is shared. */
 export type MessageIdOf<M extends string> = M | 'cannotVerify';
 
-export const CANNOT_VERIFY_MESSAGE = 'Cannot verify {{what}}: {{why}}. Set it to a literal value or check the plan (`terraform show -json`).';
+export const CANNOT_VERIFY_MESSAGE =
+  'Cannot verify {{what}}: {{why}}. Set it to a literal value or check the plan (`terraform show -json`).';
 
 export type Data = Readonly<Record<string, string | number>>;
 

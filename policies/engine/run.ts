@@ -34,7 +34,12 @@ export interface Finding {
   /** The chain of steps behind a finding that exists only transitively. */
   readonly path?: readonly PathStep[];
   /** Accepted in recovery-gate.json: still reported, no longer failing the run. */
-  readonly suppressed?: { readonly reason: string; readonly ticket: string; readonly approver?: string; readonly expires: string };
+  readonly suppressed?: {
+    readonly reason: string;
+    readonly ticket: string;
+    readonly approver?: string;
+    readonly expires: string;
+  };
 }
 
 /** Something the user should know that is not a finding: the static reader's limits. */
@@ -95,7 +100,10 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       const found: Finding[] = [];
       try {
         rule.check(ctx, (report) => {
-          const template = report.messageId === 'cannotVerify' ? (meta.messages.cannotVerify ?? CANNOT_VERIFY_MESSAGE) : meta.messages[report.messageId];
+          const template =
+            report.messageId === 'cannotVerify'
+              ? (meta.messages.cannotVerify ?? CANNOT_VERIFY_MESSAGE)
+              : meta.messages[report.messageId];
           if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
           const r = report.resource;
           const data = report.data ?? {};
@@ -124,12 +132,21 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       const kept = found.filter((f) => !(f.unverified && f.resource !== null && staticLimits.has(f.resource)));
       // A child module lacks nothing: what it does not manage is its caller's to supply, listed once.
       if (stack.scope === 'module') {
-        for (const f of kept) if (f.resource === null && !uncovered.includes(`${meta.id} ${meta.slug}`)) uncovered.push(`${meta.id} ${meta.slug}`);
-        append(findings, kept.filter((f) => f.resource !== null));
+        for (const f of kept)
+          if (f.resource === null && !uncovered.includes(`${meta.id} ${meta.slug}`))
+            uncovered.push(`${meta.id} ${meta.slug}`);
+        append(
+          findings,
+          kept.filter((f) => f.resource !== null),
+        );
       } else append(findings, kept);
     }
     if (!stack.resources.some(isIdentityResource)) {
-      notices.push({ stack: stack.name, resources: [], message: `${stack.name} holds no Okta or Entra ID resource (nor log export, alert or attestation): nothing in it was checked` });
+      notices.push({
+        stack: stack.name,
+        resources: [],
+        message: `${stack.name} holds no Okta or Entra ID resource (nor log export, alert or attestation): nothing in it was checked`,
+      });
     }
     if (uncovered.length > 0) {
       notices.push({
@@ -139,7 +156,11 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       });
     }
     if (stack.skipped?.length) {
-      notices.push({ stack: stack.name, resources: [...stack.skipped], message: `${stack.skipped.length} entr${stack.skipped.length === 1 ? 'y' : 'ies'} of the input directory not read: not regular files (a pipe, device or socket)` });
+      notices.push({
+        stack: stack.name,
+        resources: [...stack.skipped],
+        message: `${stack.skipped.length} entr${stack.skipped.length === 1 ? 'y' : 'ies'} of the input directory not read: not regular files (a pipe, device or socket)`,
+      });
     }
     if (stack.notEvaluated.length > 0) {
       notices.push({
@@ -149,7 +170,16 @@ export function runRulesIn(contexts: readonly RuleContext[], rules: readonly Any
       });
     }
   }
-  return { findings: sortFindings(findings), notices, errors, stacks: contexts.map((ctx) => ({ name: ctx.stack.name, scope: ctx.stack.scope ?? 'tenant', resources: ctx.stack.resources.length })) };
+  return {
+    findings: sortFindings(findings),
+    notices,
+    errors,
+    stacks: contexts.map((ctx) => ({
+      name: ctx.stack.name,
+      scope: ctx.stack.scope ?? 'tenant',
+      resources: ctx.stack.resources.length,
+    })),
+  };
 }
 
 /** What the catalogue reads: identity resources and attestations. */

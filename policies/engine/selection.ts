@@ -29,20 +29,35 @@ export interface RuleFlags {
 
 export function selectRules(all: readonly AnyRule[], config: Config, flags: RuleFlags = {}): RuleSelection {
   const ids: readonly string[] = all.map((r) => r.meta.id);
-  for (const [flag, list] of [['--rule', flags.only], ['--skip-rule', flags.skip]] as const) {
+  for (const [flag, list] of [
+    ['--rule', flags.only],
+    ['--skip-rule', flags.skip],
+  ] as const) {
     const unknown = (list ?? []).filter((id) => !ids.includes(id));
-    if (unknown.length > 0) throw new InputError('', `${flag} ${unknown.join(', ')}: no such rule (the catalogue is ${catalogueRange(all)})`);
+    if (unknown.length > 0)
+      throw new InputError('', `${flag} ${unknown.join(', ')}: no such rule (the catalogue is ${catalogueRange(all)})`);
   }
   const configured = config.rules ?? {};
   const off: RuleOff[] = [];
   const rules: AnyRule[] = [];
   for (const rule of all) {
     const id = rule.meta.id;
-    const by = flags.only && !flags.only.includes(id) ? '--rule' : flags.skip?.includes(id) ? '--skip-rule' : configured[id] === 'off' ? (config.file ?? 'recovery-gate.json') : undefined;
+    const by =
+      flags.only && !flags.only.includes(id)
+        ? '--rule'
+        : flags.skip?.includes(id)
+          ? '--skip-rule'
+          : configured[id] === 'off'
+            ? (config.file ?? 'recovery-gate.json')
+            : undefined;
     if (by) off.push({ ruleId: id, by });
     else {
       const severity = configured[id];
-      rules.push(severity && severity !== 'off' && severity !== rule.meta.severity ? { ...rule, meta: { ...rule.meta, severity: severity as Severity } } : rule);
+      rules.push(
+        severity && severity !== 'off' && severity !== rule.meta.severity
+          ? { ...rule, meta: { ...rule.meta, severity: severity as Severity } }
+          : rule,
+      );
     }
   }
   return { rules, off };

@@ -8,7 +8,16 @@
  */
 import type { WeakeningKind } from '../facts/weakening-kinds';
 import type { Resource } from '../model/resource';
-import { Unknown, type Value, type ValueObject, describeValue, elements, isObject, literalStrings, valueAt } from '../model/value';
+import {
+  Unknown,
+  type Value,
+  type ValueObject,
+  describeValue,
+  elements,
+  isObject,
+  literalStrings,
+  valueAt,
+} from '../model/value';
 import { isPhishingResistant, readPolicy } from '../tenant/conditional-access';
 import type { RuleContext } from '../tenant/context';
 import { graphRequestBody } from '../tenant/msgraph';
@@ -46,14 +55,16 @@ export interface WeakeningDetector {
 }
 
 /** An attribute of one side, when that side exists. */
-export const valueOn = (r: Resource | undefined, path: string): Value | undefined => (r ? valueAt(r.values, path) : undefined);
+export const valueOn = (r: Resource | undefined, path: string): Value | undefined =>
+  r ? valueAt(r.values, path) : undefined;
 
 /** A value as a change shows it. */
 export const shown = (v: Value | undefined): string => describeValue(v);
 
 /** Elements of a list on the after side that the before side lacks (literals, or reference sources). */
 export function addedElements(before: Value | undefined, after: Value | undefined): string[] {
-  const key = (v: Value) => (v instanceof Unknown ? v.references.map((r) => r.address).join(',') || String(v) : JSON.stringify(v));
+  const key = (v: Value) =>
+    v instanceof Unknown ? v.references.map((r) => r.address).join(',') || String(v) : JSON.stringify(v);
   const had = new Set(elements(before).map(key));
   return elements(after)
     .filter((v) => !had.has(key(v)))
@@ -76,13 +87,23 @@ export const ROLE_GRANT_TYPES: readonly string[] = [
 ];
 
 /** Who may approve a group's activation, added in a change to its role management policy; and whether they are its operators. */
-export function approversAdded({ before, after, head }: ResourcePair): { path: string; added: string[]; toOperators: boolean } | undefined {
+export function approversAdded({
+  before,
+  after,
+  head,
+}: ResourcePair): { path: string; added: string[]; toOperators: boolean } | undefined {
   if (!before || !after) return undefined;
   const path = 'activation_rules.approval_stage.primary_approver.object_id';
   const added = addedElements(valueOn(before, path), valueOn(after, path));
   if (added.length === 0) return undefined;
   const group = head.target(after, 'group_id');
-  const eligible = group ? head.principals.schedulesFor(group).flatMap((s) => (s.principal ? [s.principal.address, ...head.principals.groupsOf(s.principal).map((g) => g.address)] : [])) : [];
+  const eligible = group
+    ? head.principals
+        .schedulesFor(group)
+        .flatMap((s) =>
+          s.principal ? [s.principal.address, ...head.principals.groupsOf(s.principal).map((g) => g.address)] : [],
+        )
+    : [];
   return { path, added, toOperators: added.some((a) => a === group?.address || eligible.includes(a)) };
 }
 
@@ -92,67 +113,153 @@ export function approversAdded({ before, after, head }: ResourcePair): { path: s
  * privileged tier (a policy for roles, a rule that asked for a
  * phishing-resistant factor), RG-07's otherwise.
  */
-export function signInWeakened(pair: ResourcePair, report: (w: WeakeningReport) => void, tier: 'privileged' | 'everyone'): void {
-  if (pair.before?.type === 'azuread_conditional_access_policy' || pair.after?.type === 'azuread_conditional_access_policy') accessPolicyWeakened(pair, report, tier);
+export function signInWeakened(
+  pair: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  tier: 'privileged' | 'everyone',
+): void {
+  if (
+    pair.before?.type === 'azuread_conditional_access_policy' ||
+    pair.after?.type === 'azuread_conditional_access_policy'
+  )
+    accessPolicyWeakened(pair, report, tier);
   else signOnRuleWeakened(pair, report, tier);
 }
 
-function accessPolicyWeakened({ before, after, base, head }: ResourcePair, report: (w: WeakeningReport) => void, tier: 'privileged' | 'everyone'): void {
+function accessPolicyWeakened(
+  { before, after, base, head }: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  tier: 'privileged' | 'everyone',
+): void {
   if (!before || !after) return;
   const b = readPolicy(base, before);
   const a = readPolicy(head, after);
-  if (!a || !b || (a.includedRoles.length > 0) !== (tier === 'privileged')) return;
-  if (b.grant.mfa && !a.grant.mfa && a.grant.strength === undefined) report({ kind: 'W-STRENGTH', attribute: 'grant_controls.built_in_controls', before: shown(valueOn(before, 'grant_controls.built_in_controls')), after: shown(valueOn(after, 'grant_controls.built_in_controls')), message: 'mfa is no longer required' });
+  if (!a || !b || a.includedRoles.length > 0 !== (tier === 'privileged')) return;
+  if (b.grant.mfa && !a.grant.mfa && a.grant.strength === undefined)
+    report({
+      kind: 'W-STRENGTH',
+      attribute: 'grant_controls.built_in_controls',
+      before: shown(valueOn(before, 'grant_controls.built_in_controls')),
+      after: shown(valueOn(after, 'grant_controls.built_in_controls')),
+      message: 'mfa is no longer required',
+    });
   const strengthPath = 'grant_controls.authentication_strength_policy_id';
-  if (isPhishingResistant(b.grant.strength) === true && isPhishingResistant(a.grant.strength) !== true) report({ kind: 'W-STRENGTH', attribute: strengthPath, before: shown(valueOn(before, strengthPath)), after: shown(valueOn(after, strengthPath)), message: 'phishing-resistant authentication is no longer required' });
+  if (isPhishingResistant(b.grant.strength) === true && isPhishingResistant(a.grant.strength) !== true)
+    report({
+      kind: 'W-STRENGTH',
+      attribute: strengthPath,
+      before: shown(valueOn(before, strengthPath)),
+      after: shown(valueOn(after, strengthPath)),
+      message: 'phishing-resistant authentication is no longer required',
+    });
   // Taking a role, group or user out of an enforcing policy leaves it as uncovered as excluding it would.
   if (b.state !== 'enabled' || !(b.grant.mfa || b.grant.strength !== undefined) || a.allUsers === true) return;
   for (const path of ['included_users', 'included_groups', 'included_roles']) {
     const full = `conditions.users.${path}`;
     const removed = addedElements(valueOn(after, full), valueOn(before, full));
-    if (removed.length > 0) report({ kind: 'W-EXCLUSION', attribute: full, before: shown(valueOn(before, full)), after: shown(valueOn(after, full)), message: `no longer covered by the policy: ${removed.join(', ')}` });
+    if (removed.length > 0)
+      report({
+        kind: 'W-EXCLUSION',
+        attribute: full,
+        before: shown(valueOn(before, full)),
+        after: shown(valueOn(after, full)),
+        message: `no longer covered by the policy: ${removed.join(', ')}`,
+      });
   }
 }
 
-function signOnRuleWeakened({ before, after }: ResourcePair, report: (w: WeakeningReport) => void, tier: 'privileged' | 'everyone'): void {
+function signOnRuleWeakened(
+  { before, after }: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  tier: 'privileged' | 'everyone',
+): void {
   if (!before || !after) return;
   const strong = (r: Resource) => requiresPhishingResistant(valueOn(r, 'constraints')) === true;
   if (tier === 'everyone') {
-    const mode = (r: Resource) => (r.type === 'okta_policy_rule_signon' ? (valueOn(r, 'mfa_required') === true ? '2FA' : '1FA') : (valueOn(r, 'factor_mode') ?? '2FA'));
-    if (mode(before) === '2FA' && mode(after) === '1FA') report({ kind: 'W-STRENGTH', attribute: after.type === 'okta_policy_rule_signon' ? 'mfa_required' : 'factor_mode', before: '2FA', after: '1FA', message: 'one factor is enough to sign in' });
+    const mode = (r: Resource) =>
+      r.type === 'okta_policy_rule_signon'
+        ? valueOn(r, 'mfa_required') === true
+          ? '2FA'
+          : '1FA'
+        : (valueOn(r, 'factor_mode') ?? '2FA');
+    if (mode(before) === '2FA' && mode(after) === '1FA')
+      report({
+        kind: 'W-STRENGTH',
+        attribute: after.type === 'okta_policy_rule_signon' ? 'mfa_required' : 'factor_mode',
+        before: '2FA',
+        after: '1FA',
+        message: 'one factor is enough to sign in',
+      });
   } else if (strong(before) && !strong(after)) {
-    report({ kind: 'W-STRENGTH', attribute: 'constraints', before: shown(valueOn(before, 'constraints')), after: shown(valueOn(after, 'constraints')), message: 'the phishing-resistant constraint is removed' });
+    report({
+      kind: 'W-STRENGTH',
+      attribute: 'constraints',
+      before: shown(valueOn(before, 'constraints')),
+      after: shown(valueOn(after, 'constraints')),
+      message: 'the phishing-resistant constraint is removed',
+    });
   }
   if (strong(before) !== (tier === 'privileged')) return;
   // An emptied list makes the rule apply to everyone: wider, not narrower.
   for (const path of ['users_included', 'groups_included']) {
     const removed = addedElements(valueOn(after, path), valueOn(before, path));
-    if (removed.length > 0 && elements(valueOn(after, path)).length > 0) report({ kind: 'W-EXCLUSION', attribute: path, before: shown(valueOn(before, path)), after: shown(valueOn(after, path)), message: `no longer covered by the rule: ${removed.join(', ')}` });
+    if (removed.length > 0 && elements(valueOn(after, path)).length > 0)
+      report({
+        kind: 'W-EXCLUSION',
+        attribute: path,
+        before: shown(valueOn(before, path)),
+        after: shown(valueOn(after, path)),
+        message: `no longer covered by the rule: ${removed.join(', ')}`,
+      });
   }
 }
 
 /** Okta event hooks and Azure Monitor alerts: what RG-15 (sign-ins, break-glass monitoring) and RG-17 (recovery events) watch. */
-export const ALERTING_TYPES: readonly string[] = ['okta_event_hook', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_scheduled_query_rules_alert'];
+export const ALERTING_TYPES: readonly string[] = [
+  'okta_event_hook',
+  'azurerm_monitor_scheduled_query_rules_alert_v2',
+  'azurerm_monitor_scheduled_query_rules_alert',
+];
 
 /**
  * An event hook that stops sending events, or an alert switched off or
  * removed; `signIns` when what is lost watches sign-ins (break-glass
  * monitoring, RG-15) rather than recovery operations (RG-17).
  */
-export function alertingDropped({ before, after }: ResourcePair): (WeakeningReport & { readonly signIns: boolean }) | undefined {
+export function alertingDropped({
+  before,
+  after,
+}: ResourcePair): (WeakeningReport & { readonly signIns: boolean }) | undefined {
   if (!before) return undefined;
   if (before.type === 'okta_event_hook') {
     const events = (r: Resource | undefined) => literalStrings(valueOn(r, 'events'));
     const active = (r: Resource | undefined) => r !== undefined && (valueOn(r, 'status') ?? 'ACTIVE') === 'ACTIVE';
-    const dropped = active(before) && !active(after) ? events(before) : events(before).filter((e) => !events(after).includes(e));
+    const dropped =
+      active(before) && !active(after) ? events(before) : events(before).filter((e) => !events(after).includes(e));
     if (dropped.length === 0) return undefined;
     const signIns = dropped.includes('user.session.start');
-    return { signIns, kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING', attribute: 'events', before: shown(valueOn(before, 'events')), after: after ? shown(valueOn(after, 'events')) : 'removed', message: `no longer alerted: ${dropped.join(', ')}` };
+    return {
+      signIns,
+      kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING',
+      attribute: 'events',
+      before: shown(valueOn(before, 'events')),
+      after: after ? shown(valueOn(after, 'events')) : 'removed',
+      message: `no longer alerted: ${dropped.join(', ')}`,
+    };
   }
   const wasOn = (valueOn(before, 'enabled') ?? true) === true;
   if (!wasOn || (after && (valueOn(after, 'enabled') ?? true) === true)) return undefined;
-  const signIns = /signinlogs/i.test(String(valueOn(before, before.type.endsWith('_v2') ? 'criteria.query' : 'query') ?? ''));
-  return { signIns, kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING', attribute: 'enabled', before: 'true', after: after ? 'false' : 'removed', message: signIns ? 'the sign-in alert (break-glass monitoring) is gone' : 'an alert on recovery operations is gone' };
+  const signIns = /signinlogs/i.test(
+    String(valueOn(before, before.type.endsWith('_v2') ? 'criteria.query' : 'query') ?? ''),
+  );
+  return {
+    signIns,
+    kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING',
+    attribute: 'enabled',
+    before: 'true',
+    after: after ? 'false' : 'removed',
+    message: signIns ? 'the sign-in alert (break-glass monitoring) is gone' : 'an alert on recovery operations is gone',
+  };
 }
 
 /** The body of an `msgraph_update_resource` request on one side, as an object ({} when it is not one). */
@@ -162,4 +269,7 @@ export function requestBodyOn(r: Resource): ValueObject {
 }
 
 /** PIM for Groups schedules: a vendor's way into a role-holding group (RG-20) and how long it lasts (RG-21). */
-export const PIM_SCHEDULE_TYPES: readonly string[] = ['azuread_privileged_access_group_eligibility_schedule', 'azuread_privileged_access_group_assignment_schedule'];
+export const PIM_SCHEDULE_TYPES: readonly string[] = [
+  'azuread_privileged_access_group_eligibility_schedule',
+  'azuread_privileged_access_group_assignment_schedule',
+];

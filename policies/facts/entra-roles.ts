@@ -17,7 +17,11 @@ export interface EntraRole {
   readonly managesGroups: boolean;
 }
 
-const role = (templateId: string, displayName: string, flags: Partial<Omit<EntraRole, 'templateId' | 'displayName'>>): EntraRole => ({
+const role = (
+  templateId: string,
+  displayName: string,
+  flags: Partial<Omit<EntraRole, 'templateId' | 'displayName'>>,
+): EntraRole => ({
   templateId,
   displayName,
   privileged: false,
@@ -35,16 +39,39 @@ export const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
 export const HELPDESK_ADMINISTRATOR = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 
 export const ENTRA_ROLES: readonly EntraRole[] = [
-  role(GLOBAL_ADMINISTRATOR, 'Global Administrator', { privileged: true, resetAuthority: true, changesAuthentication: true, managesGroups: true }),
+  role(GLOBAL_ADMINISTRATOR, 'Global Administrator', {
+    privileged: true,
+    resetAuthority: true,
+    changesAuthentication: true,
+    managesGroups: true,
+  }),
   role(PRIVILEGED_ROLE_ADMINISTRATOR, 'Privileged Role Administrator', { privileged: true }),
-  role('7be44c8a-adaf-4e2a-84d6-ab2649e08a13', 'Privileged Authentication Administrator', { privileged: true, resetAuthority: true, changesAuthentication: true }),
-  role('0526716b-113d-4c15-b2c8-68e3c22b9f80', 'Authentication Policy Administrator', { privileged: true, changesAuthentication: true }),
-  role('b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', 'Conditional Access Administrator', { privileged: true, changesAuthentication: true }),
+  role('7be44c8a-adaf-4e2a-84d6-ab2649e08a13', 'Privileged Authentication Administrator', {
+    privileged: true,
+    resetAuthority: true,
+    changesAuthentication: true,
+  }),
+  role('0526716b-113d-4c15-b2c8-68e3c22b9f80', 'Authentication Policy Administrator', {
+    privileged: true,
+    changesAuthentication: true,
+  }),
+  role('b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', 'Conditional Access Administrator', {
+    privileged: true,
+    changesAuthentication: true,
+  }),
   role(SECURITY_ADMINISTRATOR, 'Security Administrator', { privileged: true, changesAuthentication: true }),
-  role('fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator', { privileged: true, resetAuthority: true, operatorRole: true, managesGroups: true }),
+  role('fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator', {
+    privileged: true,
+    resetAuthority: true,
+    operatorRole: true,
+    managesGroups: true,
+  }),
   role('9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'Application Administrator', { privileged: true }),
   role('158c047a-c907-4556-b7ef-446551a6b5f7', 'Cloud Application Administrator', { privileged: true }),
-  role('c4e39bd9-1100-46d3-8c65-fb160da0071f', 'Authentication Administrator', { resetAuthority: true, operatorRole: true }),
+  role('c4e39bd9-1100-46d3-8c65-fb160da0071f', 'Authentication Administrator', {
+    resetAuthority: true,
+    operatorRole: true,
+  }),
   role(HELPDESK_ADMINISTRATOR, 'Helpdesk Administrator', { resetAuthority: true, operatorRole: true }),
   role('966707d0-3269-4727-9be2-8c3a10f19b9d', 'Password Administrator', { resetAuthority: true, operatorRole: true }),
   // Partner support roles reset passwords: Tier1 of non-administrators, Tier2 of everyone (administrators too).
@@ -57,7 +84,9 @@ export const ENTRA_ROLES: readonly EntraRole[] = [
   // Federation: whoever holds these changes how everyone signs in (RG-20).
   role('8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2', 'Hybrid Identity Administrator', { changesAuthentication: true }),
   role('8329153b-31d0-4727-b945-745eb3bc5f31', 'Domain Name Administrator', { changesAuthentication: true }),
-  role('be2f45a1-457d-42af-a067-6ec1fa63bc45', 'External Identity Provider Administrator', { changesAuthentication: true }),
+  role('be2f45a1-457d-42af-a067-6ec1fa63bc45', 'External Identity Provider Administrator', {
+    changesAuthentication: true,
+  }),
 ];
 
 const byId = new Map(ENTRA_ROLES.map((r) => [r.templateId, r]));

@@ -9,4 +9,7 @@ export const PROVIDERS: readonly Provider[] = ['okta', 'entra'];
 export const PROVIDER_NAME: Readonly<Record<Provider, string>> = { okta: 'Okta', entra: 'Entra ID' };
 
 /** The role that holds everything, as the provider names it: break-glass accounts hold it, few others may. */
-export const TOP_ROLE_NAME: Readonly<Record<Provider, string>> = { okta: OKTA_TOP_ROLE, entra: entraRoleById(GLOBAL_ADMINISTRATOR)!.displayName };
+export const TOP_ROLE_NAME: Readonly<Record<Provider, string>> = {
+  okta: OKTA_TOP_ROLE,
+  entra: entraRoleById(GLOBAL_ADMINISTRATOR)!.displayName,
+};

@@ -5,7 +5,8 @@
 export const WEAKENING_KINDS = {
   'W-SCOPE': "reset authority's scope widened: targets removed, scope moved to /, a role upgraded",
   'W-APPROVAL': 'approval, justification or ticket requirement removed; approver changed to the operators',
-  'W-STRENGTH': 'authentication downgraded: a weaker strength, mfa removed, 2FA → 1FA, phishing-resistant constraint removed',
+  'W-STRENGTH':
+    'authentication downgraded: a weaker strength, mfa removed, 2FA → 1FA, phishing-resistant constraint removed',
   'W-EXCLUSION': 'an exclusion added to an MFA policy or rule, or a role, group or user taken out of what it includes',
   'W-ENFORCEMENT': 'a policy disabled or moved to report-only',
   'W-RECOVERY': 'temporary pass or code made longer-lived or multi-use; a weak recovery channel turned on',

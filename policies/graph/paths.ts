@@ -65,7 +65,12 @@ export function searchPaths(graph: ResetGraph, options: PathOptions = {}): PathS
     addTo(incoming, e.to, e);
   }
   const isGoal = options.goal === 'exemption' ? (n: GraphNode) => n.exemption === true : (n: GraphNode) => n.target;
-  const targets = options.to !== undefined ? (graph.nodes.has(options.to) ? [options.to] : []) : [...graph.nodes.values()].filter(isGoal).map((n) => n.id);
+  const targets =
+    options.to !== undefined
+      ? graph.nodes.has(options.to)
+        ? [options.to]
+        : []
+      : [...graph.nodes.values()].filter(isGoal).map((n) => n.id);
   const next = new Map<string, GraphEdge | null>(targets.map((t) => [t, null]));
   const queue = [...targets].sort();
   for (let i = 0; i < queue.length; i++) {
@@ -79,7 +84,10 @@ export function searchPaths(graph: ResetGraph, options: PathOptions = {}): PathS
       queue.push(e.from);
     }
   }
-  const isSource = (n: GraphNode) => (options.from !== undefined ? n.id === options.from : n.source && n.kind !== 'scope' && n.kind !== 'policy' && n.kind !== 'exemption');
+  const isSource = (n: GraphNode) =>
+    options.from !== undefined
+      ? n.id === options.from
+      : n.source && n.kind !== 'scope' && n.kind !== 'policy' && n.kind !== 'exemption';
   const paths: AttackPath[] = [];
   let omitted = 0;
   for (const n of graph.nodes.values()) {
@@ -110,7 +118,12 @@ const outgoingCache = new WeakMap<ResetGraph, Map<string, GraphEdge[]>>();
  * question about two given principals — can this requester become that
  * approver? — where searchPaths answers for every source at once.
  */
-export function shortestChain(graph: ResetGraph, from: string, to: string, allow: (edge: GraphEdge) => boolean = () => true): PathStep[] | undefined {
+export function shortestChain(
+  graph: ResetGraph,
+  from: string,
+  to: string,
+  allow: (edge: GraphEdge) => boolean = () => true,
+): PathStep[] | undefined {
   let outgoing = outgoingCache.get(graph);
   if (!outgoing) {
     outgoingCache.set(graph, (outgoing = new Map()));
@@ -139,10 +152,13 @@ function stepOf(e: GraphEdge): PathStep {
 
 /** Shortest first, then by source: one order for every report. */
 export function sortPaths(paths: AttackPath[]): AttackPath[] {
-  return paths.sort((a, b) => a.steps.length - b.steps.length || compareText(a.source, b.source) || compareText(a.target, b.target));
+  return paths.sort(
+    (a, b) => a.steps.length - b.steps.length || compareText(a.source, b.source) || compareText(a.target, b.target),
+  );
 }
 
-const byOrigin = (a: GraphEdge, b: GraphEdge) => compareText(a.from, b.from) || compareText(a.kind, b.kind) || compareText(a.resource, b.resource);
+const byOrigin = (a: GraphEdge, b: GraphEdge) =>
+  compareText(a.from, b.from) || compareText(a.kind, b.kind) || compareText(a.resource, b.resource);
 
 /** `a —can reset (okta_group_role.x: HELP_DESK_ADMIN)→ b`, one step per line. */
 export function describeStep(s: PathStep): string {

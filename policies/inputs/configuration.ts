@@ -5,7 +5,15 @@
  * cdktf and `.tf.json` take configuration as written.
  */
 import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';
-import { ANY_INSTANCE_KEY, LoadedResource, NO_CONDITIONS, recordReferences, type Condition, type Resource, type SourceLocation } from '../model/resource';
+import {
+  ANY_INSTANCE_KEY,
+  LoadedResource,
+  NO_CONDITIONS,
+  recordReferences,
+  type Condition,
+  type Resource,
+  type SourceLocation,
+} from '../model/resource';
 import { convertToSchema } from '../model/conversion';
 import { isSecretAttribute } from '../model/secrets';
 import { Secret, Unknown, Value, ValueObject, blocks, isObject } from '../model/value';
@@ -44,8 +52,31 @@ export interface ReadResult {
   readonly notEvaluated: string[];
 }
 
-const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
-const TOP_LEVEL = new Set(['resource', 'data', 'locals', 'variable', 'module', 'output', 'terraform', 'provider', 'moved', 'import', 'removed', 'check', '//']);
+const META_ARGUMENTS = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'provider',
+  'lifecycle',
+  'provisioner',
+  'connection',
+  '//',
+]);
+const TOP_LEVEL = new Set([
+  'resource',
+  'data',
+  'locals',
+  'variable',
+  'module',
+  'output',
+  'terraform',
+  'provider',
+  'moved',
+  'import',
+  'removed',
+  'check',
+  '//',
+]);
 
 /** True when a JSON document has only Terraform configuration's top-level keys. */
 export function isConfigurationShape(doc: unknown): doc is Record<string, unknown> {
@@ -70,16 +101,27 @@ export function readConfiguration(files: readonly ConfigFile[], given: ReadOptio
       if (!isPlainObject(section)) throw new InputError(file.file, `"${mode}" must be an object of resource types`);
       for (const type in section) {
         const byName = section[type];
-        if (!isPlainObject(byName)) throw new InputError(file.file, `${mode} "${type}" must be an object of named resources`);
+        if (!isPlainObject(byName))
+          throw new InputError(file.file, `${mode} "${type}" must be an object of named resources`);
         for (const name in byName) {
           const body = firstBlock(byName[name]);
           if (!body) throw new InputError(file.file, `${mode} "${type}" "${name}" must be an object`);
-          blocks.push({ file, mode, type, name, base: `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`, body });
+          blocks.push({
+            file,
+            mode,
+            type,
+            name,
+            base: `${prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`,
+            body,
+          });
         }
       }
     }
   }
-  const instances = new InstanceTable(blocks.filter((b) => isRepeated(b.body)), scope);
+  const instances = new InstanceTable(
+    blocks.filter((b) => isRepeated(b.body)),
+    scope,
+  );
   scope.resource = (address) => instances.asValue(address);
   for (const { file, mode, type, name, base, body } of blocks) {
     const expanded = isRepeated(body) ? (instances.of(base) ?? CANNOT_EXPAND) : SINGLE_INSTANCE;
@@ -88,10 +130,12 @@ export function readConfiguration(files: readonly ConfigFile[], given: ReadOptio
       // Instances that cannot be counted still exist: one stands for them all, its each.* and count.index unknown.
       const resource = buildResource(file, mode, type, name, base, body, instanceScope(scope, instance, base), inPlace);
       resources.push(resource);
-      if (instance.key === ANY_INSTANCE_KEY || (options.useDefaults && hasStaticUnknown(resource.values))) notEvaluated.push(resource.address);
+      if (instance.key === ANY_INSTANCE_KEY || (options.useDefaults && hasStaticUnknown(resource.values)))
+        notEvaluated.push(resource.address);
     }
   }
-  for (const file of files) if (options.loadModule) readModules(file, options, scope, instances, resources, notEvaluated);
+  for (const file of files)
+    if (options.loadModule) readModules(file, options, scope, instances, resources, notEvaluated);
   return { resources, notEvaluated };
 }
 
@@ -100,7 +144,14 @@ export function readConfiguration(files: readonly ConfigFile[], given: ReadOptio
  * `for_each` expand as a resource's do (`module.teams["desk"].…`); where they
  * cannot, one instance stands for all (`module.teams[*].…`), its resources noticed.
  */
-function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, instances: InstanceTable, resources: Resource[], notEvaluated: string[]): void {
+function readModules(
+  file: ConfigFile,
+  options: ReadOptions,
+  scope: Scope,
+  instances: InstanceTable,
+  resources: Resource[],
+  notEvaluated: string[],
+): void {
   const modules = file.body.module;
   if (!isPlainObject(modules)) return;
   const prefix = scope.modulePrefix ?? '';
@@ -108,24 +159,38 @@ function readModules(file: ConfigFile, options: ReadOptions, scope: Scope, insta
     const call = firstBlock(raw);
     const address = `${prefix}module.${name}`;
     const source = call?.source;
-    const loaded = typeof source === 'string' && /^\.\.?\//.test(source) ? options.loadModule?.(source, file) : undefined;
+    const loaded =
+      typeof source === 'string' && /^\.\.?\//.test(source) ? options.loadModule?.(source, file) : undefined;
     if (!call || !loaded) {
       notEvaluated.push(`${address}.*`);
       continue;
     }
     if (options.reading?.includes(loaded)) {
-      throw new InputError(file.file, `${lineOf(file, name)}module "${name}" calls ${String(source)}, which is already being read: a module that calls itself, directly or through others, has no end (Terraform rejects it)`);
+      throw new InputError(
+        file.file,
+        `${lineOf(file, name)}module "${name}" calls ${String(source)}, which is already being read: a module that calls itself, directly or through others, has no end (Terraform rejects it)`,
+      );
     }
     for (const instance of instancesOf(call, scope, instances)) {
       const callScope = instanceScope(scope, instance, address);
       const args = new Map<string, Value>();
       for (const [k, v] of Object.entries(call)) {
-        if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers') args.set(k, evaluate(v, callScope));
+        if (k !== 'source' && k !== 'version' && !META_ARGUMENTS.has(k) && k !== 'providers')
+          args.set(k, evaluate(v, callScope));
       }
       // A module called for several instances is read once for each: its bodies must stay as they are.
-      const child = readConfiguration(loaded, { ...options, consumeInput: false, variables: args, modulePrefix: `${address}${instance.key}.`, reading: [...(options.reading ?? []), loaded] });
+      const child = readConfiguration(loaded, {
+        ...options,
+        consumeInput: false,
+        variables: args,
+        modulePrefix: `${address}${instance.key}.`,
+        reading: [...(options.reading ?? []), loaded],
+      });
       append(resources, child.resources);
-      append(notEvaluated, instance.key === ANY_INSTANCE_KEY ? child.resources.map((r) => r.address) : child.notEvaluated);
+      append(
+        notEvaluated,
+        instance.key === ANY_INSTANCE_KEY ? child.resources.map((r) => r.address) : child.notEvaluated,
+      );
     }
   }
 }
@@ -155,7 +220,12 @@ function buildScope(files: readonly ConfigFile[], options: ReadOptions, prefix: 
     plainReferences: new Map(),
     variable(name) {
       const given = options.variables?.get(name);
-      const value = given !== undefined ? given : options.useDefaults && defaults.has(name) ? toValue(defaults.get(name)) : undefined;
+      const value =
+        given !== undefined
+          ? given
+          : options.useDefaults && defaults.has(name)
+            ? toValue(defaults.get(name))
+            : undefined;
       // A variable declared sensitive is known to Terraform, never to a report.
       return value !== undefined && sensitive.has(name) ? Secret.instance : value;
     },
@@ -253,7 +323,10 @@ function instancesOf(body: Record<string, unknown>, scope: Scope, table: Instanc
     if (Array.isArray(coll) && coll.length <= MAX_INSTANCES && coll.every((e) => typeof e === 'string')) {
       return [...new Set(coll as string[])].sort().map((k) => forEachInstance(k, k));
     }
-    if (isObject(coll) && Object.keys(coll).length <= MAX_INSTANCES) return Object.keys(coll).sort().map((k) => forEachInstance(k, coll[k]));
+    if (isObject(coll) && Object.keys(coll).length <= MAX_INSTANCES)
+      return Object.keys(coll)
+        .sort()
+        .map((k) => forEachInstance(k, coll[k]));
     return (coll instanceof Unknown && overResource(coll, table)) || CANNOT_EXPAND;
   }
   return SINGLE_INSTANCE;
@@ -270,8 +343,15 @@ function overResource(coll: Unknown, table: InstanceTable): readonly Instance[] 
   if (!coll.direct || !ref || more.length > 0 || ref.attribute !== undefined) return undefined;
   const source = table.of(ref.address);
   if (!source) return undefined;
-  const instance = (key: string) => new Unknown(`\${${ref.address}${key}}`, [{ address: `${ref.address}${key}` }], true);
-  if (source.length === 1 && source[0].key === ANY_INSTANCE_KEY) return [{ key: ANY_INSTANCE_KEY, scope: { each: { key: new Unknown(undefined, []), value: instance(ANY_INSTANCE_KEY) } } }];
+  const instance = (key: string) =>
+    new Unknown(`\${${ref.address}${key}}`, [{ address: `${ref.address}${key}` }], true);
+  if (source.length === 1 && source[0].key === ANY_INSTANCE_KEY)
+    return [
+      {
+        key: ANY_INSTANCE_KEY,
+        scope: { each: { key: new Unknown(undefined, []), value: instance(ANY_INSTANCE_KEY) } },
+      },
+    ];
   // Only a resource with for_each is a map of instances; one with count is a list, which for_each does not take.
   if (source.some((i) => i.scope.each === undefined)) return undefined;
   return source.map((i) => ({ key: i.key, scope: { each: { key: i.scope.each!.key, value: instance(i.key) } } }));
@@ -288,7 +368,15 @@ function forEachInstance(key: string, value: Value): Instance {
  * runs once per resource.
  */
 function instanceScope(scope: Scope, instance: Instance, base: string): Scope {
-  if (instance === SINGLE_INSTANCE[0]) return { variable: scope.variable, local: scope.local, resource: scope.resource, modulePrefix: scope.modulePrefix, plainReferences: scope.plainReferences, self: base };
+  if (instance === SINGLE_INSTANCE[0])
+    return {
+      variable: scope.variable,
+      local: scope.local,
+      resource: scope.resource,
+      modulePrefix: scope.modulePrefix,
+      plainReferences: scope.plainReferences,
+      self: base,
+    };
   return { ...scope, ...instance.scope, self: base + instance.key };
 }
 
@@ -308,7 +396,16 @@ const SINGLE_INSTANCE: readonly Instance[] = [{ key: '', scope: {} }];
 const ANY_INSTANCE: Instance = { key: ANY_INSTANCE_KEY, scope: {} };
 const CANNOT_EXPAND: readonly Instance[] = [ANY_INSTANCE];
 
-function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', type: string, name: string, base: string, body: Record<string, unknown>, scope: Scope, inPlace: boolean): Resource {
+function buildResource(
+  file: ConfigFile,
+  mode: 'managed' | 'data' | 'resource',
+  type: string,
+  name: string,
+  base: string,
+  body: Record<string, unknown>,
+  scope: Scope,
+  inPlace: boolean,
+): Resource {
   // A body of attributes only (no meta-arguments, no dynamic blocks) that is ours to change becomes the values itself.
   const values: ValueObject = inPlace && onlyAttributes(body) ? (body as ValueObject) : {};
   for (const k in body) {
@@ -318,9 +415,21 @@ function buildResource(file: ConfigFile, mode: 'managed' | 'data' | 'resource', 
   if (isPlainObject(body.dynamic)) expandDynamicBlocks(body.dynamic, values, scope);
   convertToSchema(type, values);
   const metadata = asObject(asObject(body['//']).metadata);
-  const source: SourceLocation = typeof metadata.path === 'string' ? new ConstructSource(file.file, metadata.path, metadata.stackTrace) : sourceOf(file);
+  const source: SourceLocation =
+    typeof metadata.path === 'string'
+      ? new ConstructSource(file.file, metadata.path, metadata.stackTrace)
+      : sourceOf(file);
   const conditions = body.lifecycle === undefined ? NO_CONDITIONS : readConditions(body.lifecycle, scope);
-  return new ConfiguredResource(scope.self ?? base, base, mode === 'data' ? 'data' : 'managed', type, name, values, conditions, source);
+  return new ConfiguredResource(
+    scope.self ?? base,
+    base,
+    mode === 'data' ? 'data' : 'managed',
+    type,
+    name,
+    values,
+    conditions,
+    source,
+  );
 }
 
 /** A resource read from configuration: its references are the unknowns in its values. */
@@ -394,8 +503,15 @@ function readConditions(lifecycle: unknown, scope: Scope): Condition[] {
   return out;
 }
 
-function evaluateAttribute(key: string, parent: string | undefined, raw: unknown, scope: Scope, inPlace: boolean): Value {
-  if (typeof raw === 'string') return isSecretAttribute(key, parent) && raw !== '' ? Secret.instance : evaluateTemplate(raw, scope);
+function evaluateAttribute(
+  key: string,
+  parent: string | undefined,
+  raw: unknown,
+  scope: Scope,
+  inPlace: boolean,
+): Value {
+  if (typeof raw === 'string')
+    return isSecretAttribute(key, parent) && raw !== '' ? Secret.instance : evaluateTemplate(raw, scope);
   if (raw !== null && raw !== undefined && isSecretAttribute(key, parent)) return Secret.instance;
   if (Array.isArray(raw)) {
     const out = inPlace ? (raw as Value[]) : new Array<Value>(raw.length);
@@ -427,7 +543,11 @@ function evaluateBlock(raw: Record<string, unknown>, parent: string, scope: Scop
  */
 function expandDynamicBlocks(dynamic: Record<string, unknown>, out: ValueObject, scope: Scope): void {
   for (const [name, specs] of Object.entries(dynamic)) {
-    const expanded: Value[] = Array.isArray(out[name]) ? [...(out[name] as Value[])] : out[name] !== undefined ? [out[name]] : [];
+    const expanded: Value[] = Array.isArray(out[name])
+      ? [...(out[name] as Value[])]
+      : out[name] !== undefined
+        ? [out[name]]
+        : [];
     for (const spec of asBlockList(specs)) {
       const content = asBlockList(spec.content)[0] ?? {};
       const iteratorName = typeof spec.iterator === 'string' ? spec.iterator.replace(/^\$\{(.*)\}$/, '$1') : name;
@@ -435,7 +555,9 @@ function expandDynamicBlocks(dynamic: Record<string, unknown>, out: ValueObject,
       const entries: [Value, Value][] | undefined = Array.isArray(collection)
         ? collection.map((v, i) => [i, v])
         : isObject(collection)
-          ? Object.keys(collection).sort().map((k) => [k, collection[k]]) // a map in key order, as Terraform iterates it
+          ? Object.keys(collection)
+              .sort()
+              .map((k) => [k, collection[k]]) // a map in key order, as Terraform iterates it
           : undefined;
       if (!entries) {
         expanded.push(collection instanceof Unknown ? collection : new Unknown(String(spec.for_each), []));
@@ -496,7 +618,11 @@ const DATA_SOURCE = /(^|\.)data\.[^.]+\.[^.[]+/;
  * created are what the rules reason about.
  */
 function hasStaticUnknown(v: Value): boolean {
-  if (v instanceof Unknown) return v.references.length === 0 || v.references.some((r) => MODULE_OUTPUT.test(r.address) || DATA_SOURCE.test(r.address));
+  if (v instanceof Unknown)
+    return (
+      v.references.length === 0 ||
+      v.references.some((r) => MODULE_OUTPUT.test(r.address) || DATA_SOURCE.test(r.address))
+    );
   if (Array.isArray(v)) return v.some(hasStaticUnknown);
   if (isObject(v)) return Object.values(v).some(hasStaticUnknown);
   return false;

@@ -11,5 +11,6 @@ const NOT_REGULAR = 'not a regular file (a pipe, device or socket): not read';
  */
 export async function refuseIrregular(p: string, name = p): Promise<void> {
   const info = await fs.stat(p).catch(() => undefined);
-  if (info && !info.isFile()) throw new InputError(name, info.isDirectory() ? 'is a directory, expected a file' : NOT_REGULAR);
+  if (info && !info.isFile())
+    throw new InputError(name, info.isDirectory() ? 'is a directory, expected a file' : NOT_REGULAR);
 }

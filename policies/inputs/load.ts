@@ -51,13 +51,18 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]
   if (entries.includes('manifest.json')) {
     const file = path.join(dir, 'manifest.json');
     const doc = parseJson(await readText(file), file);
-    if (isManifest(doc) && (tfFiles.length === 0 || (await namesStacksThatExist(dir, doc)))) return loadManifest(dir, doc, file);
+    if (isManifest(doc) && (tfFiles.length === 0 || (await namesStacksThatExist(dir, doc))))
+      return loadManifest(dir, doc, file);
   }
   if (tfFiles.length === 1 && tfFiles[0] === 'cdk.tf.json') {
     const file = path.join(dir, 'cdk.tf.json');
     return loadFile(file, await readText(file), options);
   }
-  if (tfFiles.length === 0) throw new InputError(dir, 'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)');
+  if (tfFiles.length === 0)
+    throw new InputError(
+      dir,
+      'no Terraform configuration, plan or cdktf output found (expected manifest.json, cdk.tf.json, *.tf or *.tf.json)',
+    );
   const files = await Promise.all(tfFiles.map((n) => readConfigFile(path.join(dir, n))));
   const stack = await loadHclModule(dir, files, entries, options);
   return [irregular.length > 0 ? { ...stack, skipped: irregular.map((e) => path.join(dir, e)) } : stack];
@@ -65,7 +70,14 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<Stack[]
 
 /** Entries that are neither regular files nor directories (followed through links). */
 async function irregularEntries(dir: string, entries: readonly string[]): Promise<string[]> {
-  const kinds = await Promise.all(entries.map((e) => fs.stat(path.join(dir, e)).then((s) => s.isFile() || s.isDirectory(), () => true)));
+  const kinds = await Promise.all(
+    entries.map((e) =>
+      fs.stat(path.join(dir, e)).then(
+        (s) => s.isFile() || s.isDirectory(),
+        () => true,
+      ),
+    ),
+  );
   return entries.filter((_, i) => !kinds[i]);
 }
 
@@ -95,11 +107,25 @@ export async function loadFile(file: string, text: string, options: LoadOptions 
   const doc = parseJson(text, file);
   if (isPlanShape(doc)) {
     const plan = validatePlan(doc as Record<string, unknown>, file);
-    return [stackOf(baseName(file), 'plan', file, readPlan(plan, file), [], undefined, createLocator('plan', () => text))];
+    return [
+      stackOf(
+        baseName(file),
+        'plan',
+        file,
+        readPlan(plan, file),
+        [],
+        undefined,
+        createLocator('plan', () => text),
+      ),
+    ];
   }
   if (isManifest(doc)) return loadManifest(path.dirname(file), doc, file);
   if (isConfigurationShape(doc)) return [jsonConfigurationStack(file, doc, text)];
-  const keys = isPlainObject(doc) ? Object.keys(doc).slice(0, 5).join(', ') : Array.isArray(doc) ? 'an array' : typeof doc;
+  const keys = isPlainObject(doc)
+    ? Object.keys(doc).slice(0, 5).join(', ')
+    : Array.isArray(doc)
+      ? 'an array'
+      : typeof doc;
   throw new InputError(file, `neither Terraform configuration nor a plan (found ${keys || 'an empty object'})`);
 }
 
@@ -111,11 +137,23 @@ export async function loadFile(file: string, text: string, options: LoadOptions 
 export function jsonConfigurationStack(file: string, doc: Record<string, unknown>, text?: string): Stack {
   const meta = isPlainObject(doc['//']) && isPlainObject(doc['//'].metadata) ? doc['//'].metadata : undefined;
   const cdktfName = typeof meta?.stackName === 'string' ? meta.stackName : undefined;
-  const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], { useDefaults: false, consumeInput: true });
+  const { resources, notEvaluated } = readConfiguration([{ file, body: doc }], {
+    useDefaults: false,
+    consumeInput: true,
+  });
   const intent = isPlainObject(doc['//']) ? (doc['//']['recovery-gate'] as Value | undefined) : undefined;
   // cdktf output is always a stack; a hand-written .tf.json is a root only where it configures a provider or backend.
   const scope = cdktfName ? 'tenant' : scopeOf([{ body: doc }]);
-  return stackOf(cdktfName ?? baseName(file), cdktfName ? 'cdktf' : 'terraform-json', file, resources, notEvaluated, intent, text === undefined ? undefined : createLocator('json', () => text), scope);
+  return stackOf(
+    cdktfName ?? baseName(file),
+    cdktfName ? 'cdktf' : 'terraform-json',
+    file,
+    resources,
+    notEvaluated,
+    intent,
+    text === undefined ? undefined : createLocator('json', () => text),
+    scope,
+  );
 }
 
 interface Manifest {
@@ -129,7 +167,8 @@ function isManifest(doc: unknown): doc is Manifest {
 async function loadManifest(dir: string, manifest: Manifest, file: string): Promise<Stack[]> {
   const stacks: Stack[] = [];
   for (const [key, entry] of Object.entries(manifest.stacks).sort(byText(([key]) => key))) {
-    if (!isPlainObject(entry) || typeof entry.synthesizedStackPath !== 'string') throw new InputError(file, `stack "${key}" has no synthesizedStackPath`);
+    if (!isPlainObject(entry) || typeof entry.synthesizedStackPath !== 'string')
+      throw new InputError(file, `stack "${key}" has no synthesizedStackPath`);
     const stackFile = path.join(dir, entry.synthesizedStackPath);
     const text = await readText(stackFile);
     const doc = parseJson(text, stackFile);
@@ -161,14 +200,20 @@ async function parseHcl(file: string, text: string): Promise<Record<string, unkn
 export function describeHclError(message: string, file: string): string {
   const m = /:(\d+),(\d+)(?:-[\d,]+)?: ([^\]\n]+)/.exec(message);
   if (m) return `HCL syntax error at line ${m[1]}, column ${m[2]}: ${m[3].trim()}`;
-  return `HCL syntax error: ${message.replace(file, '').replace(/^[\s:]+/, '').split('\n')[0]}`;
+  return `HCL syntax error: ${
+    message
+      .replace(file, '')
+      .replace(/^[\s:]+/, '')
+      .split('\n')[0]
+  }`;
 }
 
 async function readConfigFile(file: string): Promise<ConfigFile> {
   const text = await readText(file);
   if (file.endsWith('.json')) {
     const doc = parseJson(text, file);
-    if (!isConfigurationShape(doc) && !(isPlainObject(doc) && Object.keys(doc).length === 0)) throw new InputError(file, 'not Terraform JSON configuration');
+    if (!isConfigurationShape(doc) && !(isPlainObject(doc) && Object.keys(doc).length === 0))
+      throw new InputError(file, 'not Terraform JSON configuration');
     return { file, text, body: doc as Record<string, unknown> };
   }
   return { file, text, body: await parseHcl(file, text) };
@@ -180,7 +225,12 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
  * @param origin the directory or file the user named
  * @param entries the directory's file names, for variable files (none for a single file)
  */
-async function loadHclModule(origin: string, read: readonly ConfigFile[], entries: readonly string[], options: LoadOptions): Promise<Stack> {
+async function loadHclModule(
+  origin: string,
+  read: readonly ConfigFile[],
+  entries: readonly string[],
+  options: LoadOptions,
+): Promise<Stack> {
   const files = applyOverrides(read);
   const modules = new Map<string, ConfigFile[]>();
   await preloadModules(files, modules, new Set());
@@ -192,12 +242,27 @@ async function loadHclModule(origin: string, read: readonly ConfigFile[], entrie
   });
   const texts = new Map([...files, ...[...modules.values()].flat()].map((f) => [f.file, f.text]));
   const locate = createLocator('hcl', (f) => texts.get(f));
-  const stack = stackOf(baseName(path.resolve(origin)), 'hcl', origin, resources, notEvaluated, undefined, locate, scopeOf(files));
-  const inline = files.filter((f) => f.file.endsWith('.tf') && f.text !== undefined).flatMap((f) => inlineSuppressions(f.file, f.text!));
+  const stack = stackOf(
+    baseName(path.resolve(origin)),
+    'hcl',
+    origin,
+    resources,
+    notEvaluated,
+    undefined,
+    locate,
+    scopeOf(files),
+  );
+  const inline = files
+    .filter((f) => f.file.endsWith('.tf') && f.text !== undefined)
+    .flatMap((f) => inlineSuppressions(f.file, f.text!));
   return inline.length > 0 ? { ...stack, inlineSuppressions: inline } : stack;
 }
 
-async function preloadModules(files: readonly ConfigFile[], out: Map<string, ConfigFile[]>, visiting: Set<string>): Promise<void> {
+async function preloadModules(
+  files: readonly ConfigFile[],
+  out: Map<string, ConfigFile[]>,
+  visiting: Set<string>,
+): Promise<void> {
   for (const f of files) {
     const calls = f.body.module;
     if (!isPlainObject(calls)) continue;
@@ -218,9 +283,15 @@ async function preloadModules(files: readonly ConfigFile[], out: Map<string, Con
 }
 
 /** terraform.tfvars, then *.auto.tfvars in name order, then --var-file: later files win. */
-async function readVariableFiles(dir: string, entries: readonly string[], extra: readonly string[]): Promise<Map<string, Value>> {
+async function readVariableFiles(
+  dir: string,
+  entries: readonly string[],
+  extra: readonly string[],
+): Promise<Map<string, Value>> {
   const auto = entries.filter((e) => /\.auto\.tfvars(\.json)?$/.test(e)).sort();
-  const ordered = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((e) => entries.includes(e)), ...auto].map((e) => path.join(dir, e));
+  const ordered = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((e) => entries.includes(e)), ...auto].map(
+    (e) => path.join(dir, e),
+  );
   const values = new Map<string, Value>();
   for (const file of [...ordered, ...extra]) {
     const text = await readText(file);
@@ -251,7 +322,6 @@ async function readText(p: string): Promise<string> {
   }
 }
 
-
 async function readDir(p: string): Promise<string[]> {
   try {
     return (await fs.readdir(p)).sort();
@@ -263,18 +333,42 @@ async function readDir(p: string): Promise<string[]> {
 function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'cannot read: permission denied';
-    case 'EISDIR': return 'is a directory, expected a file';
-    case 'ENOTDIR': return 'not a directory';
-    default: return `cannot read: ${code ?? errorMessage(e)}`;
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read: permission denied';
+    case 'EISDIR':
+      return 'is a directory, expected a file';
+    case 'ENOTDIR':
+      return 'not a directory';
+    default:
+      return `cannot read: ${code ?? errorMessage(e)}`;
   }
 }
 
 // ----------------------------------------------------------------- stacks
 
-function stackOf(name: string, kind: InputKind, origin: string, resources: Resource[], notEvaluated: string[], intent: Value | undefined, locateLine: Stack['locateLine'] | undefined, scope: StackScope = 'tenant'): Stack {
-  return { name, kind, origin, resources, notEvaluated, scope, ...(intent !== undefined ? { intent } : {}), ...(locateLine ? { locateLine } : {}) };
+function stackOf(
+  name: string,
+  kind: InputKind,
+  origin: string,
+  resources: Resource[],
+  notEvaluated: string[],
+  intent: Value | undefined,
+  locateLine: Stack['locateLine'] | undefined,
+  scope: StackScope = 'tenant',
+): Stack {
+  return {
+    name,
+    kind,
+    origin,
+    resources,
+    notEvaluated,
+    scope,
+    ...(intent !== undefined ? { intent } : {}),
+    ...(locateLine ? { locateLine } : {}),
+  };
 }
 
 /**

@@ -24,7 +24,10 @@ class LineIndex {
 }
 
 /** A locator over files whose text `read` returns; `kind` picks the indexer. */
-export function createLocator(kind: 'json' | 'hcl' | 'plan', read: (file: string) => string | undefined): (r: Resource) => number | undefined {
+export function createLocator(
+  kind: 'json' | 'hcl' | 'plan',
+  read: (file: string) => string | undefined,
+): (r: Resource) => number | undefined {
   if (kind === 'plan') {
     const indexes = new Map<string, PlanAddressIndex>();
     return (r) => {

@@ -27,7 +27,11 @@ export function applyOverrides(files: readonly ConfigFile[]): ConfigFile[] {
       for (const [type, byName] of entries(o.body[section])) {
         for (const [name, raw] of entries(byName)) {
           const base = findBlock(primary, (body) => firstBlock(asObject(asObject(body[section])[type])[name]));
-          if (!base) throw new InputError(o.file, `overrides ${section === 'data' ? 'data.' : ''}${type}.${name}, which no other file of the module declares (Terraform rejects this)`);
+          if (!base)
+            throw new InputError(
+              o.file,
+              `overrides ${section === 'data' ? 'data.' : ''}${type}.${name}, which no other file of the module declares (Terraform rejects this)`,
+            );
           mergeBlock(base, firstBlock(raw) ?? {});
         }
       }
@@ -35,14 +39,22 @@ export function applyOverrides(files: readonly ConfigFile[]): ConfigFile[] {
     for (const section of ['module', 'variable', 'output'] as const) {
       for (const [name, raw] of entries(o.body[section])) {
         const base = findBlock(primary, (body) => firstBlock(asObject(body[section])[name]));
-        if (!base) throw new InputError(o.file, `overrides ${section} "${name}", which no other file of the module declares (Terraform rejects this)`);
+        if (!base)
+          throw new InputError(
+            o.file,
+            `overrides ${section} "${name}", which no other file of the module declares (Terraform rejects this)`,
+          );
         mergeBlock(base, firstBlock(raw) ?? {});
       }
     }
     for (const locals of asBlockList(o.body.locals)) {
       for (const [name, value] of Object.entries(locals)) {
         const base = findBlock(primary, (body) => asBlockList(body.locals).find((l) => Object.hasOwn(l, name)));
-        if (!base) throw new InputError(o.file, `overrides local.${name}, which no other file of the module declares (Terraform rejects this)`);
+        if (!base)
+          throw new InputError(
+            o.file,
+            `overrides local.${name}, which no other file of the module declares (Terraform rejects this)`,
+          );
         base[name] = value;
       }
     }
@@ -62,7 +74,10 @@ function mergeBlock(base: Record<string, unknown>, override: Record<string, unkn
   }
 }
 
-function findBlock(files: readonly ConfigFile[], pick: (body: Record<string, unknown>) => Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+function findBlock(
+  files: readonly ConfigFile[],
+  pick: (body: Record<string, unknown>) => Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
   for (const f of files) {
     const found = pick(f.body);
     if (found) return found;

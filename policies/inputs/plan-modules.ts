@@ -50,7 +50,10 @@ export function splitModulePath(address: string): { steps: ModuleStep[]; rest: s
   const steps: ModuleStep[] = [];
   let rest = address;
   for (let m = STEP.exec(rest); m; m = STEP.exec(rest)) {
-    steps.push({ name: m[1], key: m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? (JSON.parse(m[3]) as string) : undefined });
+    steps.push({
+      name: m[1],
+      key: m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? (JSON.parse(m[3]) as string) : undefined,
+    });
     rest = rest.slice(m[0].length);
   }
   return { steps, rest };
@@ -105,7 +108,12 @@ export class PlanModules {
   /** Every instance made so far whose call is `prefix` + `module.NAME` (any key): what `module.NAME` without a key reads. */
   instancesOfCall(parent: ModuleInstance, name: string): ModuleInstance[] {
     const head = `${parent.prefix}module.${name}`;
-    return [...this.instances.values()].filter((i) => i.parent === parent && i.prefix.startsWith(head) && (i.prefix[head.length] === '[' || i.prefix[head.length] === '.'));
+    return [...this.instances.values()].filter(
+      (i) =>
+        i.parent === parent &&
+        i.prefix.startsWith(head) &&
+        (i.prefix[head.length] === '[' || i.prefix[head.length] === '.'),
+    );
   }
 }
 
@@ -130,7 +138,8 @@ export class ModuleInstance {
     private readonly key: InstanceKey,
   ) {
     this.depth = parent ? parent.depth + 1 : 0;
-    for (const r of config?.resources ?? []) if (isPlainObject(r) && typeof r.address === 'string') this.resources.set(r.address, r);
+    for (const r of config?.resources ?? [])
+      if (isPlainObject(r) && typeof r.address === 'string') this.resources.set(r.address, r);
   }
 
   /** The configuration of a resource of this module, by its address inside the module (`azuread_user.this`). */
@@ -141,7 +150,10 @@ export class ModuleInstance {
   child(name: string, key: InstanceKey): ModuleInstance {
     const prefix = `${this.prefix}module.${name}${keyText(key)}.`;
     return this.modules.remember(prefix, () => {
-      const call = this.config?.module_calls && Object.hasOwn(this.config.module_calls, name) ? this.config.module_calls[name] : undefined;
+      const call =
+        this.config?.module_calls && Object.hasOwn(this.config.module_calls, name)
+          ? this.config.module_calls[name]
+          : undefined;
       const config = isPlainObject(call) && isPlainObject(call.module) ? call.module : undefined;
       return new ModuleInstance(this.modules, prefix, config, this, isPlainObject(call) ? call : undefined, key);
     });
@@ -165,7 +177,8 @@ export class ModuleInstance {
   evaluate(expr: unknown, scope: Scope): Value {
     if (!isPlainObject(expr)) return new Unknown(undefined, []);
     const raw = expr.constant_value;
-    if (Object.hasOwn(expr, 'constant_value') && (Array.isArray(expr.references) || containsTemplate(raw))) return this.withOutputs(evaluate(raw, scope));
+    if (Object.hasOwn(expr, 'constant_value') && (Array.isArray(expr.references) || containsTemplate(raw)))
+      return this.withOutputs(evaluate(raw, scope));
     if (Object.hasOwn(expr, 'constant_value')) return evaluate(raw, NO_TEMPLATES);
     const references = this.read(expr.references, scope);
     return new Unknown(undefined, references, references.length === 1);
@@ -181,14 +194,19 @@ export class ModuleInstance {
   read(refs: unknown, scope: Scope): readonly Reference[] {
     if (!Array.isArray(refs)) return [];
     const strings = refs.filter((r): r is string => typeof r === 'string');
-    const index = strings.includes('count.index') ? scope.countIndex : strings.includes('each.key') ? scope.each?.key : undefined;
+    const index = strings.includes('count.index')
+      ? scope.countIndex
+      : strings.includes('each.key')
+        ? scope.each?.key
+        : undefined;
     const named = index !== undefined && (typeof index === 'number' || typeof index === 'string') ? index : undefined;
     const out = new Map<string, Reference>();
     const longer = strings.length > 1 ? shorterForms(strings) : undefined;
     for (const r of strings) {
       if (longer?.has(r)) continue; // a longer one says more
       const narrowed = named !== undefined && isBareResource(r) ? `${r}${keyText(named)}` : r;
-      for (const ref of this.referencesOf(narrowed, scope)) if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
+      for (const ref of this.referencesOf(narrowed, scope))
+        if (!out.has(ref.address) || ref.attribute) out.set(ref.address, ref);
     }
     return [...out.values()];
   }
@@ -234,8 +252,15 @@ export class ModuleInstance {
       const { steps } = splitModulePath(ref.address + '.');
       const last = steps[steps.length - 1];
       if (!output || !last) continue;
-      const parent = this.modules.instanceOf(ref.address.slice(0, ref.address.length - `module.${last.name}${keyText(last.key)}`.length));
-      const called = last.key === undefined && !hasInstances(parent, last.name) ? [parent.child(last.name, undefined)] : last.key === undefined ? this.modules.instancesOfCall(parent, last.name) : [parent.child(last.name, last.key)];
+      const parent = this.modules.instanceOf(
+        ref.address.slice(0, ref.address.length - `module.${last.name}${keyText(last.key)}`.length),
+      );
+      const called =
+        last.key === undefined && !hasInstances(parent, last.name)
+          ? [parent.child(last.name, undefined)]
+          : last.key === undefined
+            ? this.modules.instancesOfCall(parent, last.name)
+            : [parent.child(last.name, last.key)];
       for (const instance of called) for (const r of instance.output(output)) out.push(r);
     }
     return out;
@@ -246,7 +271,8 @@ export class ModuleInstance {
     if (found) return found;
     found = [];
     const outputs = this.config?.outputs;
-    const expr = outputs && Object.hasOwn(outputs, name) && isPlainObject(outputs[name]) ? outputs[name].expression : undefined;
+    const expr =
+      outputs && Object.hasOwn(outputs, name) && isPlainObject(outputs[name]) ? outputs[name].expression : undefined;
     if (expr !== undefined && !this.following && this.depth < MAX_DEPTH) {
       this.following = true;
       const v = this.evaluate(expr, this.scope());
@@ -264,7 +290,10 @@ export class ModuleInstance {
     if (v === undefined) {
       const expressions = this.call.expressions;
       const expr = expressions && Object.hasOwn(expressions, name) ? expressions[name] : undefined;
-      v = expr === undefined || this.depth > MAX_DEPTH ? new Unknown(undefined, []) : this.parent.evaluate(expr, this.parent.scope(this.key, this.call.for_each_expression));
+      v =
+        expr === undefined || this.depth > MAX_DEPTH
+          ? new Unknown(undefined, [])
+          : this.parent.evaluate(expr, this.parent.scope(this.key, this.call.for_each_expression));
       this.variables.set(name, v);
     }
     return v;
@@ -278,7 +307,8 @@ export class ModuleInstance {
   private eachValue(key: string, forEach: unknown): Value {
     if (!isPlainObject(forEach)) return new Unknown(undefined, []);
     const raw = forEach.constant_value;
-    if (isPlainObject(raw) && Object.hasOwn(raw, key)) return evaluate(raw[key], { modulePrefix: this.prefix, variable: (n) => this.variable(n) });
+    if (isPlainObject(raw) && Object.hasOwn(raw, key))
+      return evaluate(raw[key], { modulePrefix: this.prefix, variable: (n) => this.variable(n) });
     const ranged = this.evaluate(forEach, { modulePrefix: this.prefix, variable: (n) => this.variable(n) });
     const refs = ranged instanceof Unknown ? ranged.references : [];
     if (refs.length === 1 && refs[0].attribute === undefined && !TRAILING_KEY.test(refs[0].address)) {

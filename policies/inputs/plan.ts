@@ -57,19 +57,32 @@ export interface ResourceChange {
 
 /** True when a JSON document looks like a plan (whatever its version). */
 export function isPlanShape(doc: unknown): boolean {
-  return isPlainObject(doc) && 'format_version' in doc && ('planned_values' in doc || 'resource_changes' in doc || 'configuration' in doc || 'terraform_version' in doc);
+  return (
+    isPlainObject(doc) &&
+    'format_version' in doc &&
+    ('planned_values' in doc || 'resource_changes' in doc || 'configuration' in doc || 'terraform_version' in doc)
+  );
 }
 
 export function validatePlan(doc: Record<string, unknown>, file: string): PlanDocument {
   const version = doc.format_version;
-  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) throw new InputError(file, 'plan has no valid "format_version"');
-  if (version.split('.')[0] !== '1') throw new InputError(file, `unsupported plan format_version ${version} (recovery-gate reads 1.x)`);
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version))
+    throw new InputError(file, 'plan has no valid "format_version"');
+  if (version.split('.')[0] !== '1')
+    throw new InputError(file, `unsupported plan format_version ${version} (recovery-gate reads 1.x)`);
   for (const list of ['resource_changes', 'resource_drift', 'checks'] as const) {
-    if (doc[list] !== undefined && doc[list] !== null && !Array.isArray(doc[list])) throw new InputError(file, `plan "${list}" must be an array`);
+    if (doc[list] !== undefined && doc[list] !== null && !Array.isArray(doc[list]))
+      throw new InputError(file, `plan "${list}" must be an array`);
   }
-  if (doc.planned_values !== undefined && !isPlainObject(doc.planned_values)) throw new InputError(file, 'plan "planned_values" must be an object');
-  if (doc.configuration !== undefined && !isPlainObject(doc.configuration)) throw new InputError(file, 'plan "configuration" must be an object');
-  if (doc.prior_state !== undefined && doc.prior_state !== null && !(isPlainObject(doc.prior_state) && (doc.prior_state.values === undefined || isPlainObject(doc.prior_state.values)))) {
+  if (doc.planned_values !== undefined && !isPlainObject(doc.planned_values))
+    throw new InputError(file, 'plan "planned_values" must be an object');
+  if (doc.configuration !== undefined && !isPlainObject(doc.configuration))
+    throw new InputError(file, 'plan "configuration" must be an object');
+  if (
+    doc.prior_state !== undefined &&
+    doc.prior_state !== null &&
+    !(isPlainObject(doc.prior_state) && (doc.prior_state.values === undefined || isPlainObject(doc.prior_state.values)))
+  ) {
     throw new InputError(file, 'plan "prior_state" must be an object with "values"');
   }
   return doc as unknown as PlanDocument;
@@ -91,7 +104,12 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
   collectPlanned(plan.prior_state?.values?.root_module, state, file);
   const changes = new Map<string, ResourceChange>();
   for (const rc of plan.resource_changes ?? []) {
-    if (!isPlainObject(rc) || typeof rc.address !== 'string' || !isPlainObject(rc.change) || !Array.isArray(rc.change.actions)) {
+    if (
+      !isPlainObject(rc) ||
+      typeof rc.address !== 'string' ||
+      !isPlainObject(rc.change) ||
+      !Array.isArray(rc.change.actions)
+    ) {
       throw new InputError(file, 'plan has a malformed resource_changes entry');
     }
     changes.set(rc.address, rc);
@@ -107,17 +125,26 @@ export function readPlan(plan: PlanDocument, file: string): Resource[] {
     if (rc && rc.change.actions.length === 1 && rc.change.actions[0] === 'delete') return;
     const type = typeof rc?.type === 'string' ? rc.type : pr?.type;
     const name = typeof rc?.name === 'string' ? rc.name : pr?.name;
-    if (typeof type !== 'string' || typeof name !== 'string') throw new InputError(file, `plan resource ${address} has no type or name`);
+    if (typeof type !== 'string' || typeof name !== 'string')
+      throw new InputError(file, `plan resource ${address} has no type or name`);
     const mode = (rc?.mode ?? pr?.mode) === 'data' ? 'data' : 'managed';
     const instance = modules.instanceOf(address);
     const config = instance.resource(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
     const index = rc?.index ?? pr?.index;
-    const reading: Reading = { instance, scope: instance.scope(typeof index === 'string' || typeof index === 'number' ? index : trailingKey(address), config?.for_each_expression) };
+    const reading: Reading = {
+      instance,
+      scope: instance.scope(
+        typeof index === 'string' || typeof index === 'number' ? index : trailingKey(address),
+        config?.for_each_expression,
+      ),
+    };
     const expressions = isPlainObject(config?.expressions) ? config.expressions : undefined;
     const values = rc
       ? planValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, expressions, reading)
       : planValues(pr?.values, undefined, pr?.sensitive_values, expressions, reading);
-    resources.push(new PlannedResource(address, stripInstanceKeys(address), mode, type, name, values, source, expressions, reading));
+    resources.push(
+      new PlannedResource(address, stripInstanceKeys(address), mode, type, name, values, source, expressions, reading),
+    );
   };
   // Every change (what it plans is its `after`), then what only planned_values lists (data sources read at plan time),
   // then what only the state holds: each address once, the first that has it.
@@ -171,11 +198,25 @@ class PlannedResource extends LoadedResource {
  * sides `review --plan` compares. `entries` picks the list: `resource_changes`
  * for a plan's own changes, `resource_drift` for what changed outside code.
  */
-export function readPlanSide(plan: PlanDocument, file: string, side: 'before' | 'after', entries: 'resource_changes' | 'resource_drift' = 'resource_changes'): Resource[] {
+export function readPlanSide(
+  plan: PlanDocument,
+  file: string,
+  side: 'before' | 'after',
+  entries: 'resource_changes' | 'resource_drift' = 'resource_changes',
+): Resource[] {
   const out: Resource[] = [];
   for (const rc of plan[entries] ?? []) {
-    if (!isPlainObject(rc) || typeof rc.address !== 'string' || typeof rc.type !== 'string' || typeof rc.name !== 'string' || !isPlainObject(rc.change)) {
-      throw new InputError(file, `plan has a malformed ${entries} entry${isPlainObject(rc) && typeof rc.address === 'string' ? ` (${rc.address})` : ''}`);
+    if (
+      !isPlainObject(rc) ||
+      typeof rc.address !== 'string' ||
+      typeof rc.type !== 'string' ||
+      typeof rc.name !== 'string' ||
+      !isPlainObject(rc.change)
+    ) {
+      throw new InputError(
+        file,
+        `plan has a malformed ${entries} entry${isPlainObject(rc) && typeof rc.address === 'string' ? ` (${rc.address})` : ''}`,
+      );
     }
     const raw = side === 'before' ? rc.change.before : rc.change.after;
     if (!isPlainObject(raw)) continue;
@@ -205,9 +246,11 @@ export function planChangeValues(rc: ResourceChange, which: 'before' | 'after'):
 
 function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: string): void {
   if (mod === undefined) return;
-  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !isListOrAbsent(mod.child_modules)) throw new InputError(file, 'plan has a malformed planned_values module');
+  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !isListOrAbsent(mod.child_modules))
+    throw new InputError(file, 'plan has a malformed planned_values module');
   for (const r of mod.resources ?? []) {
-    if (!isPlainObject(r) || typeof r.address !== 'string') throw new InputError(file, 'plan has a malformed planned_values resource');
+    if (!isPlainObject(r) || typeof r.address !== 'string')
+      throw new InputError(file, 'plan has a malformed planned_values resource');
     out.push(r);
   }
   for (const child of mod.child_modules ?? []) collectPlanned(child, out, file);
@@ -219,17 +262,24 @@ function collectPlanned(mod: PlanModule | undefined, out: PlanResource[], file: 
  * `sensitive(...)` input leaves output unmarked in the state): it takes them here.
  */
 function sensitiveMarks(type: string, marks: unknown): unknown {
-  if (type !== 'terraform_data' || !isPlainObject(marks) || marks.input === undefined || marks.input === false) return marks;
+  if (type !== 'terraform_data' || !isPlainObject(marks) || marks.input === undefined || marks.input === false)
+    return marks;
   return { ...marks, output: marks.input };
 }
 
 /** Checks the shape of the configuration's modules, so that reading it later cannot fail half-way. */
 function validateConfiguration(mod: ConfigModule | undefined, file: string): void {
   if (mod === undefined) return;
-  if (!isPlainObject(mod as unknown) || !isListOrAbsent(mod.resources) || !(mod.module_calls === undefined || isPlainObject(mod.module_calls as unknown)) || !(mod.outputs === undefined || isPlainObject(mod.outputs as unknown))) {
+  if (
+    !isPlainObject(mod as unknown) ||
+    !isListOrAbsent(mod.resources) ||
+    !(mod.module_calls === undefined || isPlainObject(mod.module_calls as unknown)) ||
+    !(mod.outputs === undefined || isPlainObject(mod.outputs as unknown))
+  ) {
     throw new InputError(file, 'plan has a malformed configuration module');
   }
-  for (const call of Object.values(mod.module_calls ?? {})) if (isPlainObject(call as unknown)) validateConfiguration(call.module, file);
+  for (const call of Object.values(mod.module_calls ?? {}))
+    if (isPlainObject(call as unknown)) validateConfiguration(call.module, file);
 }
 
 function isListOrAbsent(v: unknown): boolean {
@@ -245,14 +295,24 @@ const NO_READING: Reading = { instance: new PlanModules(undefined).root, scope: 
  * attribute the plan leaves unknown and the configuration does not set is
  * absent: the provider computes it.
  */
-function planValues(after: unknown, unknown: unknown, sensitive: unknown, config: Record<string, unknown> | undefined, reading: Reading, parent?: string): ValueObject {
+function planValues(
+  after: unknown,
+  unknown: unknown,
+  sensitive: unknown,
+  config: Record<string, unknown> | undefined,
+  reading: Reading,
+  parent?: string,
+): ValueObject {
   const out: ValueObject = {};
   const a = isPlainObject(after) ? after : NONE;
   const u = isPlainObject(unknown) ? unknown : NONE;
   const s = isPlainObject(sensitive) ? sensitive : NONE;
   const put = (key: string) => {
     // `true` for the whole object: everything below it is secret.
-    const v = sensitive === true ? Secret.instance : planValue(own(a, key), own(u, key), own(s, key), config, reading, key, parent);
+    const v =
+      sensitive === true
+        ? Secret.instance
+        : planValue(own(a, key), own(u, key), own(s, key), config, reading, key, parent);
     if (v !== undefined) out[key] = v;
   };
   for (const key in a) put(key);
@@ -269,11 +329,23 @@ function own(o: Record<string, unknown>, key: string): unknown {
 
 /** An expression in a plan's configuration, as opposed to a nested block's body. */
 function isExpression(node: unknown): node is Record<string, unknown> {
-  return isPlainObject(node) && (Object.hasOwn(node, 'references') || Object.hasOwn(node, 'constant_value') || Object.keys(node).length === 0);
+  return (
+    isPlainObject(node) &&
+    (Object.hasOwn(node, 'references') || Object.hasOwn(node, 'constant_value') || Object.keys(node).length === 0)
+  );
 }
 
-function planValue(after: unknown, unknown: unknown, sensitive: unknown, body: Record<string, unknown> | undefined, reading: Reading, key: string, parent: string | undefined): Value | undefined {
-  if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== '')) return Secret.instance;
+function planValue(
+  after: unknown,
+  unknown: unknown,
+  sensitive: unknown,
+  body: Record<string, unknown> | undefined,
+  reading: Reading,
+  key: string,
+  parent: string | undefined,
+): Value | undefined {
+  if (sensitive === true || (isSecretAttribute(key, parent) && after !== null && after !== undefined && after !== ''))
+    return Secret.instance;
   const config = body ? own(body, key) : undefined;
   if (isExpression(config)) {
     let evaluated: Value | undefined;
@@ -287,11 +359,15 @@ function planValue(after: unknown, unknown: unknown, sensitive: unknown, body: R
     const cs = Array.isArray(config) ? config : [];
     return after.map((e, i) => {
       const block = cs[i] ?? cs[0];
-      if (isPlainObject(e)) return ss[i] === true ? Secret.instance : planValues(e, us[i], ss[i], isPlainObject(block) ? block : undefined, reading, key);
+      if (isPlainObject(e))
+        return ss[i] === true
+          ? Secret.instance
+          : planValues(e, us[i], ss[i], isPlainObject(block) ? block : undefined, reading, key);
       return planValue(e, us[i], ss[i], undefined, reading, key, parent) ?? null;
     });
   }
-  if (isPlainObject(after)) return planValues(after, unknown, sensitive, isPlainObject(config) ? config : undefined, reading, key);
+  if (isPlainObject(after))
+    return planValues(after, unknown, sensitive, isPlainObject(config) ? config : undefined, reading, key);
   if (after === undefined) return undefined;
   return after as Value;
 }
@@ -303,14 +379,27 @@ function planValue(after: unknown, unknown: unknown, sensitive: unknown, body: R
  * otherwise everything the expression reads (a list of unknown elements holds
  * exactly the objects its references name).
  */
-function overlay(after: unknown, unknown: unknown, sensitive: unknown, expression: () => Value, key: string, parent: string | undefined): Value | undefined {
+function overlay(
+  after: unknown,
+  unknown: unknown,
+  sensitive: unknown,
+  expression: () => Value,
+  key: string,
+  parent: string | undefined,
+): Value | undefined {
   if (sensitive === true) return Secret.instance;
   if (unknown === true) return expression();
   if (Array.isArray(after)) {
     const us = Array.isArray(unknown) ? unknown : [];
     const ss = Array.isArray(sensitive) ? sensitive : [];
     const element = (i: number) => () => partOf(expression(), i, after.length);
-    return after.map((e, i) => (us[i] === undefined || us[i] === false) && !isPlainObject(e) && !Array.isArray(e) ? (ss[i] === true ? Secret.instance : (e as Value)) : (overlay(e, us[i], ss[i], element(i), key, parent) ?? null));
+    return after.map((e, i) =>
+      (us[i] === undefined || us[i] === false) && !isPlainObject(e) && !Array.isArray(e)
+        ? ss[i] === true
+          ? Secret.instance
+          : (e as Value)
+        : (overlay(e, us[i], ss[i], element(i), key, parent) ?? null),
+    );
   }
   if (isPlainObject(after) || isPlainObject(unknown)) {
     const a = isPlainObject(after) ? after : NONE;
@@ -318,7 +407,10 @@ function overlay(after: unknown, unknown: unknown, sensitive: unknown, expressio
     const s = isPlainObject(sensitive) ? sensitive : NONE;
     const out: ValueObject = {};
     const put = (k: string) => {
-      const v = isSecretAttribute(k, key) && own(a, k) !== null && own(a, k) !== undefined && own(a, k) !== '' ? Secret.instance : overlay(own(a, k), own(u, k), own(s, k), () => partOf(expression(), k), k, key);
+      const v =
+        isSecretAttribute(k, key) && own(a, k) !== null && own(a, k) !== undefined && own(a, k) !== ''
+          ? Secret.instance
+          : overlay(own(a, k), own(u, k), own(s, k), () => partOf(expression(), k), k, key);
       if (v !== undefined) out[k] = v;
     };
     for (const k in a) put(k);
@@ -359,5 +451,6 @@ function collectExpressionReferences(body: unknown, path: string, reading: Readi
     recordReferences(out, path, referencesIn(reading.instance.evaluate(body, reading.scope)));
     return;
   }
-  for (const [k, child] of Object.entries(body)) collectExpressionReferences(child, path ? `${path}.${k}` : k, reading, out);
+  for (const [k, child] of Object.entries(body))
+    collectExpressionReferences(child, path ? `${path}.${k}` : k, reading, out);
 }

@@ -12,13 +12,21 @@ import { type Value, isObject } from '../model/value';
 import { InputError } from '../errors';
 
 /** The stacks with each declared tenant's roots joined into one; stacks no tenant names stay as they are. */
-export function joinTenants(stacks: readonly Stack[], tenants: readonly TenantDeclaration[], configFile: string): Stack[] {
+export function joinTenants(
+  stacks: readonly Stack[],
+  tenants: readonly TenantDeclaration[],
+  configFile: string,
+): Stack[] {
   const used = new Set<Stack>();
   const joined: Stack[] = [];
   for (const tenant of tenants) {
     const parts = tenant.paths.map((p) => {
       const found = stacks.find((s) => s.name === p || samePath(s.origin, p));
-      if (!found) throw new InputError(configFile, `tenant "${tenant.name}" names ${p}, which is none of the inputs checked (${stacks.map((s) => s.origin).join(', ')})`);
+      if (!found)
+        throw new InputError(
+          configFile,
+          `tenant "${tenant.name}" names ${p}, which is none of the inputs checked (${stacks.map((s) => s.origin).join(', ')})`,
+        );
       return found;
     });
     for (const s of parts) used.add(s);
@@ -53,7 +61,8 @@ function mergedIntent(parts: readonly Stack[]): Value | undefined {
     const recorded = isObject(s.intent) ? s.intent.declarations : undefined;
     if (!isObject(recorded)) continue;
     any = true;
-    for (const [kind, list] of Object.entries(recorded)) declarations[kind] = [...(declarations[kind] ?? []), ...(Array.isArray(list) ? list : [])];
+    for (const [kind, list] of Object.entries(recorded))
+      declarations[kind] = [...(declarations[kind] ?? []), ...(Array.isArray(list) ? list : [])];
   }
   return any ? { declarations } : undefined;
 }

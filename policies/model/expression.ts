@@ -35,7 +35,16 @@ type Node =
   /** `condition ? whenTrue : whenFalse`. */
   | { kind: 'conditional'; condition: Node; whenTrue: Node; whenFalse: Node }
   /** `[for keyVar, valueVar in collection : value if filter]`, or with `key => value` (and `...` to group) for an object. */
-  | { kind: 'for'; keyVar: string | undefined; valueVar: string; collection: Node; key: Node | undefined; value: Node; group: boolean; filter: Node | undefined };
+  | {
+      kind: 'for';
+      keyVar: string | undefined;
+      valueVar: string;
+      collection: Node;
+      key: Node | undefined;
+      value: Node;
+      group: boolean;
+      filter: Node | undefined;
+    };
 
 /** What an expression can see. Anything it returns `undefined` for is unknown. */
 export interface Scope {
@@ -68,7 +77,18 @@ export interface Scope {
 class ParseError extends Error {}
 
 /** Roots of a traversal that are not a resource type. */
-export const RESERVED_ROOTS: ReadonlySet<string> = new Set(['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'data', 'module', 'resource']);
+export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
+  'var',
+  'local',
+  'each',
+  'count',
+  'self',
+  'path',
+  'terraform',
+  'data',
+  'module',
+  'resource',
+]);
 
 // ---------------------------------------------------------------- parsing
 
@@ -82,7 +102,18 @@ const IF_KEYWORD = /if(?![A-Za-z0-9_-])/y;
 const BARE_KEY = /[A-Za-z_][A-Za-z0-9_-]*\s*(=(?!=)|:)/y;
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 9 ||
+    c === 13 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029
+  );
 }
 
 class Parser {
@@ -121,7 +152,9 @@ class Parser {
       this.pos++;
     }
     if (text || parts.length === 0) parts.push(text);
-    return parts.length === 1 && typeof parts[0] === 'string' ? { kind: 'literal', value: parts[0] } : { kind: 'template', parts };
+    return parts.length === 1 && typeof parts[0] === 'string'
+      ? { kind: 'literal', value: parts[0] }
+      : { kind: 'template', parts };
   }
 
   private escape(): string {
@@ -129,17 +162,23 @@ class Parser {
     const n = s[this.pos + 1];
     this.pos += 2;
     switch (n) {
-      case 'n': return '\n';
-      case 't': return '\t';
-      case 'r': return '\r';
-      case '"': return '"';
-      case '\\': return '\\';
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case '"':
+        return '"';
+      case '\\':
+        return '\\';
       case 'u': {
         const hex = s.slice(this.pos, this.pos + 4);
         this.pos += 4;
         return String.fromCharCode(parseInt(hex, 16));
       }
-      default: throw new ParseError(`unknown escape \\${n}`);
+      default:
+        throw new ParseError(`unknown escape \\${n}`);
     }
   }
 
@@ -195,14 +234,23 @@ class Parser {
     return c;
   }
 
-  private static readonly LEVELS: string[][] = [['||'], ['&&'], ['==', '!='], ['<=', '>=', '<', '>'], ['+', '-'], ['*', '/', '%']];
+  private static readonly LEVELS: string[][] = [
+    ['||'],
+    ['&&'],
+    ['==', '!='],
+    ['<=', '>=', '<', '>'],
+    ['+', '-'],
+    ['*', '/', '%'],
+  ];
 
   private binary(level: number): Node {
     if (level === Parser.LEVELS.length) return this.unary();
     let l = this.binary(level + 1);
     for (;;) {
       this.ws();
-      const op = Parser.LEVELS[level].find((o) => this.src.startsWith(o, this.pos) && !(o === '<' && this.src[this.pos + 1] === '<'));
+      const op = Parser.LEVELS[level].find(
+        (o) => this.src.startsWith(o, this.pos) && !(o === '<' && this.src[this.pos + 1] === '<'),
+      );
       // `=>` and `==` share a first character with other operators; never read `=` alone here.
       if (!op || (op === '-' && this.src[this.pos + 1] === '>')) return l;
       this.pos += op.length;
@@ -230,7 +278,9 @@ class Parser {
         const m = this.match(NAME_OR_INDEX);
         if (!m) throw new ParseError('expected attribute name');
         this.pos += m[0].length;
-        x = /^[0-9]/.test(m[0]) ? { kind: 'index', target: x, key: { kind: 'literal', value: Number(m[0]) } } : { kind: 'attribute', target: x, name: m[0] };
+        x = /^[0-9]/.test(m[0])
+          ? { kind: 'index', target: x, key: { kind: 'literal', value: Number(m[0]) } }
+          : { kind: 'attribute', target: x, name: m[0] };
       } else if (this.peek('[')) {
         this.pos++;
         const key = this.expression();
@@ -342,7 +392,16 @@ class Parser {
     }
     const cond = this.eatKeyword(IF_KEYWORD, 'if') ? this.expression() : undefined;
     this.expect(close);
-    return { kind: 'for', keyVar: second === undefined ? undefined : first, valueVar: second ?? first, collection: coll, key, value, group, filter: cond };
+    return {
+      kind: 'for',
+      keyVar: second === undefined ? undefined : first,
+      valueVar: second ?? first,
+      collection: coll,
+      key,
+      value,
+      group,
+      filter: cond,
+    };
   }
 
   /** Consumes `word` (matched whole by `re`) if it comes next. */
@@ -403,9 +462,12 @@ class Evaluator {
 
   eval(node: Node): Result {
     switch (node.kind) {
-      case 'literal': return node.value;
-      case 'template': return this.template(node.parts);
-      case 'tuple': return node.items.map((n) => this.element(n, this.eval(n)));
+      case 'literal':
+        return node.value;
+      case 'template':
+        return this.template(node.parts);
+      case 'tuple':
+        return node.items.map((n) => this.element(n, this.eval(n)));
       case 'object': {
         const keys = node.entries.map(([k]) => this.eval(k));
         return this.all(keys, () => {
@@ -414,9 +476,14 @@ class Evaluator {
           return o;
         });
       }
-      case 'identifier': case 'attribute': case 'index': return this.traversal(node);
-      case 'splat': return this.pending(node.target);
-      case 'for': return this.forExpression(node);
+      case 'identifier':
+      case 'attribute':
+      case 'index':
+        return this.traversal(node);
+      case 'splat':
+        return this.pending(node.target);
+      case 'for':
+        return this.forExpression(node);
       case 'unary': {
         const operand = this.eval(node.operand);
         if (operand instanceof Pending) return operand;
@@ -427,8 +494,10 @@ class Evaluator {
         if (c instanceof Pending) return this.merge([c, this.eval(node.whenTrue), this.eval(node.whenFalse)]);
         return c ? this.eval(node.whenTrue) : this.eval(node.whenFalse);
       }
-      case 'binary': return this.binary(node);
-      case 'call': return this.call(node);
+      case 'binary':
+        return this.binary(node);
+      case 'call':
+        return this.call(node);
     }
   }
 
@@ -446,19 +515,32 @@ class Evaluator {
     if (node.operator === '||' && l === true) return true;
     return this.all([l, r], ([a, b]) => {
       switch (node.operator) {
-        case '==': return JSON.stringify(a) === JSON.stringify(b);
-        case '!=': return JSON.stringify(a) !== JSON.stringify(b);
-        case '&&': return Boolean(a && b);
-        case '||': return Boolean(a || b);
-        case '<': return (a as number) < (b as number);
-        case '>': return (a as number) > (b as number);
-        case '<=': return (a as number) <= (b as number);
-        case '>=': return (a as number) >= (b as number);
-        case '+': return (a as number) + (b as number);
-        case '-': return (a as number) - (b as number);
-        case '*': return (a as number) * (b as number);
-        case '/': return (a as number) / (b as number);
-        default: return (a as number) % (b as number);
+        case '==':
+          return JSON.stringify(a) === JSON.stringify(b);
+        case '!=':
+          return JSON.stringify(a) !== JSON.stringify(b);
+        case '&&':
+          return Boolean(a && b);
+        case '||':
+          return Boolean(a || b);
+        case '<':
+          return (a as number) < (b as number);
+        case '>':
+          return (a as number) > (b as number);
+        case '<=':
+          return (a as number) <= (b as number);
+        case '>=':
+          return (a as number) >= (b as number);
+        case '+':
+          return (a as number) + (b as number);
+        case '-':
+          return (a as number) - (b as number);
+        case '*':
+          return (a as number) * (b as number);
+        case '/':
+          return (a as number) / (b as number);
+        default:
+          return (a as number) % (b as number);
       }
     });
   }
@@ -469,7 +551,9 @@ class Evaluator {
     const args = node.args.map((a) => this.eval(a));
     if (!fn) return this.merge(args);
     // merge, concat, keys… read only the shape of their arguments: unknown values inside them pass through.
-    const unknown = STRUCTURAL_FUNCTIONS.has(node.name) ? (r: Result) => r instanceof Pending || r instanceof Unknown : (r: Result) => r instanceof Pending || containsPending(r);
+    const unknown = STRUCTURAL_FUNCTIONS.has(node.name)
+      ? (r: Result) => r instanceof Pending || r instanceof Unknown
+      : (r: Result) => r instanceof Pending || containsPending(r);
     if (args.some(unknown)) return this.merge(args.map(pendingOf));
     const vs = args as Value[];
     const last = vs[vs.length - 1];
@@ -496,21 +580,33 @@ class Evaluator {
     const iterator = s.iterators?.get(root);
     if (iterator) return this.lookup(keys[0] === 'key' ? iterator.key : iterator.value, keys.slice(1));
     switch (root) {
-      case 'var': return this.lookup(s.variable?.(String(keys[0])), keys.slice(1));
-      case 'local': return this.lookup(s.local?.(String(keys[0])), keys.slice(1));
+      case 'var':
+        return this.lookup(s.variable?.(String(keys[0])), keys.slice(1));
+      case 'local':
+        return this.lookup(s.local?.(String(keys[0])), keys.slice(1));
       case 'each':
         if (!s.each) return new Pending([]);
         return this.lookup(keys[0] === 'key' ? s.each.key : s.each.value, keys.slice(1));
-      case 'count': return s.countIndex === undefined ? new Pending([]) : s.countIndex;
+      case 'count':
+        return s.countIndex === undefined ? new Pending([]) : s.countIndex;
       default: {
-        const instances = s.resource && typeof keys[0] === 'string' && !RESERVED_ROOTS.has(root) ? s.resource(`${s.modulePrefix ?? ''}${root}.${keys[0]}`) : undefined;
+        const instances =
+          s.resource && typeof keys[0] === 'string' && !RESERVED_ROOTS.has(root)
+            ? s.resource(`${s.modulePrefix ?? ''}${root}.${keys[0]}`)
+            : undefined;
         if (instances === undefined || typeof steps[1] === 'string') return new Pending(this.refsOf(node));
         if (keys.length === 1) return instances; // the resource as a whole: length(), keys(), for over it
         const key = keys[1];
         // Which instance a computed key names must be known: an index the reader cannot evaluate is unknown, never a guess.
         // In the instance that stands for all (count.index, each.key unknown) it names one of every instance: all of them.
-        if (key instanceof Pending) return s.countIndex === undefined && s.each === undefined && readsIteration(steps[1] as Node) ? new Pending(this.refsOf(node)) : new Pending([]);
-        const exists = typeof key === 'number' ? Array.isArray(instances) && Number.isInteger(key) && key >= 0 && key < instances.length : typeof key === 'string' && isObject(instances) && Object.hasOwn(instances, key);
+        if (key instanceof Pending)
+          return s.countIndex === undefined && s.each === undefined && readsIteration(steps[1] as Node)
+            ? new Pending(this.refsOf(node))
+            : new Pending([]);
+        const exists =
+          typeof key === 'number'
+            ? Array.isArray(instances) && Number.isInteger(key) && key >= 0 && key < instances.length
+            : typeof key === 'string' && isObject(instances) && Object.hasOwn(instances, key);
         return exists ? new Pending(this.refsOf(node)) : Missing.instance;
       }
     }
@@ -524,7 +620,8 @@ class Evaluator {
       if (cur === undefined) return new Pending([]);
       if (cur instanceof Unknown) return new Pending([...cur.references]);
       if (Array.isArray(cur) && typeof k === 'number') cur = cur[k];
-      else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number')) cur = Object.hasOwn(cur, String(k)) ? cur[String(k)] : undefined;
+      else if (isObject(cur) && (typeof k === 'string' || typeof k === 'number'))
+        cur = Object.hasOwn(cur, String(k)) ? cur[String(k)] : undefined;
       else return new Pending([]);
       if (cur === undefined) return Missing.instance;
     }
@@ -546,17 +643,27 @@ class Evaluator {
     }
     const attrFrom = (n: number) => names.slice(n).join('.') || undefined;
     if (t.root === 'self' && this.scope.self) return [{ address: this.scope.self, attribute: attrFrom(0) }];
-    if (t.root === 'data' && names.length >= 2) return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
+    if (t.root === 'data' && names.length >= 2)
+      return [{ address: `${prefix}data.${names[0]}.${names[1]}`, attribute: attrFrom(2) }];
     if (t.root === 'module' && names.length >= 1) {
       // module.team["desk"].id: the instance, and the output it reads.
       if (names.length === 1 && i < t.steps.length) {
         const key = this.eval(t.steps[i] as Node);
         const rest = t.steps.slice(i + 1).filter((x): x is string => typeof x === 'string');
-        if (typeof key === 'number' || typeof key === 'string') return [{ address: `${prefix}module.${names[0]}[${JSON.stringify(key)}]`, attribute: rest.join('.') || undefined }];
+        if (typeof key === 'number' || typeof key === 'string')
+          return [
+            { address: `${prefix}module.${names[0]}[${JSON.stringify(key)}]`, attribute: rest.join('.') || undefined },
+          ];
       }
       return [{ address: `${prefix}module.${names[0]}`, attribute: attrFrom(1) }];
     }
-    if (RESERVED_ROOTS.has(t.root) || this.scope.iterators?.has(t.root) || this.scope.forVariables?.has(t.root) || names.length < 1) return [];
+    if (
+      RESERVED_ROOTS.has(t.root) ||
+      this.scope.iterators?.has(t.root) ||
+      this.scope.forVariables?.has(t.root) ||
+      names.length < 1
+    )
+      return [];
     // type.name[key].attr: keep a literal instance key in the address.
     let address = `${prefix}${t.root}.${names[0]}`;
     if (names.length === 1 && i < t.steps.length) {
@@ -577,11 +684,15 @@ class Evaluator {
     const coll = this.eval(node.collection);
     const body = [node.key, node.value, node.filter].filter((n): n is Node => n !== undefined);
     // Unknown: what decided so, and what the body reads, still count as references.
-    const unknown = (why: Result, inner: Evaluator) => this.merge([pendingOf(why), ...body.map((n) => pendingOf(inner.eval(n)))]);
+    const unknown = (why: Result, inner: Evaluator) =>
+      this.merge([pendingOf(why), ...body.map((n) => pendingOf(inner.eval(n)))]);
     if (coll instanceof Pending) return unknown(coll, this.binding(node, UNKNOWN_ELEMENT, UNKNOWN_ELEMENT));
     let entries: [Value, Value][];
     if (Array.isArray(coll)) entries = coll.map((v, i) => [i, v]);
-    else if (isObject(coll)) entries = Object.keys(coll).sort().map((k) => [k, coll[k]]);
+    else if (isObject(coll))
+      entries = Object.keys(coll)
+        .sort()
+        .map((k) => [k, coll[k]]);
     else throw new ParseError('for expression over a value that is not a collection');
     const keys: Result[] = [];
     const values: Value[] = [];
@@ -600,7 +711,8 @@ class Evaluator {
     return this.all(keys, () => {
       const out: ValueObject = {};
       keys.forEach((key, i) => {
-        if (typeof key !== 'string' && typeof key !== 'number') throw new ParseError('for expression key is not a string');
+        if (typeof key !== 'string' && typeof key !== 'number')
+          throw new ParseError('for expression key is not a string');
         const name = String(key);
         if (node.group) out[name] = [...((out[name] as Value[] | undefined) ?? []), values[i]];
         else if (Object.hasOwn(out, name)) throw new ParseError(`duplicate key "${name}" in for expression`);
@@ -618,7 +730,11 @@ class Evaluator {
   private element(node: Node, r: Result): Value {
     if (!(r instanceof Pending)) return r;
     const refs = dedupe(r.refs);
-    return new Unknown(undefined, refs, refs.length === 1 && flatten(node) !== undefined && !isScopedRoot(node, this.scope));
+    return new Unknown(
+      undefined,
+      refs,
+      refs.length === 1 && flatten(node) !== undefined && !isScopedRoot(node, this.scope),
+    );
   }
 
   /**
@@ -700,17 +816,29 @@ function readsIteration(n: Node): boolean {
 
 function children(n: Node): Node[] {
   switch (n.kind) {
-    case 'template': return n.parts.filter((p): p is Node => typeof p !== 'string');
-    case 'attribute': case 'splat': return [n.target];
-    case 'unary': return [n.operand];
-    case 'index': return [n.target, n.key];
-    case 'call': return n.args;
-    case 'tuple': return n.items;
-    case 'object': return n.entries.flat();
-    case 'binary': return [n.left, n.right];
-    case 'conditional': return [n.condition, n.whenTrue, n.whenFalse];
-    case 'for': return [n.collection];
-    default: return [];
+    case 'template':
+      return n.parts.filter((p): p is Node => typeof p !== 'string');
+    case 'attribute':
+    case 'splat':
+      return [n.target];
+    case 'unary':
+      return [n.operand];
+    case 'index':
+      return [n.target, n.key];
+    case 'call':
+      return n.args;
+    case 'tuple':
+      return n.items;
+    case 'object':
+      return n.entries.flat();
+    case 'binary':
+      return [n.left, n.right];
+    case 'conditional':
+      return [n.condition, n.whenTrue, n.whenFalse];
+    case 'for':
+      return [n.collection];
+    default:
+      return [];
   }
 }
 
@@ -723,56 +851,96 @@ const str = (v: Value): string => (typeof v === 'string' ? v : JSON.stringify(v)
  * evaluate". A Map, not an object: a name from the input (`toString`,
  * `constructor`) must not find the prototype's.
  */
-const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(Object.entries({
-  // Marked sensitive, the value is Terraform's alone; unmarked, it is the value.
-  sensitive: () => Secret.instance,
-  nonsensitive: ([v]) => (isSecret(v) ? undefined : v),
-  jsonencode: ([v]) => JSON.stringify(v),
-  jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
-  lower: ([v]) => asString(v)?.toLowerCase(),
-  upper: ([v]) => asString(v)?.toUpperCase(),
-  format: ([f, ...rest]) => formatOf(f, rest),
-  concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
-  merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
-  toset: ([v]) => (Array.isArray(v) ? setOrder(distinctValues(v)) : undefined),
-  tolist: ([v]) => (Array.isArray(v) ? v : undefined),
-  tomap: ([v]) => (isObject(v) ? v : undefined),
-  lookup: ([m, k, d]) => (isObject(m) && typeof k === 'string' ? (m[k] ?? d) : undefined),
-  join: ([sep, list]) => (typeof sep === 'string' && Array.isArray(list) ? list.map(str).join(sep) : undefined),
-  length: ([v]) => (Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : typeof v === 'string' ? v.length : undefined),
-  keys: ([v]) => (isObject(v) ? Object.keys(v).sort() : undefined),
-  values: ([v]) => (isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : undefined),
-  tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
-  tonumber: ([v]) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
-  tobool: ([v]) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
-  flatten: ([v]) => (Array.isArray(v) ? flattenList(v) : undefined),
-  distinct: ([v]) => (Array.isArray(v) ? distinctValues(v) : undefined),
-  contains: ([list, v]) => (Array.isArray(list) ? list.some((e) => JSON.stringify(e) === JSON.stringify(v)) : undefined),
-  element: ([list, i]) => (Array.isArray(list) && list.length > 0 && typeof i === 'number' ? list[Math.floor(i) % list.length] : undefined),
-  one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : undefined),
-  coalesce: (vs) => vs.find((v) => v !== null && v !== ''),
-  compact: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string' || e === null) ? list.filter((e) => e !== null && e !== '') : undefined),
-  split: ([sep, s]) => (typeof sep === 'string' && asString(s) !== undefined ? asString(s)!.split(sep) : undefined),
-  // Terraform reads a /…/ pattern as a regular expression: left unknown rather than guessed.
-  replace: ([s, from, to]) => (typeof s === 'string' && typeof from === 'string' && typeof to === 'string' && !/^\/.*\/$/.test(from) ? s.split(from).join(to) : undefined),
-  trimspace: ([s]) => (typeof s === 'string' ? s.trim() : undefined),
-  startswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.startsWith(p) : undefined),
-  endswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.endsWith(p) : undefined),
-  sort: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined),
-  slice: ([list, from, to]) => (Array.isArray(list) && isIndex(from) && isIndex(to) && from <= to && to <= list.length ? list.slice(from, to) : undefined),
-  trimprefix: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? (p !== '' && s.startsWith(p) ? s.slice(p.length) : s) : undefined),
-  trimsuffix: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? (p !== '' && s.endsWith(p) ? s.slice(0, s.length - p.length) : s) : undefined),
-  reverse: ([list]) => (Array.isArray(list) ? [...list].reverse() : undefined),
-  range: (args) => rangeOf(args),
-  min: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.min(...(ns as number[])) : undefined),
-  max: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.max(...(ns as number[])) : undefined),
-  abs: ([n]) => (typeof n === 'number' ? Math.abs(n) : undefined),
-  floor: ([n]) => (typeof n === 'number' ? Math.floor(n) : undefined),
-  ceil: ([n]) => (typeof n === 'number' ? Math.ceil(n) : undefined),
-  alltrue: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.every((e) => e === true) : undefined),
-  anytrue: ([list]) => (Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.some((e) => e === true) : undefined),
-  zipmap: ([ks, vs]) => (Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string') ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]])) : undefined),
-} satisfies Record<string, (a: Value[]) => Value | undefined>));
+const FUNCTIONS = new Map<string, (a: Value[]) => Value | undefined>(
+  Object.entries({
+    // Marked sensitive, the value is Terraform's alone; unmarked, it is the value.
+    sensitive: () => Secret.instance,
+    nonsensitive: ([v]) => (isSecret(v) ? undefined : v),
+    jsonencode: ([v]) => JSON.stringify(v),
+    jsondecode: ([v]) => (typeof v === 'string' ? (JSON.parse(v) as Value) : undefined),
+    lower: ([v]) => asString(v)?.toLowerCase(),
+    upper: ([v]) => asString(v)?.toUpperCase(),
+    format: ([f, ...rest]) => formatOf(f, rest),
+    concat: (lists) => (lists.every(Array.isArray) ? (lists as Value[][]).flat() : undefined),
+    merge: (objs) => (objs.every((o) => isObject(o) || o === null) ? Object.assign({}, ...objs) : undefined),
+    toset: ([v]) => (Array.isArray(v) ? setOrder(distinctValues(v)) : undefined),
+    tolist: ([v]) => (Array.isArray(v) ? v : undefined),
+    tomap: ([v]) => (isObject(v) ? v : undefined),
+    lookup: ([m, k, d]) => (isObject(m) && typeof k === 'string' ? (m[k] ?? d) : undefined),
+    join: ([sep, list]) => (typeof sep === 'string' && Array.isArray(list) ? list.map(str).join(sep) : undefined),
+    length: ([v]) =>
+      Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : typeof v === 'string' ? v.length : undefined,
+    keys: ([v]) => (isObject(v) ? Object.keys(v).sort() : undefined),
+    values: ([v]) =>
+      isObject(v)
+        ? Object.keys(v)
+            .sort()
+            .map((k) => v[k])
+        : undefined,
+    tostring: ([v]) => (typeof v === 'object' ? undefined : str(v)),
+    tonumber: ([v]) =>
+      typeof v === 'number'
+        ? v
+        : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+          ? Number(v)
+          : undefined,
+    tobool: ([v]) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
+    flatten: ([v]) => (Array.isArray(v) ? flattenList(v) : undefined),
+    distinct: ([v]) => (Array.isArray(v) ? distinctValues(v) : undefined),
+    contains: ([list, v]) =>
+      Array.isArray(list) ? list.some((e) => JSON.stringify(e) === JSON.stringify(v)) : undefined,
+    element: ([list, i]) =>
+      Array.isArray(list) && list.length > 0 && typeof i === 'number' ? list[Math.floor(i) % list.length] : undefined,
+    one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : undefined),
+    coalesce: (vs) => vs.find((v) => v !== null && v !== ''),
+    compact: ([list]) =>
+      Array.isArray(list) && list.every((e) => typeof e === 'string' || e === null)
+        ? list.filter((e) => e !== null && e !== '')
+        : undefined,
+    split: ([sep, s]) => (typeof sep === 'string' && asString(s) !== undefined ? asString(s)!.split(sep) : undefined),
+    // Terraform reads a /…/ pattern as a regular expression: left unknown rather than guessed.
+    replace: ([s, from, to]) =>
+      typeof s === 'string' && typeof from === 'string' && typeof to === 'string' && !/^\/.*\/$/.test(from)
+        ? s.split(from).join(to)
+        : undefined,
+    trimspace: ([s]) => (typeof s === 'string' ? s.trim() : undefined),
+    startswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.startsWith(p) : undefined),
+    endswith: ([s, p]) => (typeof s === 'string' && typeof p === 'string' ? s.endsWith(p) : undefined),
+    sort: ([list]) =>
+      Array.isArray(list) && list.every((e) => typeof e === 'string') ? [...(list as string[])].sort() : undefined,
+    slice: ([list, from, to]) =>
+      Array.isArray(list) && isIndex(from) && isIndex(to) && from <= to && to <= list.length
+        ? list.slice(from, to)
+        : undefined,
+    trimprefix: ([s, p]) =>
+      typeof s === 'string' && typeof p === 'string'
+        ? p !== '' && s.startsWith(p)
+          ? s.slice(p.length)
+          : s
+        : undefined,
+    trimsuffix: ([s, p]) =>
+      typeof s === 'string' && typeof p === 'string'
+        ? p !== '' && s.endsWith(p)
+          ? s.slice(0, s.length - p.length)
+          : s
+        : undefined,
+    reverse: ([list]) => (Array.isArray(list) ? [...list].reverse() : undefined),
+    range: (args) => rangeOf(args),
+    min: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.min(...(ns as number[])) : undefined),
+    max: (ns) => (ns.length > 0 && ns.every((n) => typeof n === 'number') ? Math.max(...(ns as number[])) : undefined),
+    abs: ([n]) => (typeof n === 'number' ? Math.abs(n) : undefined),
+    floor: ([n]) => (typeof n === 'number' ? Math.floor(n) : undefined),
+    ceil: ([n]) => (typeof n === 'number' ? Math.ceil(n) : undefined),
+    alltrue: ([list]) =>
+      Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.every((e) => e === true) : undefined,
+    anytrue: ([list]) =>
+      Array.isArray(list) && list.every((e) => typeof e === 'boolean') ? list.some((e) => e === true) : undefined,
+    zipmap: ([ks, vs]) =>
+      Array.isArray(ks) && Array.isArray(vs) && ks.length === vs.length && ks.every((k) => typeof k === 'string')
+        ? Object.fromEntries(ks.map((k, i) => [k as string, vs[i]]))
+        : undefined,
+  } satisfies Record<string, (a: Value[]) => Value | undefined>),
+);
 
 /** A string argument as Terraform converts it: numbers and booleans become their text; nothing else does. */
 function asString(v: Value): string | undefined {
@@ -793,19 +961,23 @@ function formatOf(f: Value, args: Value[]): Value | undefined {
   if (typeof f !== 'string') return undefined;
   let i = 0;
   let certain = true;
-  const out = f.replace(/%([-+0 #]*)(\d*)(\.\d*)?([a-zA-Z%])/g, (_m, flags: string, width: string, precision: string | undefined, verb: string) => {
-    if (verb === '%' && !flags && !width && precision === undefined) return '%';
-    const v = args[i++];
-    let text: string | undefined;
-    if (precision !== undefined || /[ #]/.test(flags)) text = undefined;
-    else if (verb === 's' && !flags.includes('+')) text = asString(v);
-    else if (verb === 'd' && typeof v === 'number' && Number.isInteger(v)) text = (flags.includes('+') && v >= 0 ? '+' : '') + String(v);
-    if (text === undefined) {
-      certain = false;
-      return '';
-    }
-    return pad(text, Number(width || 0), flags.includes('-') ? 'right' : flags.includes('0') ? 'zeros' : 'left');
-  });
+  const out = f.replace(
+    /%([-+0 #]*)(\d*)(\.\d*)?([a-zA-Z%])/g,
+    (_m, flags: string, width: string, precision: string | undefined, verb: string) => {
+      if (verb === '%' && !flags && !width && precision === undefined) return '%';
+      const v = args[i++];
+      let text: string | undefined;
+      if (precision !== undefined || /[ #]/.test(flags)) text = undefined;
+      else if (verb === 's' && !flags.includes('+')) text = asString(v);
+      else if (verb === 'd' && typeof v === 'number' && Number.isInteger(v))
+        text = (flags.includes('+') && v >= 0 ? '+' : '') + String(v);
+      if (text === undefined) {
+        certain = false;
+        return '';
+      }
+      return pad(text, Number(width || 0), flags.includes('-') ? 'right' : flags.includes('0') ? 'zeros' : 'left');
+    },
+  );
   return certain && i === args.length ? out : undefined;
 }
 
@@ -824,8 +996,16 @@ const isIndex = (v: Value): v is number => typeof v === 'number' && Number.isInt
 /** `range(end)`, `range(start, end)`, `range(start, end, step)`: a list it would be too costly to build is left unknown. */
 function rangeOf(args: Value[]): Value | undefined {
   if (args.length < 1 || args.length > 3 || !args.every((a) => typeof a === 'number')) return undefined;
-  const [start, end, step] = args.length === 1 ? [0, args[0] as number, 1] : [args[0] as number, args[1] as number, (args[2] as number | undefined) ?? ((args[0] as number) <= (args[1] as number) ? 1 : -1)];
-  if (step === 0 || !Number.isFinite(start) || !Number.isFinite(end) || (end - start) / step > MAX_WORK) return undefined;
+  const [start, end, step] =
+    args.length === 1
+      ? [0, args[0] as number, 1]
+      : [
+          args[0] as number,
+          args[1] as number,
+          (args[2] as number | undefined) ?? ((args[0] as number) <= (args[1] as number) ? 1 : -1),
+        ];
+  if (step === 0 || !Number.isFinite(start) || !Number.isFinite(end) || (end - start) / step > MAX_WORK)
+    return undefined;
   const out: number[] = [];
   for (let v = start; step > 0 ? v < end : v > end; v += step) out.push(v);
   return out;
@@ -848,13 +1028,26 @@ function flattenList(list: readonly Value[]): Value[] {
 }
 
 /** Functions of a collection's shape, not of its values: unknown values inside their arguments pass through. */
-const STRUCTURAL_FUNCTIONS = new Set(['merge', 'concat', 'tolist', 'tomap', 'keys', 'length', 'lookup', 'values', 'element', 'one', 'zipmap']);
+const STRUCTURAL_FUNCTIONS = new Set([
+  'merge',
+  'concat',
+  'tolist',
+  'tomap',
+  'keys',
+  'length',
+  'lookup',
+  'values',
+  'element',
+  'one',
+  'zipmap',
+]);
 
 // ----------------------------------------------------------------- public
 
 const TEMPLATE_MARK = /\$\{|%\{|\$\$\{|%%\{/;
 /** `${type.name}` or `${type.name.attr.path}`: one traversal of plain names. */
-const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\.((?:[A-Za-z_][A-Za-z0-9_-]*)(?:\.[A-Za-z_][A-Za-z0-9_-]*)*))?\}$/;
+const PLAIN_REFERENCE =
+  /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\.((?:[A-Za-z_][A-Za-z0-9_-]*)(?:\.[A-Za-z_][A-Za-z0-9_-]*)*))?\}$/;
 
 /**
  * Evaluates a Terraform JSON string (a template). Plain strings come back as
@@ -922,8 +1115,12 @@ function evaluateTemplateNow(text: string, scope: Scope): Value {
     result = new Pending(ev.refsOf(node));
   }
   if (!(result instanceof Pending)) return result;
-  const single = node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' ? node.parts[0] : undefined;
-  const direct = single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single, scope);
+  const single =
+    node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string'
+      ? node.parts[0]
+      : undefined;
+  const direct =
+    single !== undefined && flatten(single) !== undefined && result.refs.length === 1 && !isScopedRoot(single, scope);
   return new Unknown(text, dedupe(result.refs), direct);
 }
 
@@ -940,7 +1137,14 @@ export function planTimeDeadline(condition: string, scope: Scope): Value | undef
   } catch {
     return undefined;
   }
-  if (node.kind !== 'binary' || node.left.kind !== 'call' || node.left.name !== 'timecmp' || node.right.kind !== 'literal' || node.right.value !== 0) return undefined;
+  if (
+    node.kind !== 'binary' ||
+    node.left.kind !== 'call' ||
+    node.left.name !== 'timecmp' ||
+    node.right.kind !== 'literal' ||
+    node.right.value !== 0
+  )
+    return undefined;
   const [a, b] = node.left.args;
   const isNow = (n: Node | undefined) => n?.kind === 'call' && n.name === 'plantimestamp';
   const other = node.operator === '<' && isNow(a) ? b : node.operator === '>' && isNow(b) ? a : undefined;
@@ -954,7 +1158,12 @@ export function planTimeDeadline(condition: string, scope: Scope): Value | undef
 
 function isScopedRoot(node: Node, scope: Scope): boolean {
   const t = flatten(node);
-  return t !== undefined && (['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root) || scope.iterators?.has(t.root) === true || scope.forVariables?.has(t.root) === true);
+  return (
+    t !== undefined &&
+    (['var', 'local', 'each', 'count', 'path', 'terraform'].includes(t.root) ||
+      scope.iterators?.has(t.root) === true ||
+      scope.forVariables?.has(t.root) === true)
+  );
 }
 
 function fallbackReferences(text: string, scope: Scope): Reference[] {

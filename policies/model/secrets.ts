@@ -3,7 +3,8 @@
  * sensitivity marks): attributes named like credentials. Plans add their own
  * `*_sensitive` marks on top of this.
  */
-const SECRET_NAME = /^(password|old_password|recovery_answer|client_secret|secret|secret_text|token|api_token|access_token|refresh_token|bearer_token|private_key|private_key_pem|passphrase|hec_token|shared_secret|salt)$|_(secret|password|token|private_key)$/;
+const SECRET_NAME =
+  /^(password|old_password|recovery_answer|client_secret|secret|secret_text|token|api_token|access_token|refresh_token|bearer_token|private_key|private_key_pem|passphrase|hec_token|shared_secret|salt)$|_(secret|password|token|private_key)$/;
 /** Generic names that hold secrets only inside credential-carrying blocks (okta_event_hook `auth`, `headers`). */
 const SECRET_IN_BLOCK = new Map<string, RegExp>([
   ['auth', /^(value|key)$/],

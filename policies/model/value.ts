@@ -123,7 +123,8 @@ export function describeValue(v: Value | undefined): string {
   if (v === undefined) return 'unset';
   if (v instanceof Unknown || v instanceof Secret) return String(v);
   if (typeof v === 'string') return JSON.stringify(v.length > MAX_DESCRIBED ? `${v.slice(0, MAX_DESCRIBED - 1)}…` : v);
-  if (Array.isArray(v)) return `[${v.slice(0, MAX_ELEMENTS).map(describeValue).join(', ')}${v.length > MAX_ELEMENTS ? `, … ${v.length - MAX_ELEMENTS} more` : ''}]`;
+  if (Array.isArray(v))
+    return `[${v.slice(0, MAX_ELEMENTS).map(describeValue).join(', ')}${v.length > MAX_ELEMENTS ? `, … ${v.length - MAX_ELEMENTS} more` : ''}]`;
   if (isObject(v)) return '{…}';
   return String(v);
 }

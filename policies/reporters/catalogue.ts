@@ -15,7 +15,15 @@ export interface CatalogueEntry {
 }
 
 export function catalogueOf(rules: readonly AnyRule[]): CatalogueEntry[] {
-  return rules.map(({ meta }) => ({ id: meta.id, slug: meta.slug, severity: meta.severity, title: meta.title, csf: meta.csf, providers: meta.providers, docs: rulePath(meta.id) }));
+  return rules.map(({ meta }) => ({
+    id: meta.id,
+    slug: meta.slug,
+    severity: meta.severity,
+    title: meta.title,
+    csf: meta.csf,
+    providers: meta.providers,
+    docs: rulePath(meta.id),
+  }));
 }
 
 export function formatCatalogueJson(entries: readonly CatalogueEntry[]): string {
@@ -23,11 +31,22 @@ export function formatCatalogueJson(entries: readonly CatalogueEntry[]): string 
 }
 
 export function formatCatalogueText(entries: readonly CatalogueEntry[]): string {
-  return entries.map((r) => `${r.id} ${r.slug} [${r.severity}] ${r.title}\n    CSF ${r.csf.join(', ')}; ${PROVIDERS.map((p) => `${p}: ${r.providers[p]}`).join('; ')}\n`).join('');
+  return entries
+    .map(
+      (r) =>
+        `${r.id} ${r.slug} [${r.severity}] ${r.title}\n    CSF ${r.csf.join(', ')}; ${PROVIDERS.map((p) => `${p}: ${r.providers[p]}`).join('; ')}\n`,
+    )
+    .join('');
 }
 
 /** The coverage matrix (rule × provider) the README shows. */
 export function formatCatalogueMarkdown(entries: readonly CatalogueEntry[]): string {
-  const rows = entries.map((r) => `| [${r.id}](${r.docs}) | ${r.slug} | ${r.severity} | ${r.csf.join(', ')} | ${r.providers.okta} | ${r.providers.entra} |`);
-  return ['| Rule | Slug | Severity | NIST CSF 2.0 | Okta | Entra ID |', '|---|---|---|---|---|---|', ...rows].join('\n') + '\n';
+  const rows = entries.map(
+    (r) =>
+      `| [${r.id}](${r.docs}) | ${r.slug} | ${r.severity} | ${r.csf.join(', ')} | ${r.providers.okta} | ${r.providers.entra} |`,
+  );
+  return (
+    ['| Rule | Slug | Severity | NIST CSF 2.0 | Okta | Entra ID |', '|---|---|---|---|---|---|', ...rows].join('\n') +
+    '\n'
+  );
 }

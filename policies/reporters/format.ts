@@ -7,13 +7,23 @@ import { formatText } from './text';
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export async function formatReport(format: Format, input: ReportInput, options: { color?: boolean } = {}): Promise<string> {
+export async function formatReport(
+  format: Format,
+  input: ReportInput,
+  options: { color?: boolean } = {},
+): Promise<string> {
   switch (format) {
-    case 'json': return formatJson(input);
-    case 'markdown': return formatMarkdown(input);
-    case 'sarif': return (await import('./sarif')).formatSarif(input);
-    case 'junit': return (await import('./junit')).formatJunit(input);
-    case 'github': return (await import('./github')).formatGithub(input);
-    default: return formatText(input, { color: options.color ?? false });
+    case 'json':
+      return formatJson(input);
+    case 'markdown':
+      return formatMarkdown(input);
+    case 'sarif':
+      return (await import('./sarif')).formatSarif(input);
+    case 'junit':
+      return (await import('./junit')).formatJunit(input);
+    case 'github':
+      return (await import('./github')).formatGithub(input);
+    default:
+      return formatText(input, { color: options.color ?? false });
   }
 }

@@ -35,7 +35,14 @@ export function formatJson(x: CheckResult | ReportInput): string {
     ...(result.stacks ? { stacks: result.stacks } : {}),
     // Rules that did not run, and who turned them off: a quiet report is never mistaken for a clean one.
     ...(result.rulesOff?.length ? { rulesOff: result.rulesOff } : {}),
-    ...(input.command === 'review' ? { changes: input.changes, introduced: (input.introduced).map(finding), resolved: (input.resolved).map(finding), unevaluated: input.unevaluated } : {}),
+    ...(input.command === 'review'
+      ? {
+          changes: input.changes,
+          introduced: input.introduced.map(finding),
+          resolved: input.resolved.map(finding),
+          unevaluated: input.unevaluated,
+        }
+      : {}),
     ...(input.command === 'drift' ? { drift: input.drift } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -19,13 +19,17 @@ export interface PathsReport {
 
 /** Says that, and how to see more, when limits left paths out. */
 function omittedLine(r: PathsReport): string | undefined {
-  return r.omitted ? `${r.omitted} more path(s) not shown: longer than the step limit or beyond the limit per target (raise --max-steps or --max-paths)` : undefined;
+  return r.omitted
+    ? `${r.omitted} more path(s) not shown: longer than the step limit or beyond the limit per target (raise --max-steps or --max-paths)`
+    : undefined;
 }
 
 export function formatPathsText(reports: readonly PathsReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    out.push(`${atLineStart(r.stack)}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`);
+    out.push(
+      `${atLineStart(r.stack)}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`,
+    );
     r.paths.forEach((p, i) => {
       out.push(`  ${i + 1}. ${p.source} ⇒ ${p.target} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})`);
       for (const s of p.steps) out.push(`       ${describeStep(s)}`);
@@ -43,7 +47,17 @@ function onPaths(report: PathsReport) {
   const edges = new Map<string, AttackPath['steps'][number]>();
   for (const p of report.paths) for (const s of p.steps) edges.set(`${s.from}|${s.kind}|${s.to}|${s.resource}`, s);
   const ids = [...new Set([...edges.values()].flatMap((s) => [s.from, s.to]))].sort();
-  return { ids, edges: [...edges.values()].sort(byText((s) => s.from, (s) => s.to, (s) => s.kind, (s) => s.resource)) };
+  return {
+    ids,
+    edges: [...edges.values()].sort(
+      byText(
+        (s) => s.from,
+        (s) => s.to,
+        (s) => s.kind,
+        (s) => s.resource,
+      ),
+    ),
+  };
 }
 
 export function formatPathsJson(reports: readonly PathsReport[]): string {
@@ -55,7 +69,13 @@ export function formatPathsJson(reports: readonly PathsReport[]): string {
         const n = r.graph.nodes.get(id)!;
         return { id, kind: n.kind, target: n.target, ...(n.exemption ? { exemption: true } : {}) };
       }),
-      edges: edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, resource: e.resource, ...(e.detail ? { detail: e.detail } : {}) })),
+      edges: edges.map((e) => ({
+        from: e.from,
+        to: e.to,
+        kind: e.kind,
+        resource: e.resource,
+        ...(e.detail ? { detail: e.detail } : {}),
+      })),
       paths: r.paths,
       omitted: r.omitted ?? 0,
     };
@@ -75,7 +95,8 @@ export function formatMermaid(report: PathsReport): string {
     const shape = endsPaths(n) ? ['[["', '"]]'] : n.kind === 'scope' ? ['(["', '"])'] : ['["', '"]'];
     lines.push(`  ${key.get(id)}${shape[0]}${mermaidText(id)}${shape[1]}`);
   }
-  for (const e of edges) lines.push(`  ${key.get(e.from)} -->|"${mermaidText(`${e.kind} (${e.resource})`)}"| ${key.get(e.to)}`);
+  for (const e of edges)
+    lines.push(`  ${key.get(e.from)} -->|"${mermaidText(`${e.kind} (${e.resource})`)}"| ${key.get(e.to)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -90,24 +111,46 @@ export function formatDot(reports: readonly PathsReport[]): string {
     out.push(`  subgraph cluster_${i} {`, `    label="${dotText(r.stack)}";`);
     for (const id of ids) {
       const n = r.graph.nodes.get(id)!;
-      out.push(`    "${dotText(`${r.stack}/${id}`)}" [label="${dotText(id)}"${endsPaths(n) ? ', style=filled, fillcolor="#f4cccc"' : n.kind === 'scope' ? ', shape=ellipse' : ''}];`);
+      out.push(
+        `    "${dotText(`${r.stack}/${id}`)}" [label="${dotText(id)}"${endsPaths(n) ? ', style=filled, fillcolor="#f4cccc"' : n.kind === 'scope' ? ', shape=ellipse' : ''}];`,
+      );
     }
-    for (const e of edges) out.push(`    "${dotText(`${r.stack}/${e.from}`)}" -> "${dotText(`${r.stack}/${e.to}`)}" [label="${dotText(e.kind)}\\n${dotText(e.resource)}"];`);
+    for (const e of edges)
+      out.push(
+        `    "${dotText(`${r.stack}/${e.from}`)}" -> "${dotText(`${r.stack}/${e.to}`)}" [label="${dotText(e.kind)}\\n${dotText(e.resource)}"];`,
+      );
     out.push('  }');
   });
   out.push('}');
   return out.join('\n') + '\n';
 }
 
-
 export function formatPathsMarkdown(reports: readonly PathsReport[]): string {
   const out = ['## Recovery attack paths', ''];
   const total = reports.reduce((n, r) => n + r.paths.length, 0);
-  out.push(total === 0 ? '✅ No principal outside the privileged tier can change the authentication of a privileged identity.' : `⚠️ ${total} path(s) by which a principal outside the privileged tier can end up changing the authentication of a privileged identity.`, '');
+  out.push(
+    total === 0
+      ? '✅ No principal outside the privileged tier can change the authentication of a privileged identity.'
+      : `⚠️ ${total} path(s) by which a principal outside the privileged tier can end up changing the authentication of a privileged identity.`,
+    '',
+  );
   for (const r of reports) {
     if (r.paths.length === 0) continue;
-    out.push(`### ${markdownText(r.stack)}`, '', '```mermaid', formatMermaid(r).trimEnd(), '```', '', '| # | From | To | Steps |', '|---|---|---|---|');
-    r.paths.forEach((p, i) => out.push(`| ${i + 1} | ${markdownCode(p.source)} | ${markdownCode(p.target)} | ${p.steps.map((s) => markdownText(describeStep(s))).join('<br>')} |`));
+    out.push(
+      `### ${markdownText(r.stack)}`,
+      '',
+      '```mermaid',
+      formatMermaid(r).trimEnd(),
+      '```',
+      '',
+      '| # | From | To | Steps |',
+      '|---|---|---|---|',
+    );
+    r.paths.forEach((p, i) =>
+      out.push(
+        `| ${i + 1} | ${markdownCode(p.source)} | ${markdownCode(p.target)} | ${p.steps.map((s) => markdownText(describeStep(s))).join('<br>')} |`,
+      ),
+    );
     const omitted = omittedLine(r);
     if (omitted) out.push('', omitted);
     out.push('');

@@ -13,7 +13,14 @@ export interface TextOptions {
   readonly color?: boolean;
 }
 
-const COLOURS: Record<Severity | 'dim' | 'bold', string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m' };
+const COLOURS: Record<Severity | 'dim' | 'bold', string> = {
+  critical: '\x1b[1;31m',
+  high: '\x1b[31m',
+  medium: '\x1b[33m',
+  low: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+};
 
 export function formatText(x: CheckResult | ReportInput, options: TextOptions = {}): string {
   // Every name and value from the input stays on its line: no newline, no escape sequence reaches the terminal or CI log.
@@ -23,7 +30,11 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
   const lines: string[] = [];
   if (input.command === 'review') {
     lines.push(paint('bold', `Weakening changes: ${input.changes.length}`));
-    for (const c of changesOf(input)) lines.push(`  ${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}`, `    ${c.message} (erodes ${c.ruleId})`);
+    for (const c of changesOf(input))
+      lines.push(
+        `  ${c.kind} ${c.resource} ${c.attribute}: ${c.before} → ${c.after}`,
+        `    ${c.message} (erodes ${c.ruleId})`,
+      );
     lines.push(paint('bold', `Findings introduced: ${input.introduced.length}, resolved: ${input.resolved.length}`));
     for (const f of input.introduced) lines.push(`  + ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
     for (const f of input.resolved) lines.push(`  - ${f.ruleId} ${f.resource ?? '(configuration)'} [${f.severity}]`);
@@ -37,10 +48,12 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
     lines.push(paint('bold', `Drift in ${d.stack}: ${d.drift.length} resource(s) changed outside code`));
     for (const e of d.drift) {
       lines.push(`  ${e.resource}: ${e.deleted ? 'deleted' : e.attributes.join(', ')}`);
-      for (const w of e.weakenings) lines.push(`    ${w.kind} ${w.attribute}: ${w.before} → ${w.after} — ${w.message} (erodes ${w.ruleId})`);
+      for (const w of e.weakenings)
+        lines.push(`    ${w.kind} ${w.attribute}: ${w.before} → ${w.after} — ${w.message} (erodes ${w.ruleId})`);
     }
     for (const c of d.failedChecks) lines.push(`  check ${c.address} ${c.status}: ${c.problems.join('; ')}`);
-    for (const e of d.expiries) lines.push(`  ${e.expired ? 'EXPIRED' : `expires in ${e.days} day(s)`}: ${e.what} ${e.resource} (${e.expires})`);
+    for (const e of d.expiries)
+      lines.push(`  ${e.expired ? 'EXPIRED' : `expires in ${e.days} day(s)`}: ${e.what} ${e.resource} (${e.expires})`);
     lines.push('');
   }
   if (input.command !== 'check') return lines.join('\n') + '\n';
@@ -53,11 +66,19 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
       if (group.length === 0) continue;
       lines.push(`  ${paint(severity, severity.toUpperCase())}`);
       for (const f of group) {
-        const where = f.resource ? `${f.resource}${f.line ? paint('dim', ` (${f.file}:${f.line})`) : ''}` : paint('dim', '(configuration)');
+        const where = f.resource
+          ? `${f.resource}${f.line ? paint('dim', ` (${f.file}:${f.line})`) : ''}`
+          : paint('dim', '(configuration)');
         lines.push(`    ${f.ruleId} ${where}${f.suppressed ? paint('dim', ' [suppressed]') : ''}`);
         lines.push(`      ${f.message}`);
         for (const step of f.path ?? []) lines.push(paint('dim', `        ${describeStep(step)}`));
-        if (f.suppressed) lines.push(paint('dim', `      Suppressed until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`));
+        if (f.suppressed)
+          lines.push(
+            paint(
+              'dim',
+              `      Suppressed until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`,
+            ),
+          );
       }
     }
     lines.push('');
@@ -87,5 +108,7 @@ export function summaryLine(findings: readonly Finding[]): string {
   const total = SEVERITIES.reduce((n, k) => n + s[k], 0);
   const suppressed = findings.filter((f) => f.suppressed).length;
   const note = suppressed > 0 ? ` (${suppressed} suppressed, listed above)` : '';
-  return total === 0 ? `No findings.${note}` : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.${note}`;
+  return total === 0
+    ? `No findings.${note}`
+    : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.${note}`;
 }

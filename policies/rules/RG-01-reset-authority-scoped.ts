@@ -17,7 +17,11 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'A help desk that can reset anyone can be talked into resetting anyone. Scoping reset authority to the groups or administrative units it serves limits what one convincing caller can reach.',
-    references: ['NIST SP 800-63B-4 §4.2 (account recovery)', 'CISA SCuBA MS.AAD.7.x (privileged access)', "Okta 2023 advisory on help-desk social engineering of Super Admins"],
+    references: [
+      'NIST SP 800-63B-4 §4.2 (account recovery)',
+      'CISA SCuBA MS.AAD.7.x (privileged access)',
+      'Okta 2023 advisory on help-desk social engineering of Super Admins',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       unscopedOkta:
@@ -39,31 +43,65 @@ export default defineRule({
         report(r);
       };
       if (!grant.role.known) {
-        flag({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `which role ${grant.assignment.address} grants`, why: 'the role is not a literal' } });
+        flag({
+          resource: grant.assignment,
+          messageId: 'cannotVerify',
+          data: { what: `which role ${grant.assignment.address} grants`, why: 'the role is not a literal' },
+        });
         continue;
       }
       const scope = grant.scope;
       switch (scope.kind) {
         case 'organisation':
-          flag({ resource: grant.assignment, messageId: grant.provider === 'okta' ? 'unscopedOkta' : 'unscopedEntra', data: { role, principal, scope: 'directory scope "/"' } });
+          flag({
+            resource: grant.assignment,
+            messageId: grant.provider === 'okta' ? 'unscopedOkta' : 'unscopedEntra',
+            data: { role, principal, scope: 'directory scope "/"' },
+          });
           break;
         case 'other':
-          flag({ resource: grant.assignment, messageId: 'unscopedEntra', data: { role, principal, scope: `directory scope ${JSON.stringify(scope.value)}` } });
+          flag({
+            resource: grant.assignment,
+            messageId: 'unscopedEntra',
+            data: { role, principal, scope: `directory scope ${JSON.stringify(scope.value)}` },
+          });
           break;
         case 'unknown':
-          flag({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `the scope of ${role} on ${grant.assignment.address}`, why: `directory_scope_id is ${scope.expression}` } });
+          flag({
+            resource: grant.assignment,
+            messageId: 'cannotVerify',
+            data: {
+              what: `the scope of ${role} on ${grant.assignment.address}`,
+              why: `directory_scope_id is ${scope.expression}`,
+            },
+          });
           break;
         case 'resource-set': {
           if (!scope.set) {
-            flag({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `the resource set of ${grant.assignment.address}`, why: 'resource_set_id names no okta_resource_set in this configuration' } });
+            flag({
+              resource: grant.assignment,
+              messageId: 'cannotVerify',
+              data: {
+                what: `the resource set of ${grant.assignment.address}`,
+                why: 'resource_set_id names no okta_resource_set in this configuration',
+              },
+            });
             break;
           }
           const entries = [...elements(scope.set.values.resources), ...elements(scope.set.values.resources_orn)];
           const wide = entries.map(entryText).find((e) => e !== undefined && ALL_PRINCIPALS.test(e));
           if (wide) {
-            flag({ resource: grant.assignment, messageId: 'allPrincipalsInSet', data: { set: scope.set.address, role, what: /users/.test(wide) ? 'users' : 'groups', entry: wide } });
+            flag({
+              resource: grant.assignment,
+              messageId: 'allPrincipalsInSet',
+              data: { set: scope.set.address, role, what: /users/.test(wide) ? 'users' : 'groups', entry: wide },
+            });
           } else if (entries.some((e) => e instanceof Unknown && e.references.length === 0)) {
-            flag({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `the members of resource set ${scope.set.address}`, why: 'some entries are not literal' } });
+            flag({
+              resource: grant.assignment,
+              messageId: 'cannotVerify',
+              data: { what: `the members of resource set ${scope.set.address}`, why: 'some entries are not literal' },
+            });
           }
           break;
         }
@@ -73,9 +111,18 @@ export default defineRule({
     }
   },
   weakenings: [
-    { types: ['okta_group_role'], detect: (pair, report) => (scopeWidened(pair, report, 'target_group_list'), resourceSetRemoved(pair, report)) },
-    { types: ['okta_user_admin_roles', 'okta_admin_role_custom_assignments', 'azuread_directory_role_member'], detect: (pair, report) => scopeWidened(pair, report, 'members') },
-    { types: ['azuread_directory_role_assignment', 'azuread_directory_role_eligibility_schedule_request'], detect: (pair, report) => scopeWidened(pair, report, 'directory_scope_id') },
+    {
+      types: ['okta_group_role'],
+      detect: (pair, report) => (scopeWidened(pair, report, 'target_group_list'), resourceSetRemoved(pair, report)),
+    },
+    {
+      types: ['okta_user_admin_roles', 'okta_admin_role_custom_assignments', 'azuread_directory_role_member'],
+      detect: (pair, report) => scopeWidened(pair, report, 'members'),
+    },
+    {
+      types: ['azuread_directory_role_assignment', 'azuread_directory_role_eligibility_schedule_request'],
+      detect: (pair, report) => scopeWidened(pair, report, 'directory_scope_id'),
+    },
     { types: ['okta_admin_role_custom'], detect: permissionsAdded },
     { types: ['okta_resource_set'], detect: resourceSetWidened },
   ],
@@ -98,47 +145,116 @@ function entryText(v: unknown): string | undefined {
 
 // ------------------------------------------------------------ weakenings (W-SCOPE)
 
-const OKTA_ROLE_RANK = new Map(Object.entries({ HELP_DESK_ADMIN: 1, USER_ADMIN: 2, GROUP_MEMBERSHIP_ADMIN: 2, APP_ADMIN: 3, API_ADMIN: 3, API_ACCESS_MANAGEMENT_ADMIN: 3, ORG_ADMIN: 4, SUPER_ADMIN: 5 }));
+const OKTA_ROLE_RANK = new Map(
+  Object.entries({
+    HELP_DESK_ADMIN: 1,
+    USER_ADMIN: 2,
+    GROUP_MEMBERSHIP_ADMIN: 2,
+    APP_ADMIN: 3,
+    API_ADMIN: 3,
+    API_ACCESS_MANAGEMENT_ADMIN: 3,
+    ORG_ADMIN: 4,
+    SUPER_ADMIN: 5,
+  }),
+);
 
 /** Reset authority reaching further: a target added, every target removed, a unit's scope moved to the tenant, the role changed. */
-function scopeWidened({ before, after, base, head }: ResourcePair, report: (w: WeakeningReport) => void, scopeAttribute: string): void {
+function scopeWidened(
+  { before, after, base, head }: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  scopeAttribute: string,
+): void {
   if (!before || !after) return;
   // A list of targets widens when it gains a target, or when it loses all of them (then it is the whole org).
   if (scopeAttribute !== 'directory_scope_id') {
     const added = addedElements(valueOn(before, scopeAttribute), valueOn(after, scopeAttribute));
-    const emptied = elements(valueOn(before, scopeAttribute)).length > 0 && elements(valueOn(after, scopeAttribute)).length === 0;
+    const emptied =
+      elements(valueOn(before, scopeAttribute)).length > 0 && elements(valueOn(after, scopeAttribute)).length === 0;
     if (added.length > 0 || emptied) {
-      report({ kind: 'W-SCOPE', attribute: scopeAttribute, before: shown(valueOn(before, scopeAttribute)), after: shown(valueOn(after, scopeAttribute)), message: emptied ? 'every target is removed: reset authority now reaches the whole org' : `reset authority now also reaches ${added.join(', ')}` });
+      report({
+        kind: 'W-SCOPE',
+        attribute: scopeAttribute,
+        before: shown(valueOn(before, scopeAttribute)),
+        after: shown(valueOn(after, scopeAttribute)),
+        message: emptied
+          ? 'every target is removed: reset authority now reaches the whole org'
+          : `reset authority now also reaches ${added.join(', ')}`,
+      });
     }
   }
-  const wasScoped = (v: Value | undefined) => (typeof v === 'string' && v.startsWith('/administrativeUnits/')) || v instanceof Unknown;
-  if (scopeAttribute === 'directory_scope_id' && wasScoped(valueOn(before, scopeAttribute)) && !wasScoped(valueOn(after, scopeAttribute))) {
-    report({ kind: 'W-SCOPE', attribute: scopeAttribute, before: shown(valueOn(before, scopeAttribute)), after: shown(valueOn(after, scopeAttribute)), message: 'reset authority moved from an administrative unit to the whole tenant' });
+  const wasScoped = (v: Value | undefined) =>
+    (typeof v === 'string' && v.startsWith('/administrativeUnits/')) || v instanceof Unknown;
+  if (
+    scopeAttribute === 'directory_scope_id' &&
+    wasScoped(valueOn(before, scopeAttribute)) &&
+    !wasScoped(valueOn(after, scopeAttribute))
+  ) {
+    report({
+      kind: 'W-SCOPE',
+      attribute: scopeAttribute,
+      before: shown(valueOn(before, scopeAttribute)),
+      after: shown(valueOn(after, scopeAttribute)),
+      message: 'reset authority moved from an administrative unit to the whole tenant',
+    });
   }
   const beforeRoles = grantsOf(base, before).map((g) => g.role);
   for (const g of grantsOf(head, after)) {
     if (beforeRoles.some((r) => r.name === g.role.name)) continue;
-    const upgraded = beforeRoles.some((r) => (OKTA_ROLE_RANK.get(g.role.name) ?? 0) > (OKTA_ROLE_RANK.get(r.name) ?? 0)) || (g.role.privileged && !beforeRoles.some((r) => r.privileged));
+    const upgraded =
+      beforeRoles.some((r) => (OKTA_ROLE_RANK.get(g.role.name) ?? 0) > (OKTA_ROLE_RANK.get(r.name) ?? 0)) ||
+      (g.role.privileged && !beforeRoles.some((r) => r.privileged));
     if (upgraded || beforeRoles.length > 0) {
-      report({ kind: 'W-SCOPE', attribute: 'role', before: beforeRoles.map((r) => r.name).join(', ') || 'none', after: g.role.name, message: `the role is changed to ${g.role.name}` });
+      report({
+        kind: 'W-SCOPE',
+        attribute: 'role',
+        before: beforeRoles.map((r) => r.name).join(', ') || 'none',
+        after: g.role.name,
+        message: `the role is changed to ${g.role.name}`,
+      });
     }
   }
 }
 
 function resourceSetRemoved({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  if (before && after && valueOn(before, 'resource_set_id') !== undefined && valueOn(after, 'resource_set_id') === undefined && valueOn(after, 'target_group_list') === undefined) {
-    report({ kind: 'W-SCOPE', attribute: 'resource_set_id', before: shown(valueOn(before, 'resource_set_id')), after: 'unset', message: 'the resource set that limited the role is removed' });
+  if (
+    before &&
+    after &&
+    valueOn(before, 'resource_set_id') !== undefined &&
+    valueOn(after, 'resource_set_id') === undefined &&
+    valueOn(after, 'target_group_list') === undefined
+  ) {
+    report({
+      kind: 'W-SCOPE',
+      attribute: 'resource_set_id',
+      before: shown(valueOn(before, 'resource_set_id')),
+      after: 'unset',
+      message: 'the resource set that limited the role is removed',
+    });
   }
 }
 
 function permissionsAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   const added = addedElements(valueOn(before, 'permissions'), valueOn(after, 'permissions'));
-  if (before && after && added.length > 0) report({ kind: 'W-SCOPE', attribute: 'permissions', before: shown(valueOn(before, 'permissions')), after: shown(valueOn(after, 'permissions')), message: `permissions added to a custom admin role: ${added.join(', ')}` });
+  if (before && after && added.length > 0)
+    report({
+      kind: 'W-SCOPE',
+      attribute: 'permissions',
+      before: shown(valueOn(before, 'permissions')),
+      after: shown(valueOn(after, 'permissions')),
+      message: `permissions added to a custom admin role: ${added.join(', ')}`,
+    });
 }
 
 function resourceSetWidened({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   for (const attribute of ['resources', 'resources_orn']) {
     const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
-    if (before && after && added.length > 0) report({ kind: 'W-SCOPE', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: `the resource set now also covers ${added.join(', ')}` });
+    if (before && after && added.length > 0)
+      report({
+        kind: 'W-SCOPE',
+        attribute,
+        before: shown(valueOn(before, attribute)),
+        after: shown(valueOn(after, attribute)),
+        message: `the resource set now also covers ${added.join(', ')}`,
+      });
   }
 }

@@ -10,12 +10,16 @@ export default defineRule({
   meta: {
     id: 'RG-02',
     slug: 'privileged-identities-out-of-operator-reach',
-    title: 'No operator\'s explicit scope contains a privileged identity or a break-glass account',
+    title: "No operator's explicit scope contains a privileged identity or a break-glass account",
     severity: 'critical',
     csf: ['PR.AA-05'],
     rationale:
       'A help desk scoped to "staff" that also reaches an administrator is a path to admin: the attacker calls in as the admin, the operator resets their factors, and the attacker signs in with the admin\'s roles.',
-    references: ["Okta 2023 advisory on help-desk social engineering of Super Admins", 'CISA SCuBA MS.AAD.7.x', 'Microsoft: who can reset passwords and authentication methods'],
+    references: [
+      'Okta 2023 advisory on help-desk social engineering of Super Admins',
+      'CISA SCuBA MS.AAD.7.x',
+      'Microsoft: who can reset passwords and authentication methods',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       reachesThroughChain:
@@ -27,7 +31,10 @@ export default defineRule({
   check(ctx, report) {
     const reported = new Set<string>();
     // Many grants share one scope: what each container exposes is worked out once per provider.
-    const reachedFrom = { okta: oncePerResource((c) => reachedIn(ctx, c, 'okta')), entra: oncePerResource((c) => reachedIn(ctx, c, 'entra')) };
+    const reachedFrom = {
+      okta: oncePerResource((c) => reachedIn(ctx, c, 'okta')),
+      entra: oncePerResource((c) => reachedIn(ctx, c, 'entra')),
+    };
     for (const grant of ctx.grants) {
       if (!grant.role.operatorRole) continue; // help-desk roles and credential custom roles; unknown roles are RG-01's
       const p = grant.principal;
@@ -38,19 +45,36 @@ export default defineRule({
       const data = { role: grant.role.name, principal: p?.address ?? 'an unknown principal', scope: scope.label };
       if (reached.length > 0) {
         reported.add(grant.assignment.address);
-        report({ resource: grant.assignment, messageId: 'reachesPrivileged', data: { ...data, reached: listed(reached) } });
-      }
-      else if (scope.unknown || scope.groups.some((g) => containerMembers(ctx, g).unknown)) {
-        report({ resource: grant.assignment, messageId: 'cannotVerify', data: { what: `who ${grant.assignment.address} can reset`, why: `the members of ${scope.label} are not all known` } });
+        report({
+          resource: grant.assignment,
+          messageId: 'reachesPrivileged',
+          data: { ...data, reached: listed(reached) },
+        });
+      } else if (scope.unknown || scope.groups.some((g) => containerMembers(ctx, g).unknown)) {
+        report({
+          resource: grant.assignment,
+          messageId: 'cannotVerify',
+          data: {
+            what: `who ${grant.assignment.address} can reset`,
+            why: `the members of ${scope.label} are not all known`,
+          },
+        });
       }
     }
     // Through chains: an explicit scope holds no privileged identity, yet someone in it can reach one.
-    const operatorGrant = new Map(ctx.grants.filter((g) => g.role.operatorRole && g.scope.kind !== 'organisation').map((g) => [g.assignment.address, g]));
+    const operatorGrant = new Map(
+      ctx.grants
+        .filter((g) => g.role.operatorRole && g.scope.kind !== 'organisation')
+        .map((g) => [g.assignment.address, g]),
+    );
     if (operatorGrant.size === 0) return; // no explicit scope, no chain through one: skip the graph
     for (const path of ctx.attackPaths) {
       const [first] = path.steps;
       // The path starts where the operator resets the users of a group or unit it is scoped to.
-      const scope = first.kind === 'can reset' && first.from === path.source ? ctx.resetGraph.nodes.get(first.to)?.container : undefined;
+      const scope =
+        first.kind === 'can reset' && first.from === path.source
+          ? ctx.resetGraph.nodes.get(first.to)?.container
+          : undefined;
       if (scope === undefined || path.steps.length <= 2 || reported.has(first.resource)) continue;
       const grant = operatorGrant.get(first.resource);
       if (!grant) continue;
@@ -70,7 +94,8 @@ export default defineRule({
 function reachedIn(ctx: RuleContext, container: Resource, provider: RoleGrant['provider']): string[] {
   const p = ctx.principals;
   const out: string[] = [];
-  if (provider === 'okta' && container.type === 'okta_group' && p.grantsHeldBy(container).length > 0) out.push(`${container.address} (holds an admin role)`);
+  if (provider === 'okta' && container.type === 'okta_group' && p.grantsHeldBy(container).length > 0)
+    out.push(`${container.address} (holds an admin role)`);
   for (const m of containerMembers(ctx, container).resources) {
     // A group in an Entra unit is in scope as an object; its members are not, and a role-assignable group is beyond every scoped operator.
     if (provider === 'entra' && m.type === 'azuread_group') continue;
@@ -88,5 +113,9 @@ function reachedIn(ctx: RuleContext, container: Resource, provider: RoleGrant['p
 function exposedPrivilege(ctx: RuleContext, member: Resource, provider: RoleGrant['provider']): boolean {
   return ctx.principals
     .grantsHeldBy(member)
-    .some((g) => g.role.privileged && (provider === 'okta' || g.principal === member || g.principal?.values.assignable_to_role !== true));
+    .some(
+      (g) =>
+        g.role.privileged &&
+        (provider === 'okta' || g.principal === member || g.principal?.values.assignable_to_role !== true),
+    );
 }

@@ -5,7 +5,15 @@ import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
 import { oncePerResource } from '../model/once';
-import { ROLE_GRANT_TYPES, type ResourcePair, type WeakeningReport, addedElements, grantsOf, shown, valueOn } from '../engine/weakening';
+import {
+  ROLE_GRANT_TYPES,
+  type ResourcePair,
+  type WeakeningReport,
+  addedElements,
+  grantsOf,
+  shown,
+  valueOn,
+} from '../engine/weakening';
 
 export default defineRule({
   meta: {
@@ -48,29 +56,52 @@ export default defineRule({
   ],
 });
 
-type Outcome = { messageId: 'standingUser' | 'standingGroup' | 'oktaUserRole' | 'cannotVerify'; data?: Record<string, string> } | undefined;
+type Outcome =
+  | { messageId: 'standingUser' | 'standingGroup' | 'oktaUserRole' | 'cannotVerify'; data?: Record<string, string> }
+  | undefined;
 
 function judgeOkta(grant: RoleGrant): Outcome {
   const a = grant.assignment;
   if (a.type === 'okta_group_role') return undefined;
-  if (grant.principalUnknown) return { messageId: 'cannotVerify', data: { what: `whether ${a.address} assigns the role to a break-glass account`, why: 'the user is not known' } };
+  if (grant.principalUnknown)
+    return {
+      messageId: 'cannotVerify',
+      data: { what: `whether ${a.address} assigns the role to a break-glass account`, why: 'the user is not known' },
+    };
   if (a.type === 'okta_user_admin_roles' || grant.principal?.type === 'okta_user') return { messageId: 'oktaUserRole' };
   return undefined;
 }
 
-function judgeEntra(ctx: RuleContext, grant: RoleGrant, shortfallOf: (group: Resource) => string | Unknown | undefined): Outcome {
+function judgeEntra(
+  ctx: RuleContext,
+  grant: RoleGrant,
+  shortfallOf: (group: Resource) => string | Unknown | undefined,
+): Outcome {
   const a = grant.assignment;
-  if (!grant.role.known) return { messageId: 'cannotVerify', data: { what: `which role ${a.address} assigns`, why: 'the role is not a literal' } };
+  if (!grant.role.known)
+    return {
+      messageId: 'cannotVerify',
+      data: { what: `which role ${a.address} assigns`, why: 'the role is not a literal' },
+    };
   if (!grant.role.resetAuthority && !grant.role.privileged) return undefined;
   const p = grant.principal;
   if (!p) {
-    const why = grant.principalUnknown ? 'the principal is not known' : 'the principal is not managed in this configuration';
-    return { messageId: 'cannotVerify', data: { what: `whether ${a.address} assigns ${grant.role.name} to a user or to a PIM-governed group`, why } };
+    const why = grant.principalUnknown
+      ? 'the principal is not known'
+      : 'the principal is not managed in this configuration';
+    return {
+      messageId: 'cannotVerify',
+      data: { what: `whether ${a.address} assigns ${grant.role.name} to a user or to a PIM-governed group`, why },
+    };
   }
   if (ctx.principals.isUser(p)) return { messageId: 'standingUser' };
   if (!ctx.principals.isGroup(p)) return undefined;
   const reason = shortfallOf(p);
-  if (reason instanceof Unknown) return { messageId: 'cannotVerify', data: { what: `whether ${p.address} is a PIM-governed group`, why: `${reason.expression} is not known` } };
+  if (reason instanceof Unknown)
+    return {
+      messageId: 'cannotVerify',
+      data: { what: `whether ${p.address} is a PIM-governed group`, why: `${reason.expression} is not known` },
+    };
   return reason ? { messageId: 'standingGroup', data: { reason } } : undefined;
 }
 
@@ -86,7 +117,8 @@ function groupShortfall(ctx: RuleContext, group: Resource): string | Unknown | u
   const schedules = ctx.principals.schedulesFor(group);
   const permanent = schedules.find((s) => s.kind === 'assigned' && s.schedule.values.permanent_assignment === true);
   if (permanent) return `${permanent.schedule.address} assigns membership permanently`;
-  if (!schedules.some((s) => s.kind === 'eligible')) return 'no azuread_privileged_access_group_eligibility_schedule brings members in';
+  if (!schedules.some((s) => s.kind === 'eligible'))
+    return 'no azuread_privileged_access_group_eligibility_schedule brings members in';
   return undefined;
 }
 
@@ -97,16 +129,34 @@ function newlyGranted({ before, after, head }: ResourcePair, report: (w: Weakeni
   if (before || !after) return;
   for (const g of grantsOf(head, after)) {
     if (g.principal && head.principals.isVendor(g.principal)) continue;
-    if (g.role.privileged || g.role.resetAuthority) report({ kind: 'W-PRIVILEGE', attribute: 'role', before: 'none', after: g.role.name, message: `${g.principal?.address ?? 'an unknown principal'} is newly granted ${g.role.name}` });
+    if (g.role.privileged || g.role.resetAuthority)
+      report({
+        kind: 'W-PRIVILEGE',
+        attribute: 'role',
+        before: 'none',
+        after: g.role.name,
+        message: `${g.principal?.address ?? 'an unknown principal'} is newly granted ${g.role.name}`,
+      });
   }
 }
 
 /** Members added to a group that holds a privileged role: a new privileged assignment in all but name. */
 function privilegedGroupJoined({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (!after) return;
-  const group = after.type === 'azuread_group' ? after : (head.target(after, after.type === 'azuread_group_member' ? 'group_object_id' : 'group_id') ?? undefined);
+  const group =
+    after.type === 'azuread_group'
+      ? after
+      : (head.target(after, after.type === 'azuread_group_member' ? 'group_object_id' : 'group_id') ?? undefined);
   if (!group || !head.principals.grantsHeldBy(group).some((g) => g.role.privileged)) return;
-  const attribute = after.type === 'azuread_group' ? 'members' : after.type === 'azuread_group_member' ? 'member_object_id' : 'users';
+  const attribute =
+    after.type === 'azuread_group' ? 'members' : after.type === 'azuread_group_member' ? 'member_object_id' : 'users';
   const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
-  if (added.length > 0) report({ kind: 'W-PRIVILEGE', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: `new members of ${group.address}, which holds a privileged role: ${added.join(', ')}` });
+  if (added.length > 0)
+    report({
+      kind: 'W-PRIVILEGE',
+      attribute,
+      before: shown(valueOn(before, attribute)),
+      after: shown(valueOn(after, attribute)),
+      message: `new members of ${group.address}, which holds a privileged role: ${added.join(', ')}`,
+    });
 }

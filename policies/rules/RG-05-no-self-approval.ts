@@ -33,7 +33,11 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'Supervisory approval protects only when the supervisor is someone else. An approver who is also a requester, or an operator who can grant itself membership, turns the approval step into a formality an attacker passes alone.',
-    references: ['NIST SP 800-53 AC-5 (separation of duties)', 'CISA SCuBA MS.AAD.7.6', 'Microsoft: PIM approval settings'],
+    references: [
+      'NIST SP 800-53 AC-5 (separation of duties)',
+      'CISA SCuBA MS.AAD.7.6',
+      'Microsoft: PIM approval settings',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },
@@ -60,24 +64,54 @@ function checkActivationApprovers(ctx: RuleContext, report: Reporter): void {
     const theirGroups = new Set(eligible.flatMap((p) => ctx.principals.groupsOf(p)));
     let flagged = false;
     for (const approver of approvers.resources) {
-      const why = approver === group ? 'it is the group being activated' : eligible.includes(approver) ? 'it is one of the eligible members' : theirGroups.has(approver) ? 'eligible members belong to it' : undefined;
+      const why =
+        approver === group
+          ? 'it is the group being activated'
+          : eligible.includes(approver)
+            ? 'it is one of the eligible members'
+            : theirGroups.has(approver)
+              ? 'eligible members belong to it'
+              : undefined;
       if (why) {
-        report({ resource: policy, messageId: 'selfApproval', data: { policy: policy.address, approver: approver.address, group: group.address, why } });
+        report({
+          resource: policy,
+          messageId: 'selfApproval',
+          data: { policy: policy.address, approver: approver.address, group: group.address, why },
+        });
         flagged = true;
         break;
       }
     }
-    if (!flagged && approvers.unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `who approves activations in ${policy.address}`, why: 'the approver is not known' } });
+    if (!flagged && approvers.unknown)
+      report({
+        resource: policy,
+        messageId: 'cannotVerify',
+        data: { what: `who approves activations in ${policy.address}`, why: 'the approver is not known' },
+      });
     if (flagged) continue;
     // Transitive: an eligible member who can make themselves an approver (own the approver group, add members to it…).
     // A chain through an activation these approvers approve is no self-approval: they consent before its first step.
     const guarded = guardedGroups(ctx, approvers.resources);
     guarded.add(group.address);
-    const acting = (edge: GraphEdge) => ACTING.has(edge.kind) && !(edge.kind === 'eligible for' && guarded.has(edge.to));
+    const acting = (edge: GraphEdge) =>
+      ACTING.has(edge.kind) && !(edge.kind === 'eligible for' && guarded.has(edge.to));
     for (const e of eligible) {
-      const chain = approvers.resources.map((a) => shortestChain(ctx.resetGraph, e.address, a.address, acting)).find((c) => c !== undefined);
+      const chain = approvers.resources
+        .map((a) => shortestChain(ctx.resetGraph, e.address, a.address, acting))
+        .find((c) => c !== undefined);
       if (!chain) continue;
-      report({ resource: policy, messageId: 'approverReachable', data: { policy: policy.address, group: group.address, member: e.address, approver: chain[chain.length - 1].to, count: chain.length }, path: chain });
+      report({
+        resource: policy,
+        messageId: 'approverReachable',
+        data: {
+          policy: policy.address,
+          group: group.address,
+          member: e.address,
+          approver: chain[chain.length - 1].to,
+          count: chain.length,
+        },
+        path: chain,
+      });
       break;
     }
   }
@@ -96,7 +130,8 @@ function guardedGroups(ctx: RuleContext, approvers: readonly Resource[]): Set<st
   const byApprover = approvedGroups(ctx);
   // Only policies that name one of these approvers can be guarded by them: no scan of every policy per policy.
   for (const a of approvers) {
-    for (const { group, approvers: theirs } of byApprover.get(a) ?? []) if (theirs.every((x) => approvers.includes(x))) out.add(group.address);
+    for (const { group, approvers: theirs } of byApprover.get(a) ?? [])
+      if (theirs.every((x) => approvers.includes(x))) out.add(group.address);
   }
   return out;
 }
@@ -138,7 +173,11 @@ function checkAccessPackages(ctx: RuleContext, report: Reporter): void {
     const grant = groups.map((g) => g.address).join(', ');
     const required = valueAt(policy.values, 'approval_settings.approval_required');
     if (required instanceof Unknown) {
-      report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} needs approval`, why: 'approval_required is not known' } });
+      report({
+        resource: policy,
+        messageId: 'cannotVerify',
+        data: { what: `whether ${policy.address} needs approval`, why: 'approval_required is not known' },
+      });
       continue;
     }
     if (required !== true) {
@@ -148,8 +187,16 @@ function checkAccessPackages(ctx: RuleContext, report: Reporter): void {
     const approvers = ctx.targets(policy, 'approval_settings.approval_stage.primary_approver.object_id').resources;
     const requestors = ctx.targets(policy, 'requestor_settings.requestor.object_id').resources;
     const requestorGroups = new Set([...requestors, ...requestors.flatMap((r) => ctx.principals.groupsOf(r))]);
-    const self = approvers.find((a) => requestorGroups.has(a) || groups.includes(a) || ctx.principals.groupsOf(a).some((g) => requestors.includes(g)));
-    if (self) report({ resource: policy, messageId: 'packageSelfApproval', data: { policy: policy.address, grant, approver: self.address } });
+    const self = approvers.find(
+      (a) =>
+        requestorGroups.has(a) || groups.includes(a) || ctx.principals.groupsOf(a).some((g) => requestors.includes(g)),
+    );
+    if (self)
+      report({
+        resource: policy,
+        messageId: 'packageSelfApproval',
+        data: { policy: policy.address, grant, approver: self.address },
+      });
   }
 }
 
@@ -158,11 +205,21 @@ function checkOktaRoles(ctx: RuleContext, report: Reporter): void {
     const permissions = role.values.permissions;
     const list = literalStrings(permissions);
     if (!list.some((p) => OKTA_CREDENTIAL_PERMISSIONS.has(p))) {
-      if (permissions instanceof Unknown) report({ resource: role, messageId: 'cannotVerify', data: { what: `the permissions of ${role.address}`, why: 'they are not known' } });
+      if (permissions instanceof Unknown)
+        report({
+          resource: role,
+          messageId: 'cannotVerify',
+          data: { what: `the permissions of ${role.address}`, why: 'they are not known' },
+        });
       continue;
     }
     const conflicting = OKTA_SELF_GRANT_PERMISSIONS.filter((p) => list.includes(p));
-    if (conflicting.length > 0) report({ resource: role, messageId: 'oktaSelfGrant', data: { role: role.address, permissions: conflicting.join(', ') } });
+    if (conflicting.length > 0)
+      report({
+        resource: role,
+        messageId: 'oktaSelfGrant',
+        data: { role: role.address, permissions: conflicting.join(', ') },
+      });
   }
 }
 
@@ -170,11 +227,25 @@ function checkSeparationOfDuties(ctx: RuleContext, report: Reporter): void {
   const reported = new Set<Resource>();
   for (const grant of ctx.grants) {
     const p = grant.principal;
-    if (grant.role.templateId !== PRIVILEGED_ROLE_ADMINISTRATOR || !p || reported.has(p) || ctx.principals.isBreakGlass(p)) continue;
+    if (
+      grant.role.templateId !== PRIVILEGED_ROLE_ADMINISTRATOR ||
+      !p ||
+      reported.has(p) ||
+      ctx.principals.isBreakGlass(p)
+    )
+      continue;
     const reset = ctx.principals.grantsHeldBy(p).filter((g) => g.role.resetAuthority);
     if (reset.length === 0) continue;
     reported.add(p);
-    report({ resource: grant.assignment, messageId: 'separationOfDuties', data: { principal: p.address, reset: [...new Set(reset.map((g) => g.role.name))].join(', '), assignment: grant.assignment.address } });
+    report({
+      resource: grant.assignment,
+      messageId: 'separationOfDuties',
+      data: {
+        principal: p.address,
+        reset: [...new Set(reset.map((g) => g.role.name))].join(', '),
+        assignment: grant.assignment.address,
+      },
+    });
   }
 }
 
@@ -182,12 +253,26 @@ function checkSeparationOfDuties(ctx: RuleContext, report: Reporter): void {
 
 function approverIsOperator(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
   const approvers = approversAdded(pair);
-  if (approvers?.toOperators) report({ kind: 'W-APPROVAL', attribute: approvers.path, before: shown(valueOn(pair.before, approvers.path)), after: shown(valueOn(pair.after, approvers.path)), message: `the approver is now one of the operators (${approvers.added.join(', ')})` });
+  if (approvers?.toOperators)
+    report({
+      kind: 'W-APPROVAL',
+      attribute: approvers.path,
+      before: shown(valueOn(pair.before, approvers.path)),
+      after: shown(valueOn(pair.after, approvers.path)),
+      message: `the approver is now one of the operators (${approvers.added.join(', ')})`,
+    });
 }
 
 function approvalDropped({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (!before || !after) return;
   const b = valueOn(before, 'approval_settings.approval_required');
   const a = valueOn(after, 'approval_settings.approval_required');
-  if (b === true && a !== true) report({ kind: 'W-APPROVAL', attribute: 'approval_settings.approval_required', before: shown(b), after: shown(a), message: 'access is granted without approval' });
+  if (b === true && a !== true)
+    report({
+      kind: 'W-APPROVAL',
+      attribute: 'approval_settings.approval_required',
+      before: shown(b),
+      after: shown(a),
+      message: 'access is granted without approval',
+    });
 }

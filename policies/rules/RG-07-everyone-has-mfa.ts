@@ -34,7 +34,10 @@ export default defineRule({
     if (ctx.providers.has('okta')) checkOkta(ctx, report);
   },
   weakenings: [
-    { types: ['azuread_conditional_access_policy', 'okta_app_signon_policy_rule', 'okta_policy_rule_signon'], detect: (pair, report) => signInWeakened(pair, report, 'everyone') },
+    {
+      types: ['azuread_conditional_access_policy', 'okta_app_signon_policy_rule', 'okta_policy_rule_signon'],
+      detect: (pair, report) => signInWeakened(pair, report, 'everyone'),
+    },
     { types: /^okta_(idp_|policy_rule_idp_discovery$)/, detect: identityProviderAdded },
   ],
 });
@@ -46,17 +49,34 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   let withoutMfa: Resource | undefined;
   for (const p of ctx.accessPolicies) {
     // A policy that blocks (legacy clients, say) grants nothing: it is another control, not a weaker MFA policy.
-    if (p.allUsers === false || p.allApplications === false || p.state === 'report-only' || p.state === 'disabled' || p.grant.block) continue;
+    if (
+      p.allUsers === false ||
+      p.allApplications === false ||
+      p.state === 'report-only' ||
+      p.state === 'disabled' ||
+      p.grant.block
+    )
+      continue;
     const mfa = requiresMfa(p);
     if (p.state === 'unknown' || p.allUsers === undefined || p.allApplications === undefined || mfa === undefined) {
-      unknownCandidate ??= { policy: p.resource, what: p.state === 'unknown' ? 'state' : mfa === undefined ? 'grant_controls' : 'its users or applications' };
+      unknownCandidate ??= {
+        policy: p.resource,
+        what: p.state === 'unknown' ? 'state' : mfa === undefined ? 'grant_controls' : 'its users or applications',
+      };
       continue;
     }
     if (mfa) return;
     withoutMfa ??= p.resource;
   }
   if (unknownCandidate) {
-    report({ resource: unknownCandidate.policy, messageId: 'cannotVerify', data: { what: `whether ${unknownCandidate.policy.address} requires MFA for everyone`, why: `${unknownCandidate.what} is not known` } });
+    report({
+      resource: unknownCandidate.policy,
+      messageId: 'cannotVerify',
+      data: {
+        what: `whether ${unknownCandidate.policy.address} requires MFA for everyone`,
+        why: `${unknownCandidate.what} is not known`,
+      },
+    });
   } else if (withoutMfa) {
     report({ resource: withoutMfa, messageId: 'entraPolicyWithoutMfa', data: { policy: withoutMfa.address } });
   } else {
@@ -80,9 +100,17 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (onlyBreakGlass(ctx, rule, ['groups_included'], ['users_included'])) continue;
     const unknown = [status, mode, access].find((v) => v instanceof Unknown);
     if (unknown) {
-      report({ resource: rule, messageId: 'cannotVerify', data: { what: `whether ${rule.address} allows one-factor access`, why: `${String(unknown)} is not known` } });
+      report({
+        resource: rule,
+        messageId: 'cannotVerify',
+        data: { what: `whether ${rule.address} allows one-factor access`, why: `${String(unknown)} is not known` },
+      });
     } else if (mode === '1FA') {
-      report({ resource: rule, messageId: 'oneFactorRule', data: { rule: rule.address, setting: 'factor_mode = "1FA"', fix: 'factor_mode = "2FA"' } });
+      report({
+        resource: rule,
+        messageId: 'oneFactorRule',
+        data: { rule: rule.address, setting: 'factor_mode = "1FA"', fix: 'factor_mode = "2FA"' },
+      });
     }
   }
   for (const rule of signonRules) {
@@ -94,9 +122,17 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
     if (policy && onlyBreakGlass(ctx, policy, ['groups_included'], [])) continue;
     const unknown = [status, mfa, access].find((v) => v instanceof Unknown);
     if (unknown) {
-      report({ resource: rule, messageId: 'cannotVerify', data: { what: `whether ${rule.address} allows one-factor access`, why: `${String(unknown)} is not known` } });
+      report({
+        resource: rule,
+        messageId: 'cannotVerify',
+        data: { what: `whether ${rule.address} allows one-factor access`, why: `${String(unknown)} is not known` },
+      });
     } else if (access === 'ALLOW') {
-      report({ resource: rule, messageId: 'oneFactorRule', data: { rule: rule.address, setting: 'mfa_required is not true', fix: 'mfa_required = true' } });
+      report({
+        resource: rule,
+        messageId: 'oneFactorRule',
+        data: { rule: rule.address, setting: 'mfa_required is not true', fix: 'mfa_required = true' },
+      });
     }
   }
 }
@@ -112,5 +148,12 @@ function onlyBreakGlass(ctx: RuleContext, r: Resource, groupPaths: string[], use
 // ------------------------------------------------------------ weakenings (W-STRENGTH, W-EXCLUSION, W-FEDERATION)
 
 function identityProviderAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  if (!before && after) report({ kind: 'W-FEDERATION', attribute: 'resource', before: 'none', after: after.type, message: "a new identity provider or routing rule: sign-ins it handles skip the org's own MFA" });
+  if (!before && after)
+    report({
+      kind: 'W-FEDERATION',
+      attribute: 'resource',
+      before: 'none',
+      after: after.type,
+      message: "a new identity provider or routing rule: sign-ins it handles skip the org's own MFA",
+    });
 }

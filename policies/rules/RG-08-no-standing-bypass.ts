@@ -30,7 +30,10 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'An exclusion from the MFA policy is a door that stays open: the attacker asks the help desk to add a user to the exempt group, or picks an account already in it. Only break-glass accounts, monitored and few, may stand outside.',
-    references: ['CISA SCuBA MS.AAD.3.x (MFA exclusions)', 'Microsoft: conditional access exclusions and emergency access accounts'],
+    references: [
+      'CISA SCuBA MS.AAD.3.x (MFA exclusions)',
+      'Microsoft: conditional access exclusions and emergency access accounts',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },
@@ -39,8 +42,20 @@ export default defineRule({
     checkOkta(ctx, report);
   },
   weakenings: [
-    { types: ['azuread_conditional_access_policy'], detect: (pair, report) => exclusionsAdded(pair, report, ['excluded_users', 'excluded_groups', 'excluded_roles'].map((p) => `conditions.users.${p}`), 'policy') },
-    { types: ['okta_app_signon_policy_rule', 'okta_policy_rule_signon'], detect: (pair, report) => exclusionsAdded(pair, report, ['users_excluded', 'groups_excluded'], 'rule') },
+    {
+      types: ['azuread_conditional_access_policy'],
+      detect: (pair, report) =>
+        exclusionsAdded(
+          pair,
+          report,
+          ['excluded_users', 'excluded_groups', 'excluded_roles'].map((p) => `conditions.users.${p}`),
+          'policy',
+        ),
+    },
+    {
+      types: ['okta_app_signon_policy_rule', 'okta_policy_rule_signon'],
+      detect: (pair, report) => exclusionsAdded(pair, report, ['users_excluded', 'groups_excluded'], 'rule'),
+    },
   ],
 });
 
@@ -53,14 +68,34 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     const mfa = requiresMfa(p);
     if (mfa === false) continue;
     const policy = p.resource;
-    if (coversPrivileged(ctx, p) && typeof p.grant.strength === 'object' && 'type' in p.grant.strength) strengthsForPrivileged.add(p.grant.strength);
+    if (coversPrivileged(ctx, p) && typeof p.grant.strength === 'object' && 'type' in p.grant.strength)
+      strengthsForPrivileged.add(p.grant.strength);
     const exclusions = nonBreakGlassExclusions(ctx, p);
-    if (exclusions.length > 0 && mfa) report({ resource: policy, messageId: 'entraExclusion', data: { policy: policy.address, excluded: listed(exclusions) } });
-    else if (mfa === undefined || p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whom ${policy.address} exempts from MFA`, why: mfa === undefined ? 'its grant controls are not known' : 'its exclusions are not known' } });
-    else checkJoinable(policy, p.excludedGroups.filter((g) => g.type === 'azuread_group' && ctx.principals.isBreakGlass(g)), report);
+    if (exclusions.length > 0 && mfa)
+      report({
+        resource: policy,
+        messageId: 'entraExclusion',
+        data: { policy: policy.address, excluded: listed(exclusions) },
+      });
+    else if (mfa === undefined || p.scopeUnknown)
+      report({
+        resource: policy,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whom ${policy.address} exempts from MFA`,
+          why: mfa === undefined ? 'its grant controls are not known' : 'its exclusions are not known',
+        },
+      });
+    else
+      checkJoinable(
+        policy,
+        p.excludedGroups.filter((g) => g.type === 'azuread_group' && ctx.principals.isBreakGlass(g)),
+        report,
+      );
   }
   for (const strength of strengthsForPrivileged) {
-    if (strengthCombinations(strength).includes('temporaryAccessPassMultiUse')) report({ resource: strength, messageId: 'multiUsePass', data: { strength: strength.address } });
+    if (strengthCombinations(strength).includes('temporaryAccessPassMultiUse'))
+      report({ resource: strength, messageId: 'multiUsePass', data: { strength: strength.address } });
   }
 }
 
@@ -68,8 +103,21 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
 function checkJoinable(policy: Resource, groups: readonly Resource[], report: Reporter): void {
   const joinable = groups.filter((g) => g.values.assignable_to_role !== true);
   const unknown = joinable.find((g) => g.values.assignable_to_role instanceof Unknown);
-  if (unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${unknown.address}, which ${policy.address} excludes, can be joined by group managers`, why: 'assignable_to_role is not known' } });
-  else if (joinable.length > 0) report({ resource: policy, messageId: 'joinableExclusion', data: { policy: policy.address, group: listed(joinable.map((g) => g.address)) } });
+  if (unknown)
+    report({
+      resource: policy,
+      messageId: 'cannotVerify',
+      data: {
+        what: `whether ${unknown.address}, which ${policy.address} excludes, can be joined by group managers`,
+        why: 'assignable_to_role is not known',
+      },
+    });
+  else if (joinable.length > 0)
+    report({
+      resource: policy,
+      messageId: 'joinableExclusion',
+      data: { policy: policy.address, group: listed(joinable.map((g) => g.address)) },
+    });
 }
 
 /** Covers privileged access: privileged roles, groups holding them, or everyone. */
@@ -82,25 +130,51 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   for (const rule of ctx.oktaSignOnRules) {
     const r = rule.resource;
     const excluded = [...rule.usersExcluded.resources, ...rule.groupsExcluded.resources];
-    const bypass = rule.groupsExcluded.resources.find((g) => ctx.principals.namesOf(g).some((n) => BYPASS_NAME.test(n)));
+    const bypass = rule.groupsExcluded.resources.find((g) =>
+      ctx.principals.namesOf(g).some((n) => BYPASS_NAME.test(n)),
+    );
     if (bypass) {
       report({ resource: r, messageId: 'bypassGroup', data: { rule: r.address, group: bypass.address } });
       continue;
     }
     if (rule.active === false || rule.allows === false || rule.twoFactor === false) continue;
-    const others = [...excluded.filter((x) => !ctx.principals.isBreakGlass(x)).map((x) => x.address), ...ctx.principals.undeclaredIds([...rule.usersExcluded.external, ...rule.groupsExcluded.external])];
+    const others = [
+      ...excluded.filter((x) => !ctx.principals.isBreakGlass(x)).map((x) => x.address),
+      ...ctx.principals.undeclaredIds([...rule.usersExcluded.external, ...rule.groupsExcluded.external]),
+    ];
     const unknown = rule.usersExcluded.unknown || rule.groupsExcluded.unknown;
-    if (others.length > 0 && rule.active && rule.twoFactor) report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: listed(others) } });
-    else if (others.length > 0 || unknown) report({ resource: r, messageId: 'cannotVerify', data: { what: `whom ${r.address} exempts from MFA`, why: unknown ? 'its exclusions are not known' : 'its status or factor mode is not known' } });
+    if (others.length > 0 && rule.active && rule.twoFactor)
+      report({ resource: r, messageId: 'oktaExclusion', data: { rule: r.address, excluded: listed(others) } });
+    else if (others.length > 0 || unknown)
+      report({
+        resource: r,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whom ${r.address} exempts from MFA`,
+          why: unknown ? 'its exclusions are not known' : 'its status or factor mode is not known',
+        },
+      });
   }
 }
 
 // ------------------------------------------------------------ weakenings (W-EXCLUSION)
 
-function exclusionsAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void, paths: readonly string[], what: 'policy' | 'rule'): void {
+function exclusionsAdded(
+  { before, after }: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  paths: readonly string[],
+  what: 'policy' | 'rule',
+): void {
   if (!before || !after) return;
   for (const path of paths) {
     const added = addedElements(valueOn(before, path), valueOn(after, path));
-    if (added.length > 0) report({ kind: 'W-EXCLUSION', attribute: path, before: shown(valueOn(before, path)), after: shown(valueOn(after, path)), message: `excluded from the ${what}: ${added.join(', ')}` });
+    if (added.length > 0)
+      report({
+        kind: 'W-EXCLUSION',
+        attribute: path,
+        before: shown(valueOn(before, path)),
+        after: shown(valueOn(after, path)),
+        message: `excluded from the ${what}: ${added.join(', ')}`,
+      });
   }
 }

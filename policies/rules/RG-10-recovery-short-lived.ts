@@ -4,11 +4,14 @@ import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, describeValue } from '../model/value';
 import { type ResourcePair, type WeakeningReport, requestBodyOn, shown } from '../engine/weakening';
 
-const UNKNOWN_ATTESTATION = { what: 'whether temporary recovery credentials are attested (RG-10)', why: 'an attestation\'s control is not known' };
+const UNKNOWN_ATTESTATION = {
+  what: 'whether temporary recovery credentials are attested (RG-10)',
+  why: "an attestation's control is not known",
+};
 
 const messages = {
   noEntraTap:
-    'Nothing manages the Temporary Access Pass settings, so the tenant keeps Microsoft\'s default, which allows multi-use passes: a pass issued on a convincing call keeps working. Add a msgraph_update_resource on policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass with isUsableOnce = true and maximumLifetimeInMinutes ≤ {{max}}, or an RG-10 attestation.',
+    "Nothing manages the Temporary Access Pass settings, so the tenant keeps Microsoft's default, which allows multi-use passes: a pass issued on a convincing call keeps working. Add a msgraph_update_resource on policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass with isUsableOnce = true and maximumLifetimeInMinutes ≤ {{max}}, or an RG-10 attestation.",
   multiUse:
     '{{resource}} lets a Temporary Access Pass be used more than once (isUsableOnce is {{value}}): a pass read out to the wrong caller stays valid. Set isUsableOnce = true in its body.',
   tooLong:
@@ -59,13 +62,28 @@ function checkEntra(ctx: RuleContext, report: ReportFn<keyof typeof messages>): 
     const once = body.isUsableOnce;
     const lifetime = body.maximumLifetimeInMinutes;
     if (once instanceof Unknown || lifetime instanceof Unknown) {
-      report({ resource, messageId: 'cannotVerify', data: { what, why: `${once instanceof Unknown ? 'isUsableOnce' : 'maximumLifetimeInMinutes'} is not known` } });
+      report({
+        resource,
+        messageId: 'cannotVerify',
+        data: { what, why: `${once instanceof Unknown ? 'isUsableOnce' : 'maximumLifetimeInMinutes'} is not known` },
+      });
       continue;
     }
-    if (once !== true) report({ resource, messageId: 'multiUse', data: { resource: resource.address, value: describeValue(once) } });
+    if (once !== true)
+      report({ resource, messageId: 'multiUse', data: { resource: resource.address, value: describeValue(once) } });
     // Unset keeps the tenant's current lifetime, which the configuration cannot show.
-    if (lifetime === undefined) report({ resource, messageId: 'cannotVerify', data: { what, why: 'maximumLifetimeInMinutes is not set, so the tenant keeps whatever it has' } });
-    else if (typeof lifetime !== 'number' || lifetime > max) report({ resource, messageId: 'tooLong', data: { resource: resource.address, value: describeValue(lifetime), max } });
+    if (lifetime === undefined)
+      report({
+        resource,
+        messageId: 'cannotVerify',
+        data: { what, why: 'maximumLifetimeInMinutes is not set, so the tenant keeps whatever it has' },
+      });
+    else if (typeof lifetime !== 'number' || lifetime > max)
+      report({
+        resource,
+        messageId: 'tooLong',
+        data: { resource: resource.address, value: describeValue(lifetime), max },
+      });
   }
 }
 
@@ -76,8 +94,24 @@ function passesLonger({ before, after }: ResourcePair, report: (w: WeakeningRepo
   if (!before || !after || !TAP_URL.test(String(after.values.url ?? ''))) return;
   const b = requestBodyOn(before);
   const a = requestBodyOn(after);
-  if (b.isUsableOnce === true && a.isUsableOnce !== true) report({ kind: 'W-RECOVERY', attribute: 'body.isUsableOnce', before: shown(b.isUsableOnce), after: shown(a.isUsableOnce), message: 'Temporary Access Passes can be used more than once' });
-  if (typeof b.maximumLifetimeInMinutes === 'number' && !(typeof a.maximumLifetimeInMinutes === 'number' && a.maximumLifetimeInMinutes <= b.maximumLifetimeInMinutes)) {
-    report({ kind: 'W-RECOVERY', attribute: 'body.maximumLifetimeInMinutes', before: shown(b.maximumLifetimeInMinutes), after: shown(a.maximumLifetimeInMinutes), message: 'Temporary Access Passes live longer' });
+  if (b.isUsableOnce === true && a.isUsableOnce !== true)
+    report({
+      kind: 'W-RECOVERY',
+      attribute: 'body.isUsableOnce',
+      before: shown(b.isUsableOnce),
+      after: shown(a.isUsableOnce),
+      message: 'Temporary Access Passes can be used more than once',
+    });
+  if (
+    typeof b.maximumLifetimeInMinutes === 'number' &&
+    !(typeof a.maximumLifetimeInMinutes === 'number' && a.maximumLifetimeInMinutes <= b.maximumLifetimeInMinutes)
+  ) {
+    report({
+      kind: 'W-RECOVERY',
+      attribute: 'body.maximumLifetimeInMinutes',
+      before: shown(b.maximumLifetimeInMinutes),
+      after: shown(a.maximumLifetimeInMinutes),
+      message: 'Temporary Access Passes live longer',
+    });
   }
 }

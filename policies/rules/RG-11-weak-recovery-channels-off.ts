@@ -18,8 +18,11 @@ export default defineRule({
     severity: 'medium',
     csf: ['PR.AA-03'],
     rationale:
-      'SIM swaps, call forwarding and guessable answers are how attackers recover someone else\'s account without talking to anyone. Recovery should need a factor the attacker cannot port or research.',
-    references: ['NIST SP 800-63B-4 §3.1.3 (restricted authenticators), §4.2', 'CISA SCuBA MS.AAD.3.5 (disable SMS and voice)'],
+      "SIM swaps, call forwarding and guessable answers are how attackers recover someone else's account without talking to anyone. Recovery should need a factor the attacker cannot port or research.",
+    references: [
+      'NIST SP 800-63B-4 §3.1.3 (restricted authenticators), §4.2',
+      'CISA SCuBA MS.AAD.3.5 (disable SMS and voice)',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       oktaChannel:
@@ -33,19 +36,35 @@ export default defineRule({
     for (const policy of ctx.resourcesOf('okta_policy_password', 'okta_policy_password_default')) {
       const status = policy.type === 'okta_policy_password_default' ? 'ACTIVE' : (policy.values.status ?? 'ACTIVE');
       if (status === 'INACTIVE') continue; // RG-23's concern, and an inactive policy offers nothing
-      const on = OKTA_CHANNELS.filter(([attr, fallback]) => (policy.values[attr] ?? fallback) === 'ACTIVE').map(([attr]) => attr);
+      const on = OKTA_CHANNELS.filter(([attr, fallback]) => (policy.values[attr] ?? fallback) === 'ACTIVE').map(
+        ([attr]) => attr,
+      );
       const unknown = [status, ...OKTA_CHANNELS.map(([attr]) => policy.values[attr])].find((v) => v instanceof Unknown);
       if (on.length > 0) {
-        report({ resource: policy, messageId: 'oktaChannel', data: { policy: policy.address, channels: on.join(', '), fix: on.map((a) => `${a} = "INACTIVE"`).join(', ') } });
+        report({
+          resource: policy,
+          messageId: 'oktaChannel',
+          data: { policy: policy.address, channels: on.join(', '), fix: on.map((a) => `${a} = "INACTIVE"`).join(', ') },
+        });
       } else if (unknown) {
-        report({ resource: policy, messageId: 'cannotVerify', data: { what: `the recovery channels of ${policy.address}`, why: `${String(unknown)} is not known` } });
+        report({
+          resource: policy,
+          messageId: 'cannotVerify',
+          data: { what: `the recovery channels of ${policy.address}`, why: `${String(unknown)} is not known` },
+        });
       }
     }
     for (const { resource, body, url } of graphUpdates(ctx, WEAK_METHOD_URL)) {
       const method = /Sms\/?$/i.test(url) ? 'SMS' : 'voice';
       const state = body instanceof Unknown || body === undefined ? body : body.state;
-      if (state instanceof Unknown) report({ resource, messageId: 'cannotVerify', data: { what: `whether ${resource.address} enables ${method}`, why: 'its state is not known' } });
-      else if (state === 'enabled') report({ resource, messageId: 'entraMethod', data: { resource: resource.address, method } });
+      if (state instanceof Unknown)
+        report({
+          resource,
+          messageId: 'cannotVerify',
+          data: { what: `whether ${resource.address} enables ${method}`, why: 'its state is not known' },
+        });
+      else if (state === 'enabled')
+        report({ resource, messageId: 'entraMethod', data: { resource: resource.address, method } });
     }
   },
   weakenings: [
@@ -58,10 +77,21 @@ export default defineRule({
 
 function oktaRecoveryTurnedOn({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (!before || !after) return;
-  for (const [attr, fallback] of [['sms_recovery', 'INACTIVE'], ['call_recovery', 'INACTIVE'], ['question_recovery', 'ACTIVE']] as const) {
+  for (const [attr, fallback] of [
+    ['sms_recovery', 'INACTIVE'],
+    ['call_recovery', 'INACTIVE'],
+    ['question_recovery', 'ACTIVE'],
+  ] as const) {
     const b = valueOn(before, attr) ?? fallback;
     const a = valueOn(after, attr) ?? fallback;
-    if (b === 'INACTIVE' && a === 'ACTIVE') report({ kind: 'W-RECOVERY', attribute: attr, before: shown(b), after: shown(a), message: `${attr.replace('_recovery', '')} recovery is turned on` });
+    if (b === 'INACTIVE' && a === 'ACTIVE')
+      report({
+        kind: 'W-RECOVERY',
+        attribute: attr,
+        before: shown(b),
+        after: shown(a),
+        message: `${attr.replace('_recovery', '')} recovery is turned on`,
+      });
   }
 }
 
@@ -70,5 +100,12 @@ function weakMethodTurnedOn({ before, after }: ResourcePair, report: (w: Weakeni
   const url = String(after.values.url ?? '');
   const b = requestBodyOn(before);
   const a = requestBodyOn(after);
-  if (WEAK_METHOD_URL.test(url) && b.state !== 'enabled' && a.state === 'enabled') report({ kind: 'W-RECOVERY', attribute: 'body.state', before: shown(b.state), after: shown(a.state), message: `${/Sms/i.test(url) ? 'SMS' : 'voice'} is turned on` });
+  if (WEAK_METHOD_URL.test(url) && b.state !== 'enabled' && a.state === 'enabled')
+    report({
+      kind: 'W-RECOVERY',
+      attribute: 'body.state',
+      before: shown(b.state),
+      after: shown(a.state),
+      message: `${/Sms/i.test(url) ? 'SMS' : 'voice'} is turned on`,
+    });
 }

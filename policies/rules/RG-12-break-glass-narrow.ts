@@ -32,7 +32,10 @@ export default defineRule({
     csf: ['PR.AA-01'],
     rationale:
       'Break-glass accounts are few, narrow and monitored: enough to recover from a lockout, no more, holding only the top role and independent of the people and systems that might fail.',
-    references: ["Microsoft: manage emergency access accounts in Microsoft Entra ID", 'CISA SCuBA MS.AAD.7.1 (two to eight Global Administrators)'],
+    references: [
+      'Microsoft: manage emergency access accounts in Microsoft Entra ID',
+      'CISA SCuBA MS.AAD.7.1 (two to eight Global Administrators)',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },
@@ -50,42 +53,83 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
   const { breakGlassMinAccounts: min, breakGlassMaxAccounts: max, topRoleMaxHolders } = ctx.config.thresholds;
   const accounts = ctx.principals.breakGlassAccounts(provider).sort(byText((r) => r.address));
   const grants = ctx.grants.filter((g) => g.provider === provider);
-  const base = { provider: PROVIDER_NAME[provider], topRole: TOP_ROLE_NAME[provider], min, max, count: accounts.length };
+  const base = {
+    provider: PROVIDER_NAME[provider],
+    topRole: TOP_ROLE_NAME[provider],
+    min,
+    max,
+    count: accounts.length,
+  };
   // Accounts (and holders, below) made by a count or for_each that could not be read are some number, not one.
-  const cannotCount = (r: Resource, what: string) => report({ resource: r, messageId: 'cannotVerify', data: { what, why: `the count or for_each of ${r.address} is not known` } });
+  const cannotCount = (r: Resource, what: string) =>
+    report({
+      resource: r,
+      messageId: 'cannotVerify',
+      data: { what, why: `the count or for_each of ${r.address} is not known` },
+    });
   const uncounted = accounts.find(isAnyInstance);
   if (accounts.length < min && grants.some((g) => g.role.privileged)) {
     if (uncounted) cannotCount(uncounted, `how many break-glass accounts ${base.provider} has`);
     else report({ resource: null, messageId: 'tooFew', data: base });
   }
-  accounts.filter((a) => !isAnyInstance(a)).slice(max).forEach((account) => report({ resource: account, messageId: 'tooMany', data: { ...base, account: account.address } }));
+  accounts
+    .filter((a) => !isAnyInstance(a))
+    .slice(max)
+    .forEach((account) =>
+      report({ resource: account, messageId: 'tooMany', data: { ...base, account: account.address } }),
+    );
 
   for (const account of accounts) {
     const data = { ...base, account: account.address };
     if (provider === 'entra') {
       const reason = notCloudOnly(account);
-      if (reason instanceof Unknown) report({ resource: account, messageId: 'cannotVerify', data: { what: `whether ${account.address} is cloud-only`, why: `${reason.expression} is not known` } });
+      if (reason instanceof Unknown)
+        report({
+          resource: account,
+          messageId: 'cannotVerify',
+          data: { what: `whether ${account.address} is cloud-only`, why: `${reason.expression} is not known` },
+        });
       else if (reason) report({ resource: account, messageId: 'notCloudOnly', data: { ...data, reason } });
     }
     const held = ctx.principals.grantsHeldBy(account);
     const unknownRole = held.find((g) => !g.role.known);
     if (unknownRole) {
-      report({ resource: account, messageId: 'cannotVerify', data: { what: `which roles ${account.address} holds`, why: `the role of ${unknownRole.assignment.address} is not known` } });
+      report({
+        resource: account,
+        messageId: 'cannotVerify',
+        data: {
+          what: `which roles ${account.address} holds`,
+          why: `the role of ${unknownRole.assignment.address} is not known`,
+        },
+      });
     } else {
       if (!held.some((g) => g.role.topRole)) report({ resource: account, messageId: 'noTopRole', data });
       const others = [...new Set(held.filter((g) => !g.role.topRole).map((g) => g.role.name))];
-      if (others.length > 0) report({ resource: account, messageId: 'extraRoles', data: { ...data, roles: others.join(', ') } });
+      if (others.length > 0)
+        report({ resource: account, messageId: 'extraRoles', data: { ...data, roles: others.join(', ') } });
     }
     // A vendor-named group counts even when its only members are break-glass accounts.
-    const groups = ctx.principals.groupsOf(account).filter((g) => ctx.principals.isOperator(g) || ctx.principals.isVendor(g));
-    if (groups.length > 0) report({ resource: account, messageId: 'inOperatorGroup', data: { ...data, groups: listed(groups.map((g) => g.address)) } });
+    const groups = ctx.principals
+      .groupsOf(account)
+      .filter((g) => ctx.principals.isOperator(g) || ctx.principals.isVendor(g));
+    if (groups.length > 0)
+      report({
+        resource: account,
+        messageId: 'inOperatorGroup',
+        data: { ...data, groups: listed(groups.map((g) => g.address)) },
+      });
   }
 
   // Uncounted holders may be none or many: they decide only when the counted ones do not.
   const holders = [...topRoleHolders(ctx, provider)];
   const counted = holders.filter((u) => !isAnyInstance(u));
   const uncountedHolder = holders.find(isAnyInstance);
-  if (counted.length > topRoleMaxHolders) report({ resource: null, messageId: 'tooManyTopRole', data: { ...base, count: counted.length, max: topRoleMaxHolders } });
+  if (counted.length > topRoleMaxHolders)
+    report({
+      resource: null,
+      messageId: 'tooManyTopRole',
+      data: { ...base, count: counted.length, max: topRoleMaxHolders },
+    });
   else if (uncountedHolder) cannotCount(uncountedHolder, `how many users hold ${base.topRole} on ${base.provider}`);
 }
 
@@ -93,7 +137,8 @@ function checkProvider(ctx: RuleContext, provider: Provider, report: Reporter): 
 function notCloudOnly(account: Resource): string | Unknown | undefined {
   const { user_principal_name: upn, onpremises_immutable_id: immutableId } = account.values;
   if (upn instanceof Unknown) return new Unknown('user_principal_name', []);
-  if (typeof immutableId === 'string' && immutableId !== '') return 'is synchronised from on-premises (onpremises_immutable_id is set)';
+  if (typeof immutableId === 'string' && immutableId !== '')
+    return 'is synchronised from on-premises (onpremises_immutable_id is set)';
   if (typeof upn === 'string' && !/\.onmicrosoft\.com$/i.test(upn)) return `has a UPN on a custom domain (${upn})`;
   return undefined;
 }
@@ -105,8 +150,13 @@ function topRoleHolders(ctx: RuleContext, provider: Provider): Set<Resource> {
     if (g.provider !== provider || !g.role.topRole || !g.principal) continue;
     if (ctx.principals.isUser(g.principal)) users.add(g.principal);
     else if (ctx.principals.isGroup(g.principal)) {
-      ctx.principals.members(g.principal).resources.filter((m) => ctx.principals.isUser(m)).forEach((m) => users.add(m));
-      ctx.principals.schedulesFor(g.principal).forEach((s) => s.principal && ctx.principals.isUser(s.principal) && users.add(s.principal));
+      ctx.principals
+        .members(g.principal)
+        .resources.filter((m) => ctx.principals.isUser(m))
+        .forEach((m) => users.add(m));
+      ctx.principals
+        .schedulesFor(g.principal)
+        .forEach((s) => s.principal && ctx.principals.isUser(s.principal) && users.add(s.principal));
     }
   }
   return users;
@@ -115,5 +165,12 @@ function topRoleHolders(ctx: RuleContext, provider: Provider): Set<Resource> {
 // ------------------------------------------------------------ weakenings (W-BREAKGLASS)
 
 function breakGlassAdded({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  if (!before && after && head.principals.isBreakGlass(after)) report({ kind: 'W-BREAKGLASS', attribute: 'account', before: 'none', after: after.address, message: 'a break-glass account is added' });
+  if (!before && after && head.principals.isBreakGlass(after))
+    report({
+      kind: 'W-BREAKGLASS',
+      attribute: 'account',
+      before: 'none',
+      after: after.address,
+      message: 'a break-glass account is added',
+    });
 }

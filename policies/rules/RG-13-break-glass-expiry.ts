@@ -15,7 +15,10 @@ export default defineRule({
     csf: ['PR.AA-01', 'PR.AA-05'],
     rationale:
       'Break-glass accounts hold the top role with the fewest controls. An expiry that stops the pipeline forces someone to confirm, at least every quarter, that each account is still needed, still narrow and still monitored.',
-    references: ["Microsoft: manage emergency access accounts in Microsoft Entra ID", 'NIST SP 800-53 AC-2(2), AC-2(3)'],
+    references: [
+      'Microsoft: manage emergency access accounts in Microsoft Entra ID',
+      'NIST SP 800-53 AC-2(2), AC-2(3)',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       noExpiry:
@@ -38,19 +41,32 @@ export default defineRule({
       }
       const known = evidence.filter((e) => !(e.value instanceof Unknown));
       if (known.length === 0) {
-        report({ resource: account, messageId: 'cannotVerify', data: { what: `the expiry of ${account.address}`, why: `${String(evidence[0].value)} is not known` } });
+        report({
+          resource: account,
+          messageId: 'cannotVerify',
+          data: { what: `the expiry of ${account.address}`, why: `${String(evidence[0].value)} is not known` },
+        });
         continue;
       }
       const dated = known.map((e) => ({ ...e, date: parseTime(e.value) }));
       const invalid = dated.find((e) => !e.date);
       if (invalid) {
-        report({ resource: account, messageId: 'notATime', data: { account: account.address, value: describeValue(invalid.value), evidence: invalid.where } });
+        report({
+          resource: account,
+          messageId: 'notATime',
+          data: { account: account.address, value: describeValue(invalid.value), evidence: invalid.where },
+        });
         continue;
       }
       // The earliest deadline is the one the pipeline meets first.
       const first = dated.sort((a, b) => a.date!.getTime() - b.date!.getTime())[0];
       const days = ctx.daysUntil(first.date!);
-      const data = { account: account.address, expires: first.date!.toISOString(), days: window, evidence: first.where };
+      const data = {
+        account: account.address,
+        expires: first.date!.toISOString(),
+        days: window,
+        evidence: first.where,
+      };
       if (days <= 0) report({ resource: account, messageId: 'expired', data });
       else if (days > window) report({ resource: account, messageId: 'tooFar', data });
     }
@@ -72,7 +88,10 @@ function expiriesOf(ctx: RuleContext, account: Resource): Evidence[] {
   for (const c of account.conditions) {
     if (c.deadline === undefined) continue;
     const value = ctx.literal(c.deadline);
-    const source = c.deadline instanceof Unknown && c.deadline.references[0] ? c.deadline.references[0].address : `the ${c.kind} of ${account.address}`;
+    const source =
+      c.deadline instanceof Unknown && c.deadline.references[0]
+        ? c.deadline.references[0].address
+        : `the ${c.kind} of ${account.address}`;
     if (!out.some((e) => e.where === source)) out.push({ value, where: source });
   }
   return out;
@@ -82,7 +101,10 @@ function expiriesOf(ctx: RuleContext, account: Resource): Evidence[] {
 
 /** A break-glass attestation whose expiry moves beyond the limit. */
 function expiryPushedOut({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const attestation = (r: Resource | undefined) => (r && isObject(r.values.input) && isObject(r.values.input.recovery_gate_attestation) ? r.values.input.recovery_gate_attestation : undefined);
+  const attestation = (r: Resource | undefined) =>
+    r && isObject(r.values.input) && isObject(r.values.input.recovery_gate_attestation)
+      ? r.values.input.recovery_gate_attestation
+      : undefined;
   const a = attestation(after);
   const b = attestation(before);
   if (!a || !b || a.control !== 'RG-13') return;
@@ -90,5 +112,12 @@ function expiryPushedOut({ before, after, head }: ResourcePair, report: (w: Weak
   const was = parseTime(b.expires);
   if (!expires || !was || expires <= was) return;
   const limit = head.config.thresholds.breakGlassExpiryDays;
-  if (head.daysUntil(expires) > limit) report({ kind: 'W-BREAKGLASS', attribute: 'input.recovery_gate_attestation.expires', before: shown(b.expires), after: shown(a.expires), message: `the break-glass expiry is pushed beyond ${limit} days` });
+  if (head.daysUntil(expires) > limit)
+    report({
+      kind: 'W-BREAKGLASS',
+      attribute: 'input.recovery_gate_attestation.expires',
+      before: shown(b.expires),
+      after: shown(a.expires),
+      message: `the break-glass expiry is pushed beyond ${limit} days`,
+    });
 }

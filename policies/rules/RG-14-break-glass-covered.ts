@@ -22,7 +22,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'Emergency accounts must keep working when the everyday policies fail, and must still be the hardest accounts to phish. Excluding them everywhere without a policy of their own leaves the top role behind a password.',
-    references: ["Microsoft: manage emergency access accounts in Microsoft Entra ID", 'CISA SCuBA MS.AAD.7.x'],
+    references: ['Microsoft: manage emergency access accounts in Microsoft Entra ID', 'CISA SCuBA MS.AAD.7.x'],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },
@@ -42,11 +42,25 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
   for (const p of ctx.accessPolicies) {
     if (p.state !== 'enabled') continue;
     const policy = p.resource;
-    const demands = p.grant.block || p.grant.mfa || p.grant.compliantDevice || p.grant.strength !== undefined || p.grant.unknown;
+    const demands =
+      p.grant.block || p.grant.mfa || p.grant.compliantDevice || p.grant.strength !== undefined || p.grant.unknown;
     if (p.allUsers && demands) {
       const missing = accounts.filter((a) => !excludes(ctx, p, a));
-      if (missing.length > 0 && p.scopeUnknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} excludes the break-glass accounts`, why: 'its exclusions are not known' } });
-      else if (missing.length > 0) report({ resource: policy, messageId: 'notExcluded', data: { policy: policy.address, accounts: listed(missing.map((a) => a.address)) } });
+      if (missing.length > 0 && p.scopeUnknown)
+        report({
+          resource: policy,
+          messageId: 'cannotVerify',
+          data: {
+            what: `whether ${policy.address} excludes the break-glass accounts`,
+            why: 'its exclusions are not known',
+          },
+        });
+      else if (missing.length > 0)
+        report({
+          resource: policy,
+          messageId: 'notExcluded',
+          data: { policy: policy.address, accounts: listed(missing.map((a) => a.address)) },
+        });
       continue;
     }
     if (!accounts.every((a) => includes(ctx, p, a))) continue;
@@ -55,17 +69,45 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     else if (strong === undefined) unknown ??= policy.address;
   }
   if (covered) return;
-  if (unknown) report({ resource: ctx.get(unknown) ?? null, messageId: 'cannotVerify', data: { what: `whether ${unknown} requires phishing-resistant authentication of the break-glass accounts`, why: 'its authentication strength is not known' } });
-  else report({ resource: null, messageId: 'noEntraPolicy', data: { accounts: accounts.map((a) => a.address).join(', ') } });
+  if (unknown)
+    report({
+      resource: ctx.get(unknown) ?? null,
+      messageId: 'cannotVerify',
+      data: {
+        what: `whether ${unknown} requires phishing-resistant authentication of the break-glass accounts`,
+        why: 'its authentication strength is not known',
+      },
+    });
+  else
+    report({
+      resource: null,
+      messageId: 'noEntraPolicy',
+      data: { accounts: accounts.map((a) => a.address).join(', ') },
+    });
 }
 
 function checkOkta(ctx: RuleContext, report: Reporter): void {
   const accounts = ctx.principals.breakGlassAccounts('okta');
   if (accounts.length === 0) return;
   const rules = ctx.oktaSignOnRules.filter((r) => r.kind === 'app' && r.active !== false);
-  const uncovered = accounts.filter((a) => !rules.some((r) => r.active && r.twoFactor && r.phishingResistant && appliesToUser(ctx, r, a)));
+  const uncovered = accounts.filter(
+    (a) => !rules.some((r) => r.active && r.twoFactor && r.phishingResistant && appliesToUser(ctx, r, a)),
+  );
   if (uncovered.length === 0) return;
-  const doubtful = rules.find((r) => uncovered.some((a) => appliesToUser(ctx, r, a)) && (r.active === undefined || r.twoFactor === undefined || r.phishingResistant === undefined));
-  if (doubtful) report({ resource: doubtful.resource, messageId: 'cannotVerify', data: { what: `whether ${doubtful.resource.address} requires a phishing-resistant factor of the break-glass accounts`, why: 'its status, factor mode or constraints are not known' } });
-  else report({ resource: null, messageId: 'noOktaRule', data: { accounts: uncovered.map((a) => a.address).join(', ') } });
+  const doubtful = rules.find(
+    (r) =>
+      uncovered.some((a) => appliesToUser(ctx, r, a)) &&
+      (r.active === undefined || r.twoFactor === undefined || r.phishingResistant === undefined),
+  );
+  if (doubtful)
+    report({
+      resource: doubtful.resource,
+      messageId: 'cannotVerify',
+      data: {
+        what: `whether ${doubtful.resource.address} requires a phishing-resistant factor of the break-glass accounts`,
+        why: 'its status, factor mode or constraints are not known',
+      },
+    });
+  else
+    report({ resource: null, messageId: 'noOktaRule', data: { accounts: uncovered.map((a) => a.address).join(', ') } });
 }

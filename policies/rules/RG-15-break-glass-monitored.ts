@@ -24,7 +24,11 @@ export default defineRule({
     csf: ['DE.CM-03'],
     rationale:
       'Break-glass accounts are excluded from the everyday controls by design; the alert on their use is the control. A sign-in nobody planned is an incident until proven otherwise.',
-    references: ["Microsoft: monitor sign-in and audit logs of emergency access accounts", 'CISA SCuBA MS.AAD.7.x', 'NIST SP 800-53 AC-2(12)'],
+    references: [
+      'Microsoft: monitor sign-in and audit logs of emergency access accounts',
+      'CISA SCuBA MS.AAD.7.x',
+      'NIST SP 800-53 AC-2(12)',
+    ],
     providers: { okta: 'configuration or attestation', entra: 'configuration' },
     messages,
   },
@@ -47,16 +51,43 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     if (watching.some((a) => a.enabled && (a.severity === 0 || a.severity === 1))) continue;
     const doubtful = watching.find((a) => a.enabled === undefined || a.severity instanceof Unknown);
     const low = watching.find((a) => a.enabled);
-    if (doubtful) report({ resource: doubtful.resource, messageId: 'cannotVerify', data: { what: `whether ${doubtful.resource.address} alerts on ${account.address}`, why: 'its enabled flag or severity is not known' } });
+    if (doubtful)
+      report({
+        resource: doubtful.resource,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether ${doubtful.resource.address} alerts on ${account.address}`,
+          why: 'its enabled flag or severity is not known',
+        },
+      });
     else if (low) {
-      if (!lowSeverity.has(low.resource.address)) report({ resource: low.resource, messageId: 'lowSeverity', data: { alert: low.resource.address, severity: String(low.severity ?? 'unset') } });
+      if (!lowSeverity.has(low.resource.address))
+        report({
+          resource: low.resource,
+          messageId: 'lowSeverity',
+          data: { alert: low.resource.address, severity: String(low.severity ?? 'unset') },
+        });
       lowSeverity.add(low.resource.address);
     } else if (alerts.some((a) => mayNameAccount(a, account))) {
       const a = alerts.find((x) => mayNameAccount(x, account))!;
-      report({ resource: account, messageId: 'cannotVerify', data: { what: `whether ${a.resource.address} alerts on ${account.address}`, why: 'its user principal name is not known' } });
+      report({
+        resource: account,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether ${a.resource.address} alerts on ${account.address}`,
+          why: 'its user principal name is not known',
+        },
+      });
     } else if (alerts.some((a) => a.queryUnknown && a.referenced.length === 0)) {
       const a = alerts.find((x) => x.queryUnknown)!;
-      report({ resource: account, messageId: 'cannotVerify', data: { what: `whether an alert names ${account.address}`, why: `the query of ${a.resource.address} is not known` } });
+      report({
+        resource: account,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether an alert names ${account.address}`,
+          why: `the query of ${a.resource.address} is not known`,
+        },
+      });
     } else report({ resource: account, messageId: 'entraUnmonitored', data: { account: account.address } });
   }
 }
@@ -70,7 +101,17 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   for (const account of accounts) {
     const attested = ctx.attested('RG-15', [account]);
     if (attested === 'yes') continue;
-    if (doubtful || attested === 'unknown') report({ resource: account, messageId: 'cannotVerify', data: { what: `whether sign-ins by ${account.address} raise an alert`, why: doubtful ? `the status or events of ${doubtful.resource.address} are not known` : "an attestation's control is not known" } });
+    if (doubtful || attested === 'unknown')
+      report({
+        resource: account,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether sign-ins by ${account.address} raise an alert`,
+          why: doubtful
+            ? `the status or events of ${doubtful.resource.address} are not known`
+            : "an attestation's control is not known",
+        },
+      });
     else report({ resource: account, messageId: 'oktaUnmonitored', data: { account: account.address } });
   }
 }
@@ -79,5 +120,12 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
 
 function signInAlertDropped(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
   const dropped = alertingDropped(pair);
-  if (dropped?.signIns) report({ kind: dropped.kind, attribute: dropped.attribute, before: dropped.before, after: dropped.after, message: dropped.message });
+  if (dropped?.signIns)
+    report({
+      kind: dropped.kind,
+      attribute: dropped.attribute,
+      before: dropped.before,
+      after: dropped.after,
+      message: dropped.message,
+    });
 }

@@ -49,24 +49,54 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   for (const resource of resources) {
     const off = OKTA_NOTIFICATIONS.filter((k) => resource.values[k] === false);
     const unknown = OKTA_NOTIFICATIONS.find((k) => resource.values[k] instanceof Unknown);
-    if (off.length > 0) report({ resource, messageId: 'oktaNotificationsOff', data: { resource: resource.address, settings: off.join(', ') } });
-    else if (unknown) report({ resource, messageId: 'cannotVerify', data: { what: `whether ${resource.address} notifies users`, why: `${unknown} is not known` } });
+    if (off.length > 0)
+      report({
+        resource,
+        messageId: 'oktaNotificationsOff',
+        data: { resource: resource.address, settings: off.join(', ') },
+      });
+    else if (unknown)
+      report({
+        resource,
+        messageId: 'cannotVerify',
+        data: { what: `whether ${resource.address} notifies users`, why: `${unknown} is not known` },
+      });
   }
 }
 
 function checkEntra(ctx: RuleContext, report: Reporter): void {
   const attested = ctx.attested('RG-18');
   if (attested === 'yes') return;
-  const updates = graphUpdates(ctx, /policies\/authenticationMethodsPolicy\/?$/i).filter((u) => u.body instanceof Unknown || (isObject(u.body) && 'reportSuspiciousActivitySettings' in u.body));
+  const updates = graphUpdates(ctx, /policies\/authenticationMethodsPolicy\/?$/i).filter(
+    (u) => u.body instanceof Unknown || (isObject(u.body) && 'reportSuspiciousActivitySettings' in u.body),
+  );
   if (updates.length === 0) {
-    if (attested === 'unknown') report({ resource: null, messageId: 'cannotVerify', data: { what: 'whether user notification is attested (RG-18)', why: "an attestation's control is not known" } });
+    if (attested === 'unknown')
+      report({
+        resource: null,
+        messageId: 'cannotVerify',
+        data: { what: 'whether user notification is attested (RG-18)', why: "an attestation's control is not known" },
+      });
     else report({ resource: null, messageId: 'noEntraNotification' });
     return;
   }
   for (const { resource, body } of updates) {
     const settings = body instanceof Unknown ? body : body?.reportSuspiciousActivitySettings;
     const state = isObject(settings) ? settings.state : settings;
-    if (state instanceof Unknown) report({ resource, messageId: 'cannotVerify', data: { what: `whether ${resource.address} enables report suspicious activity`, why: 'the setting is not known' } });
-    else if (state !== 'enabled') report({ resource, messageId: 'entraNotificationOff', data: { resource: resource.address, value: JSON.stringify(state ?? null) } });
+    if (state instanceof Unknown)
+      report({
+        resource,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether ${resource.address} enables report suspicious activity`,
+          why: 'the setting is not known',
+        },
+      });
+    else if (state !== 'enabled')
+      report({
+        resource,
+        messageId: 'entraNotificationOff',
+        data: { resource: resource.address, value: JSON.stringify(state ?? null) },
+      });
   }
 }

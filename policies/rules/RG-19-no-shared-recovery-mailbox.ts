@@ -3,7 +3,8 @@ import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
 import { addTo, listed } from '../lists';
 
-export const SHARED_MAILBOX = /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
+export const SHARED_MAILBOX =
+  /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
 
 /** Recovery addresses by user type. */
 const ADDRESS_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -20,7 +21,10 @@ export default defineRule({
     csf: ['PR.AA-01'],
     rationale:
       'A recovery link sent to a shared mailbox reaches everyone who reads it, and a mailbox shared by several admins recovers all of them at once. Whoever gets into that mailbox can reset the accounts that guard everything else.',
-    references: ['NIST SP 800-63B-4 §4.2 (recovery addresses of record)', "Microsoft: emergency access accounts guidance"],
+    references: [
+      'NIST SP 800-63B-4 §4.2 (recovery addresses of record)',
+      'Microsoft: emergency access accounts guidance',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       sharedAddress:
@@ -30,12 +34,16 @@ export default defineRule({
   check(ctx, report) {
     const pattern = ctx.config.sharedMailboxPattern ?? SHARED_MAILBOX;
     const p = ctx.principals;
-    const accounts = ctx.resourcesOf(...Object.keys(ADDRESS_ATTRIBUTES)).filter((u) => p.isBreakGlass(u) || p.isPrivileged(u) || p.isOperator(u));
+    const accounts = ctx
+      .resourcesOf(...Object.keys(ADDRESS_ATTRIBUTES))
+      .filter((u) => p.isBreakGlass(u) || p.isPrivileged(u) || p.isOperator(u));
     const users = new Map<string, Resource[]>();
     const addresses = new Map<Resource, { literal: string[]; unknown: boolean }>();
     for (const account of accounts) {
       const values = ADDRESS_ATTRIBUTES[account.type].flatMap((a) => elements(account.values[a]));
-      const literal = [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => v.toLowerCase()))];
+      const literal = [
+        ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => v.toLowerCase())),
+      ];
       addresses.set(account, { literal, unknown: values.some((v) => v instanceof Unknown) });
       for (const a of literal) addTo(users, a, account);
     }
@@ -54,11 +62,35 @@ export default defineRule({
           if (others.length > 10) break;
           if (o !== account) others.push(o.address);
         }
-        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: shared, reason: `which ${listed(others, 10, sharers.length - 1)} also use${sharers.length === 2 ? 's' : ''}`, attributes } });
+        report({
+          resource: account,
+          messageId: 'sharedAddress',
+          data: {
+            account: account.address,
+            kind,
+            address: shared,
+            reason: `which ${listed(others, 10, sharers.length - 1)} also use${sharers.length === 2 ? 's' : ''}`,
+            attributes,
+          },
+        });
       } else if (generic) {
-        report({ resource: account, messageId: 'sharedAddress', data: { account: account.address, kind, address: generic, reason: 'a shared team mailbox by its name', attributes } });
+        report({
+          resource: account,
+          messageId: 'sharedAddress',
+          data: {
+            account: account.address,
+            kind,
+            address: generic,
+            reason: 'a shared team mailbox by its name',
+            attributes,
+          },
+        });
       } else if (unknown) {
-        report({ resource: account, messageId: 'cannotVerify', data: { what: `the recovery addresses of ${account.address}`, why: `${attributes} are not all known` } });
+        report({
+          resource: account,
+          messageId: 'cannotVerify',
+          data: { what: `the recovery addresses of ${account.address}`, why: `${attributes} are not all known` },
+        });
       }
     }
   },

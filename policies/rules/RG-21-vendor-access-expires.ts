@@ -6,7 +6,11 @@ import { PIM_SCHEDULE_TYPES, type ResourcePair, type WeakeningReport, shown, val
 import { durationHours } from '../model/time';
 
 /** Access-package requestor scopes that mean "people from outside the organisation". */
-const EXTERNAL_SCOPES = new Set(['AllExternalSubjects', 'SpecificConnectedOrganizationSubjects', 'AllConfiguredConnectedOrganizationSubjects']);
+const EXTERNAL_SCOPES = new Set([
+  'AllExternalSubjects',
+  'SpecificConnectedOrganizationSubjects',
+  'AllConfiguredConnectedOrganizationSubjects',
+]);
 
 const messages = {
   permanentSchedule:
@@ -27,7 +31,7 @@ export default defineRule({
     severity: 'high',
     csf: ['GV.SC-10', 'PR.AA-01'],
     rationale:
-      'Vendor access that has to be removed by hand is removed late or never; dormant third-party accounts are an easy target for anyone who calls the help desk in the vendor\'s name.',
+      "Vendor access that has to be removed by hand is removed late or never; dormant third-party accounts are an easy target for anyone who calls the help desk in the vendor's name.",
     references: ['NIST SP 800-161r1 (supplier offboarding)', 'Microsoft: entitlement management for external users'],
     providers: { okta: 'attestation', entra: 'configuration' },
     messages,
@@ -49,15 +53,37 @@ type Reporter = ReportFn<keyof typeof messages>;
 const set = (v: Value | undefined) => v !== undefined && v !== null && v !== '';
 
 function checkSchedules(ctx: RuleContext, report: Reporter): void {
-  for (const type of ['azuread_privileged_access_group_eligibility_schedule', 'azuread_privileged_access_group_assignment_schedule']) {
+  for (const type of [
+    'azuread_privileged_access_group_eligibility_schedule',
+    'azuread_privileged_access_group_assignment_schedule',
+  ]) {
     for (const schedule of ctx.resourcesOf(type)) {
       const principal = ctx.target(schedule, 'principal_id');
       if (!principal || !ctx.principals.isVendor(principal)) continue;
       const { permanent_assignment: permanent, expiration_date: expires, duration } = schedule.values;
-      const data = { schedule: schedule.address, principal: principal.address, group: ctx.target(schedule, 'group_id')?.address ?? 'its group' };
-      if (permanent === true) report({ resource: schedule, messageId: 'permanentSchedule', data: { ...data, how: 'permanently (permanent_assignment = true)' } });
-      else if ([permanent, expires, duration].some((v) => v instanceof Unknown)) report({ resource: schedule, messageId: 'cannotVerify', data: { what: `when ${schedule.address} ends`, why: 'its expiry is not known' } });
-      else if (!set(expires) && !set(duration)) report({ resource: schedule, messageId: 'permanentSchedule', data: { ...data, how: 'with no expiration_date or duration' } });
+      const data = {
+        schedule: schedule.address,
+        principal: principal.address,
+        group: ctx.target(schedule, 'group_id')?.address ?? 'its group',
+      };
+      if (permanent === true)
+        report({
+          resource: schedule,
+          messageId: 'permanentSchedule',
+          data: { ...data, how: 'permanently (permanent_assignment = true)' },
+        });
+      else if ([permanent, expires, duration].some((v) => v instanceof Unknown))
+        report({
+          resource: schedule,
+          messageId: 'cannotVerify',
+          data: { what: `when ${schedule.address} ends`, why: 'its expiry is not known' },
+        });
+      else if (!set(expires) && !set(duration))
+        report({
+          resource: schedule,
+          messageId: 'permanentSchedule',
+          data: { ...data, how: 'with no expiration_date or duration' },
+        });
     }
   }
 }
@@ -65,8 +91,17 @@ function checkSchedules(ctx: RuleContext, report: Reporter): void {
 function checkEligibilityRequests(ctx: RuleContext, report: Reporter): void {
   for (const grant of ctx.grants) {
     const request = grant.assignment;
-    if (request.type !== 'azuread_directory_role_eligibility_schedule_request' || !grant.principal || !ctx.principals.isVendor(grant.principal)) continue;
-    report({ resource: request, messageId: 'eligibilityCannotExpire', data: { request: request.address, principal: grant.principal.address, role: grant.role.name } });
+    if (
+      request.type !== 'azuread_directory_role_eligibility_schedule_request' ||
+      !grant.principal ||
+      !ctx.principals.isVendor(grant.principal)
+    )
+      continue;
+    report({
+      resource: request,
+      messageId: 'eligibilityCannotExpire',
+      data: { request: request.address, principal: grant.principal.address, role: grant.role.name },
+    });
   }
 }
 
@@ -86,13 +121,31 @@ function checkAccessPackages(ctx: RuleContext, report: Reporter): void {
     const { duration_in_days: duration, expiration_date: expires } = policy.values;
     if (vendor === undefined || duration instanceof Unknown || expires instanceof Unknown) {
       if (!(typeof duration === 'number' && duration <= days) && !(typeof expires === 'string' && expires !== '')) {
-        report({ resource: policy, messageId: 'cannotVerify', data: { what: `how long ${policy.address} grants access`, why: vendor === undefined ? 'its requestor scope is not known' : 'its duration is not known' } });
+        report({
+          resource: policy,
+          messageId: 'cannotVerify',
+          data: {
+            what: `how long ${policy.address} grants access`,
+            why: vendor === undefined ? 'its requestor scope is not known' : 'its duration is not known',
+          },
+        });
       }
       continue;
     }
     if (set(expires)) continue;
     if (typeof duration === 'number' && duration <= days) continue;
-    report({ resource: policy, messageId: 'longPackage', data: { policy: policy.address, days, how: typeof duration === 'number' ? `for ${duration} days` : 'with no end (no duration_in_days or expiration_date)' } });
+    report({
+      resource: policy,
+      messageId: 'longPackage',
+      data: {
+        policy: policy.address,
+        days,
+        how:
+          typeof duration === 'number'
+            ? `for ${duration} days`
+            : 'with no end (no duration_in_days or expiration_date)',
+      },
+    });
   }
 }
 
@@ -101,7 +154,15 @@ function checkOktaGroups(ctx: RuleContext, report: Reporter): void {
     if (!ctx.principals.isVendor(group)) continue;
     const about = ctx.attestations.filter((a) => a.subject === group || (a.controlUnknown && !a.hasSubject));
     if (about.some((a) => a.control === 'RG-21')) continue;
-    if (about.some((a) => a.controlUnknown)) report({ resource: group, messageId: 'cannotVerify', data: { what: `whether ${group.address} has an RG-21 attestation`, why: "an attestation's control is not known" } });
+    if (about.some((a) => a.controlUnknown))
+      report({
+        resource: group,
+        messageId: 'cannotVerify',
+        data: {
+          what: `whether ${group.address} has an RG-21 attestation`,
+          why: "an attestation's control is not known",
+        },
+      });
     else report({ resource: group, messageId: 'noOktaAttestation', data: { group: group.address } });
   }
 }
@@ -114,12 +175,33 @@ function vendorScheduleLonger({ before, after, head }: ResourcePair, report: (w:
   const principal = head.target(after, 'principal_id');
   if (!principal || !head.principals.isVendor(principal)) return;
   const permanent = valueOn(before, 'permanent_assignment') !== true && valueOn(after, 'permanent_assignment') === true;
-  const endRemoved = (valueOn(before, 'expiration_date') !== undefined || valueOn(before, 'duration') !== undefined) && valueOn(after, 'expiration_date') === undefined && valueOn(after, 'duration') === undefined;
-  const dur = (r: Resource) => (typeof valueOn(r, 'duration') === 'string' ? durationHours(valueOn(r, 'duration') as string) : undefined);
-  const longer = (dur(before) ?? Infinity) < (dur(after) ?? -Infinity) || (typeof valueOn(before, 'expiration_date') === 'string' && typeof valueOn(after, 'expiration_date') === 'string' && String(valueOn(after, 'expiration_date')) > String(valueOn(before, 'expiration_date')));
+  const endRemoved =
+    (valueOn(before, 'expiration_date') !== undefined || valueOn(before, 'duration') !== undefined) &&
+    valueOn(after, 'expiration_date') === undefined &&
+    valueOn(after, 'duration') === undefined;
+  const dur = (r: Resource) =>
+    typeof valueOn(r, 'duration') === 'string' ? durationHours(valueOn(r, 'duration') as string) : undefined;
+  const longer =
+    (dur(before) ?? Infinity) < (dur(after) ?? -Infinity) ||
+    (typeof valueOn(before, 'expiration_date') === 'string' &&
+      typeof valueOn(after, 'expiration_date') === 'string' &&
+      String(valueOn(after, 'expiration_date')) > String(valueOn(before, 'expiration_date')));
   if (permanent || endRemoved || longer) {
-    const attribute = permanent ? 'permanent_assignment' : valueOn(after, 'duration') !== undefined || valueOn(before, 'duration') !== undefined ? 'duration' : 'expiration_date';
-    report({ kind: 'W-VENDOR', attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)), message: permanent || endRemoved ? `vendor ${principal.address}'s access no longer ends` : `vendor ${principal.address}'s access lasts longer` });
+    const attribute = permanent
+      ? 'permanent_assignment'
+      : valueOn(after, 'duration') !== undefined || valueOn(before, 'duration') !== undefined
+        ? 'duration'
+        : 'expiration_date';
+    report({
+      kind: 'W-VENDOR',
+      attribute,
+      before: shown(valueOn(before, attribute)),
+      after: shown(valueOn(after, attribute)),
+      message:
+        permanent || endRemoved
+          ? `vendor ${principal.address}'s access no longer ends`
+          : `vendor ${principal.address}'s access lasts longer`,
+    });
   }
 }
 
@@ -127,8 +209,20 @@ function vendorScheduleLonger({ before, after, head }: ResourcePair, report: (w:
 function vendorPackageLonger({ before, after, head }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (!before || !after) return;
   const requestors = head.targets(after, 'requestor_settings.requestor.object_id').resources;
-  const forVendors = requestors.some((r) => head.principals.isVendor(r)) || /External|ConnectedOrganization/.test(String(valueOn(after, 'requestor_settings.scope_type') ?? ''));
+  const forVendors =
+    requestors.some((r) => head.principals.isVendor(r)) ||
+    /External|ConnectedOrganization/.test(String(valueOn(after, 'requestor_settings.scope_type') ?? ''));
   const days = (r: Resource) => valueOn(r, 'duration_in_days');
-  const longer = (typeof days(before) === 'number' && (typeof days(after) !== 'number' || (days(after) as number) > (days(before) as number))) || (valueOn(before, 'expiration_date') !== undefined && valueOn(after, 'expiration_date') === undefined);
-  if (forVendors && longer) report({ kind: 'W-VENDOR', attribute: 'duration_in_days', before: shown(days(before)), after: shown(days(after)), message: 'vendor access lasts longer' });
+  const longer =
+    (typeof days(before) === 'number' &&
+      (typeof days(after) !== 'number' || (days(after) as number) > (days(before) as number))) ||
+    (valueOn(before, 'expiration_date') !== undefined && valueOn(after, 'expiration_date') === undefined);
+  if (forVendors && longer)
+    report({
+      kind: 'W-VENDOR',
+      attribute: 'duration_in_days',
+      before: shown(days(before)),
+      after: shown(days(after)),
+      message: 'vendor access lasts longer',
+    });
 }

@@ -10,10 +10,9 @@ import { durationHours } from '../model/time';
 import { addTo } from '../lists';
 import { type ResourcePair, type WeakeningReport, addedElements, shown, valueOn } from '../engine/weakening';
 
-
 const messages = {
   secretNeverExpires:
-    '{{credential}} is a client secret of {{application}}, which holds reset authority ({{power}}), and it never expires: a leaked secret resets anyone\'s authentication methods indefinitely. Prefer a federated identity credential; otherwise set end_date at most {{days}} days ahead and rotate it.',
+    "{{credential}} is a client secret of {{application}}, which holds reset authority ({{power}}), and it never expires: a leaked secret resets anyone's authentication methods indefinitely. Prefer a federated identity credential; otherwise set end_date at most {{days}} days ahead and rotate it.",
   secretTooLong:
     '{{credential}} is a client secret of {{application}}, which holds reset authority ({{power}}), valid until {{expires}}: more than {{days}} days. Set end_date within {{days}} days, or replace it with a federated identity credential.',
   noOwner:
@@ -31,7 +30,11 @@ export default defineRule({
     csf: ['PR.AA-05', 'PR.AA-01'],
     rationale:
       'Automation that can reset authenticators is a help desk that never asks questions. Its credential is reset authority: it must expire, be owned by someone, and preferably be a key or federation rather than a shared secret.',
-    references: ['NIST SP 800-63B-4 §4 (authenticator lifecycle)', 'CISA SCuBA MS.AAD.5.x (applications)', 'Microsoft: workload identity federation'],
+    references: [
+      'NIST SP 800-63B-4 §4 (authenticator lifecycle)',
+      'CISA SCuBA MS.AAD.5.x (applications)',
+      'Microsoft: workload identity federation',
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },
@@ -59,28 +62,68 @@ function checkEntra(ctx: RuleContext, report: Reporter): void {
     const power = graphResetPermissionOf(role);
     const principal = ctx.target(a, 'principal_object_id');
     if (power) grantTo(principal, power);
-    else if (role instanceof Unknown && principal && applicationOf(ctx, principal) && !role.expression?.includes('app_role_ids[')) unknownGrants.push(a);
+    else if (
+      role instanceof Unknown &&
+      principal &&
+      applicationOf(ctx, principal) &&
+      !role.expression?.includes('app_role_ids[')
+    )
+      unknownGrants.push(a);
   }
-  for (const g of ctx.grants) if (g.role.resetAuthority && g.principal && ctx.principals.isNonHuman(g.principal)) grantTo(g.principal, g.role.name);
+  for (const g of ctx.grants)
+    if (g.role.resetAuthority && g.principal && ctx.principals.isNonHuman(g.principal))
+      grantTo(g.principal, g.role.name);
 
   const days = ctx.config.thresholds.nhiCredentialDays;
   // Each secret and owner link found its application once. A secret on the service principal signs in as the application just the same.
-  const secrets = byApplication(ctx, ctx.resourcesOf('azuread_application_password', 'azuread_service_principal_password'));
+  const secrets = byApplication(
+    ctx,
+    ctx.resourcesOf('azuread_application_password', 'azuread_service_principal_password'),
+  );
   const ownerLinks = byApplication(ctx, ctx.resourcesOf('azuread_application_owner'));
   for (const [app, power] of powers) {
     const base = { application: app.address, power: [...power].join(', '), days };
     for (const credential of secrets.get(app) ?? []) {
       const verdict = secretLifetime(ctx, credential, days);
-      if (verdict === 'unknown') report({ resource: credential, messageId: 'cannotVerify', data: { what: `when ${credential.address} expires`, why: 'its end date is not known' } });
-      else if (verdict === 'never') report({ resource: credential, messageId: 'secretNeverExpires', data: { ...base, credential: credential.address } });
-      else if (verdict !== 'ok') report({ resource: credential, messageId: 'secretTooLong', data: { ...base, credential: credential.address, expires: verdict } });
+      if (verdict === 'unknown')
+        report({
+          resource: credential,
+          messageId: 'cannotVerify',
+          data: { what: `when ${credential.address} expires`, why: 'its end date is not known' },
+        });
+      else if (verdict === 'never')
+        report({
+          resource: credential,
+          messageId: 'secretNeverExpires',
+          data: { ...base, credential: credential.address },
+        });
+      else if (verdict !== 'ok')
+        report({
+          resource: credential,
+          messageId: 'secretTooLong',
+          data: { ...base, credential: credential.address, expires: verdict },
+        });
     }
     const owners = app.values.owners;
     const ownerResources = ownerLinks.get(app) ?? [];
-    if (owners instanceof Unknown && ownerResources.length === 0) report({ resource: app, messageId: 'cannotVerify', data: { what: `who owns ${app.address}`, why: 'owners is not known' } });
-    else if (elements(owners).length === 0 && ownerResources.length === 0) report({ resource: app, messageId: 'noOwner', data: base });
+    if (owners instanceof Unknown && ownerResources.length === 0)
+      report({
+        resource: app,
+        messageId: 'cannotVerify',
+        data: { what: `who owns ${app.address}`, why: 'owners is not known' },
+      });
+    else if (elements(owners).length === 0 && ownerResources.length === 0)
+      report({ resource: app, messageId: 'noOwner', data: base });
   }
-  for (const a of unknownGrants) report({ resource: a, messageId: 'cannotVerify', data: { what: `which Graph permission ${a.address} grants`, why: 'app_role_id is not known and names no permission' } });
+  for (const a of unknownGrants)
+    report({
+      resource: a,
+      messageId: 'cannotVerify',
+      data: {
+        what: `which Graph permission ${a.address} grants`,
+        why: 'app_role_id is not known and names no permission',
+      },
+    });
 }
 
 /** Resources grouped by the application they belong to. */
@@ -121,14 +164,31 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
   const scopesByApp = new Map<Resource, string[]>();
   for (const grant of ctx.resourcesOf('okta_app_oauth_api_scope')) {
     const app = ctx.target(grant, 'app_id');
-    const scopes = literalStrings(grant.values.scopes).filter((s) => (OKTA_RESET_SCOPES as readonly string[]).includes(s));
+    const scopes = literalStrings(grant.values.scopes).filter((s) =>
+      (OKTA_RESET_SCOPES as readonly string[]).includes(s),
+    );
     if (app && scopes.length > 0) for (const s of scopes) addTo(scopesByApp, app, s);
-    else if (app && grant.values.scopes instanceof Unknown) report({ resource: grant, messageId: 'cannotVerify', data: { what: `which scopes ${grant.address} grants`, why: 'scopes is not known' } });
+    else if (app && grant.values.scopes instanceof Unknown)
+      report({
+        resource: grant,
+        messageId: 'cannotVerify',
+        data: { what: `which scopes ${grant.address} grants`, why: 'scopes is not known' },
+      });
   }
   for (const [app, scopes] of scopesByApp) {
     const method = app.values.token_endpoint_auth_method ?? 'client_secret_basic'; // provider default
-    if (method instanceof Unknown) report({ resource: app, messageId: 'cannotVerify', data: { what: `how ${app.address} authenticates`, why: 'token_endpoint_auth_method is not known' } });
-    else if (method !== 'private_key_jwt') report({ resource: app, messageId: 'oktaClientSecret', data: { application: app.address, scopes: [...new Set(scopes)].join(', '), method: String(method) } });
+    if (method instanceof Unknown)
+      report({
+        resource: app,
+        messageId: 'cannotVerify',
+        data: { what: `how ${app.address} authenticates`, why: 'token_endpoint_auth_method is not known' },
+      });
+    else if (method !== 'private_key_jwt')
+      report({
+        resource: app,
+        messageId: 'oktaClientSecret',
+        data: { application: app.address, scopes: [...new Set(scopes)].join(', '), method: String(method) },
+      });
   }
 }
 
@@ -137,10 +197,26 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
 function applicationGrantedReset({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (before || !after) return;
   const power = graphResetPermissionOf(after.values.app_role_id);
-  if (power) report({ kind: 'W-PRIVILEGE', attribute: 'app_role_id', before: 'none', after: power, message: `an application is granted ${power}, reset authority without a person` });
+  if (power)
+    report({
+      kind: 'W-PRIVILEGE',
+      attribute: 'app_role_id',
+      before: 'none',
+      after: power,
+      message: `an application is granted ${power}, reset authority without a person`,
+    });
 }
 
 function oauthAppGrantedReset({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const added = addedElements(valueOn(before, 'scopes'), valueOn(after, 'scopes')).filter((s) => OKTA_RESET_SCOPES.some((scope) => s === JSON.stringify(scope)));
-  if (after && added.length > 0) report({ kind: 'W-PRIVILEGE', attribute: 'scopes', before: shown(valueOn(before, 'scopes')), after: shown(valueOn(after, 'scopes')), message: `an OAuth app is granted ${added.join(', ')}` });
+  const added = addedElements(valueOn(before, 'scopes'), valueOn(after, 'scopes')).filter((s) =>
+    OKTA_RESET_SCOPES.some((scope) => s === JSON.stringify(scope)),
+  );
+  if (after && added.length > 0)
+    report({
+      kind: 'W-PRIVILEGE',
+      attribute: 'scopes',
+      before: shown(valueOn(before, 'scopes')),
+      after: shown(valueOn(after, 'scopes')),
+      message: `an OAuth app is granted ${added.join(', ')}`,
+    });
 }

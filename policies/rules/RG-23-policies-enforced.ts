@@ -17,7 +17,13 @@ function reliedOn(ctx: RuleContext, p: AccessPolicy): boolean | undefined {
   const demands = p.grant.block || requiresMfa(p);
   if (demands === false) return false;
   const principals = [...p.includedUsers, ...p.includedGroups];
-  const covers = p.allUsers === true || p.includedRoles.length > 0 || p.userActions.includes(REGISTER_SECURITY_INFO) || principals.some((r) => ctx.principals.isPrivileged(r) || ctx.principals.isBreakGlass(r) || ctx.principals.isOperator(r));
+  const covers =
+    p.allUsers === true ||
+    p.includedRoles.length > 0 ||
+    p.userActions.includes(REGISTER_SECURITY_INFO) ||
+    principals.some(
+      (r) => ctx.principals.isPrivileged(r) || ctx.principals.isBreakGlass(r) || ctx.principals.isOperator(r),
+    );
   const mayCover = covers || p.allUsers === undefined || p.scopeUnknown || p.userActionsUnknown;
   if (!mayCover) return false;
   return covers && demands ? true : undefined;
@@ -48,21 +54,50 @@ export default defineRule({
       const relied = reliedOn(ctx, p);
       if (relied === false) continue;
       if (relied === undefined) {
-        report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether a rule relies on ${policy.address}, which is not enforced`, why: 'whom it covers or what it demands is not known' } });
+        report({
+          resource: policy,
+          messageId: 'cannotVerify',
+          data: {
+            what: `whether a rule relies on ${policy.address}, which is not enforced`,
+            why: 'whom it covers or what it demands is not known',
+          },
+        });
         continue;
       }
       if (p.state === 'unknown') {
         const state = policy.values.state;
-        if (state instanceof Unknown) report({ resource: policy, messageId: 'cannotVerify', data: { what: `whether ${policy.address} is enforced`, why: `state is ${String(state)}` } });
-        else report({ resource: policy, messageId: 'entraNotEnforced', data: { policy: policy.address, state: `in state ${JSON.stringify(state ?? null)}` } });
+        if (state instanceof Unknown)
+          report({
+            resource: policy,
+            messageId: 'cannotVerify',
+            data: { what: `whether ${policy.address} is enforced`, why: `state is ${String(state)}` },
+          });
+        else
+          report({
+            resource: policy,
+            messageId: 'entraNotEnforced',
+            data: { policy: policy.address, state: `in state ${JSON.stringify(state ?? null)}` },
+          });
         continue;
       }
-      report({ resource: policy, messageId: 'entraNotEnforced', data: { policy: policy.address, state: p.state === 'report-only' ? 'report-only (enabledForReportingButNotEnforced)' : 'disabled' } });
+      report({
+        resource: policy,
+        messageId: 'entraNotEnforced',
+        data: {
+          policy: policy.address,
+          state: p.state === 'report-only' ? 'report-only (enabledForReportingButNotEnforced)' : 'disabled',
+        },
+      });
     }
     for (const r of ctx.stack.resources) {
       if (!r.type.startsWith('okta_') || !OKTA_STATUS_TYPES.test(r.type)) continue;
       const status = r.values.status;
-      if (status instanceof Unknown) report({ resource: r, messageId: 'cannotVerify', data: { what: `whether ${r.address} is active`, why: `status is ${String(status)}` } });
+      if (status instanceof Unknown)
+        report({
+          resource: r,
+          messageId: 'cannotVerify',
+          data: { what: `whether ${r.address} is active`, why: `status is ${String(status)}` },
+        });
       else if (status === 'INACTIVE') report({ resource: r, messageId: 'oktaInactive', data: { policy: r.address } });
     }
   },
@@ -78,16 +113,44 @@ function accessPolicyOff({ before, after, base, head }: ResourcePair, report: (w
   const b = before ? readPolicy(base, before) : undefined;
   const a = after ? readPolicy(head, after) : undefined;
   if (b && !a) {
-    if (b.state === 'enabled') report({ kind: 'W-ENFORCEMENT', attribute: 'state', before: 'enabled', after: 'removed', message: 'an enforced conditional access policy is removed' });
+    if (b.state === 'enabled')
+      report({
+        kind: 'W-ENFORCEMENT',
+        attribute: 'state',
+        before: 'enabled',
+        after: 'removed',
+        message: 'an enforced conditional access policy is removed',
+      });
     return;
   }
-  if (a && b && b.state === 'enabled' && a.state !== 'enabled') report({ kind: 'W-ENFORCEMENT', attribute: 'state', before: shown(valueOn(before, 'state')), after: shown(valueOn(after, 'state')), message: 'the policy no longer enforces anything' });
+  if (a && b && b.state === 'enabled' && a.state !== 'enabled')
+    report({
+      kind: 'W-ENFORCEMENT',
+      attribute: 'state',
+      before: shown(valueOn(before, 'state')),
+      after: shown(valueOn(after, 'state')),
+      message: 'the policy no longer enforces anything',
+    });
 }
 
 /** Every Okta policy and rule, switched off or (a sign-on rule) removed. */
 function oktaPolicyOff({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
   if (!before) return;
   const wasActive = (valueOn(before, 'status') ?? 'ACTIVE') === 'ACTIVE';
-  if (wasActive && after && valueOn(after, 'status') === 'INACTIVE') report({ kind: 'W-ENFORCEMENT', attribute: 'status', before: 'ACTIVE', after: 'INACTIVE', message: 'the policy or rule is switched off' });
-  if (wasActive && !after && /^okta_(app_signon_policy_rule|policy_rule_signon)$/.test(before.type)) report({ kind: 'W-ENFORCEMENT', attribute: 'status', before: 'ACTIVE', after: 'removed', message: 'an active sign-on rule is removed' });
+  if (wasActive && after && valueOn(after, 'status') === 'INACTIVE')
+    report({
+      kind: 'W-ENFORCEMENT',
+      attribute: 'status',
+      before: 'ACTIVE',
+      after: 'INACTIVE',
+      message: 'the policy or rule is switched off',
+    });
+  if (wasActive && !after && /^okta_(app_signon_policy_rule|policy_rule_signon)$/.test(before.type))
+    report({
+      kind: 'W-ENFORCEMENT',
+      attribute: 'status',
+      before: 'ACTIVE',
+      after: 'removed',
+      message: 'an active sign-on rule is removed',
+    });
 }

@@ -22,7 +22,8 @@ export default defineRule({
         'Attestation {{attestation}} expired on {{expires}}: the control it stands for is no longer vouched for. Re-check the control, then move expires forward (at most {{days}} days).',
       tooFar:
         'Attestation {{attestation}} expires on {{expires}}, more than {{days}} days ahead: nobody will look at the control again for too long. Set expires within {{days}} days.',
-      notATime: 'Attestation {{attestation}} has an expires that is not an RFC 3339 time ({{value}}). Write it like "2027-03-31T00:00:00Z".',
+      notATime:
+        'Attestation {{attestation}} has an expires that is not an RFC 3339 time ({{value}}). Write it like "2027-03-31T00:00:00Z".',
     },
   },
   check(ctx, report) {
@@ -34,12 +35,22 @@ export default defineRule({
       const unknown = Object.entries(fields).find(([, v]) => v instanceof Unknown);
       const missing = Object.entries(fields).find(([, v]) => !isText(v) && !(v instanceof Unknown));
       if (missing) report({ resource, messageId: 'missingField', data: { ...base, field: missing[0] } });
-      else if (unknown) report({ resource, messageId: 'cannotVerify', data: { what: `who vouches for ${resource.address}`, why: `${unknown[0]} is not known` } });
-      else if (String(a.owner).trim().toLowerCase() === String(a.approver).trim().toLowerCase()) report({ resource, messageId: 'selfApproved', data: { ...base, owner: String(a.owner) } });
+      else if (unknown)
+        report({
+          resource,
+          messageId: 'cannotVerify',
+          data: { what: `who vouches for ${resource.address}`, why: `${unknown[0]} is not known` },
+        });
+      else if (String(a.owner).trim().toLowerCase() === String(a.approver).trim().toLowerCase())
+        report({ resource, messageId: 'selfApproved', data: { ...base, owner: String(a.owner) } });
       // An RG-13 attestation's date is RG-13's finding, with its own window.
       if (a.control === 'RG-13') continue;
       if (a.expires instanceof Unknown) {
-        report({ resource, messageId: 'cannotVerify', data: { what: `when ${resource.address} expires`, why: `expires is ${String(a.expires)}` } });
+        report({
+          resource,
+          messageId: 'cannotVerify',
+          data: { what: `when ${resource.address} expires`, why: `expires is ${String(a.expires)}` },
+        });
         continue;
       }
       if (a.expires === undefined || a.expires === null || a.expires === '') {

@@ -69,16 +69,25 @@ const UPN_TEST = /userprincipalname\s+(contains|startswith|has|hasprefix)(?:_cs)
 
 /** The tests a KQL query makes of UserPrincipalName (lower-cased text in, lower-cased values out). */
 function upnTests(query: string): UpnTest[] {
-  return [...query.matchAll(UPN_TEST)].map((m) => ({ operator: m[1] as UpnTest['operator'], value: m[2] ?? m[3] })).filter((t) => t.value !== '');
+  return [...query.matchAll(UPN_TEST)]
+    .map((m) => ({ operator: m[1] as UpnTest['operator'], value: m[2] ?? m[3] }))
+    .filter((t) => t.value !== '');
 }
 
 function passes(upn: string, test: UpnTest): boolean {
   switch (test.operator) {
-    case 'contains': return upn.includes(test.value);
-    case 'startswith': return upn.startsWith(test.value);
+    case 'contains':
+      return upn.includes(test.value);
+    case 'startswith':
+      return upn.startsWith(test.value);
     // `has` and `hasprefix` match whole terms (runs of letters and digits) and their starts.
-    case 'has': return terms(upn).includes(test.value) || (!/^[a-z0-9]+$/.test(test.value) && upn.includes(test.value) && boundaryAt(upn, test.value));
-    case 'hasprefix': return terms(upn).some((t) => t.startsWith(test.value));
+    case 'has':
+      return (
+        terms(upn).includes(test.value) ||
+        (!/^[a-z0-9]+$/.test(test.value) && upn.includes(test.value) && boundaryAt(upn, test.value))
+      );
+    case 'hasprefix':
+      return terms(upn).some((t) => t.startsWith(test.value));
   }
 }
 

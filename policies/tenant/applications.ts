@@ -28,7 +28,8 @@ export function applicationOf(ctx: RuleContext, r: Resource): Resource | undefin
   for (const path of APPLICATION_PATHS[r.type] ?? LINK_PATHS) {
     const target = ctx.target(r, path);
     if (target && isApplication(target)) return target;
-    if (target?.type === 'azuread_service_principal' && r.type !== 'azuread_service_principal') return applicationOf(ctx, target);
+    if (target?.type === 'azuread_service_principal' && r.type !== 'azuread_service_principal')
+      return applicationOf(ctx, target);
   }
   return undefined;
 }

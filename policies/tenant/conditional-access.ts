@@ -10,7 +10,11 @@ import type { RuleContext } from './context';
 
 /** The built-in phishing-resistant strength (RULES.md, RG-06). */
 export const PHISHING_RESISTANT_STRENGTH = '00000000-0000-0000-0000-000000000004';
-export const PHISHING_RESISTANT_COMBINATIONS: ReadonlySet<string> = new Set(['fido2', 'windowsHelloForBusiness', 'x509CertificateMultiFactor']);
+export const PHISHING_RESISTANT_COMBINATIONS: ReadonlySet<string> = new Set([
+  'fido2',
+  'windowsHelloForBusiness',
+  'x509CertificateMultiFactor',
+]);
 export const REGISTER_SECURITY_INFO = 'urn:user:registersecurityinfo';
 
 export type PolicyState = 'enabled' | 'report-only' | 'disabled' | 'unknown';
@@ -73,7 +77,14 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
   const excludedRoles = valueAt(v, `${USERS}.excluded_roles`);
   return {
     resource: policy,
-    state: state === 'enabled' ? 'enabled' : state === 'enabledForReportingButNotEnforced' ? 'report-only' : state === 'disabled' ? 'disabled' : 'unknown',
+    state:
+      state === 'enabled'
+        ? 'enabled'
+        : state === 'enabledForReportingButNotEnforced'
+          ? 'report-only'
+          : state === 'disabled'
+            ? 'disabled'
+            : 'unknown',
     allUsers: containsAll(valueAt(v, `${USERS}.included_users`)),
     allApplications: containsAll(valueAt(v, 'conditions.applications.included_applications')),
     userActions: literalStrings(valueAt(v, 'conditions.applications.included_user_actions')),
@@ -85,7 +96,10 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
     excludedGroups: excluded.groups.resources,
     excludedRoles: roleTemplateIds(ctx, policy, `${USERS}.excluded_roles`),
     excludedExternal: [...excluded.users.external, ...excluded.groups.external].filter((e) => e !== 'None'),
-    scopeUnknown: [included.users, included.groups, excluded.users, excluded.groups].some((t) => t.unknown) || includedRoles instanceof Unknown || excludedRoles instanceof Unknown,
+    scopeUnknown:
+      [included.users, included.groups, excluded.users, excluded.groups].some((t) => t.unknown) ||
+      includedRoles instanceof Unknown ||
+      excludedRoles instanceof Unknown,
     grant: readGrant(ctx, policy),
     narrowing: narrowingOf(v as Value),
   };
@@ -95,7 +109,16 @@ export function readPolicy(ctx: RuleContext, policy: Resource): AccessPolicy {
 function narrowingOf(v: Value | undefined): string[] | undefined {
   if (!isObject(v)) return undefined;
   const at = (path: string) => valueAt(v, `conditions.${path}`);
-  const parts = [at('client_app_types'), at('locations.included_locations'), at('locations.excluded_locations'), at('sign_in_risk_levels'), at('user_risk_levels'), at('devices.filter.rule'), at('platforms.included_platforms'), at('platforms.excluded_platforms')];
+  const parts = [
+    at('client_app_types'),
+    at('locations.included_locations'),
+    at('locations.excluded_locations'),
+    at('sign_in_risk_levels'),
+    at('user_risk_levels'),
+    at('devices.filter.rule'),
+    at('platforms.included_platforms'),
+    at('platforms.excluded_platforms'),
+  ];
   if (parts.some(hasUnknownElement)) return undefined;
   const out: string[] = [];
   const apps = literalStrings(parts[0]);
@@ -107,7 +130,8 @@ function narrowingOf(v: Value | undefined): string[] | undefined {
   if (literalStrings(parts[4]).length > 0) out.push(`user risk ${literalStrings(parts[4]).join(', ')}`);
   if (literalStrings(parts[5]).length > 0) out.push('devices matching a filter');
   const platforms = literalStrings(parts[6]);
-  if ((platforms.length > 0 && !platforms.includes('all')) || literalStrings(parts[7]).length > 0) out.push('some platforms');
+  if ((platforms.length > 0 && !platforms.includes('all')) || literalStrings(parts[7]).length > 0)
+    out.push('some platforms');
   return out;
 }
 
@@ -116,7 +140,9 @@ function roleTemplateIds(ctx: RuleContext, policy: Resource, path: string): stri
   const ids = literalStrings(valueAt(policy.values, path)).map((id) => entraRoleById(id)?.templateId ?? id);
   for (const role of ctx.targets(policy, path).resources) {
     const { template_id: templateId, display_name: displayName } = role.values;
-    const known = (typeof templateId === 'string' && entraRoleById(templateId)) || (typeof displayName === 'string' && entraRoleByName(displayName));
+    const known =
+      (typeof templateId === 'string' && entraRoleById(templateId)) ||
+      (typeof displayName === 'string' && entraRoleByName(displayName));
     if (known) ids.push(known.templateId);
   }
   return [...new Set(ids)];
@@ -129,7 +155,8 @@ function containsAll(v: Value | undefined): boolean | undefined {
   return list.some((e) => e instanceof Unknown && !namesPrincipals(e)) ? undefined : false;
 }
 
-const PRINCIPAL = /^(module\.[^.]+(\[[^\]]*\])?\.)*(data\.)?(azuread_user|azuread_group|azuread_service_principal|okta_user|okta_group)\./;
+const PRINCIPAL =
+  /^(module\.[^.]+(\[[^\]]*\])?\.)*(data\.)?(azuread_user|azuread_group|azuread_service_principal|okta_user|okta_group)\./;
 
 /** An element read from users or groups (`[for u in azuread_user.bg : u.object_id]`) is an id, never the keyword "All". */
 function namesPrincipals(e: Unknown): boolean {
@@ -141,8 +168,10 @@ function readGrant(ctx: RuleContext, policy: Resource): Grant {
   const strengthId = valueAt(policy.values, 'grant_controls.authentication_strength_policy_id');
   const list = elements(controls);
   let strength: Grant['strength'];
-  if (typeof strengthId === 'string' && strengthId !== '') strength = ctx.target(policy, 'grant_controls.authentication_strength_policy_id') ?? strengthId;
-  else if (strengthId instanceof Unknown) strength = ctx.target(policy, 'grant_controls.authentication_strength_policy_id') ?? strengthId;
+  if (typeof strengthId === 'string' && strengthId !== '')
+    strength = ctx.target(policy, 'grant_controls.authentication_strength_policy_id') ?? strengthId;
+  else if (strengthId instanceof Unknown)
+    strength = ctx.target(policy, 'grant_controls.authentication_strength_policy_id') ?? strengthId;
   return {
     block: list.includes('block'),
     mfa: list.includes('mfa'),
@@ -182,7 +211,9 @@ export function isPhishingResistant(strength: Grant['strength']): boolean | unde
 
 /** The combinations a strength allows, where it is a resource of this configuration. */
 export function strengthCombinations(strength: Grant['strength']): string[] {
-  return typeof strength === 'object' && !(strength instanceof Unknown) ? literalStrings(strength.values.allowed_combinations) : [];
+  return typeof strength === 'object' && !(strength instanceof Unknown)
+    ? literalStrings(strength.values.allowed_combinations)
+    : [];
 }
 
 /** Does the policy exclude this principal, directly or through an excluded group it belongs to? */
@@ -200,6 +231,12 @@ export function includes(ctx: RuleContext, p: AccessPolicy, user: Resource): boo
 
 /** Excluded users and groups that are not break-glass: each one is a standing bypass. */
 export function nonBreakGlassExclusions(ctx: RuleContext, p: AccessPolicy): string[] {
-  const principals = [...p.excludedUsers, ...p.excludedGroups].filter((r) => !ctx.principals.isBreakGlass(r)).map((r) => r.address);
-  return [...principals, ...ctx.principals.undeclaredIds(p.excludedExternal), ...p.excludedRoles.map((r) => `role ${entraRoleById(r)?.displayName ?? r}`)];
+  const principals = [...p.excludedUsers, ...p.excludedGroups]
+    .filter((r) => !ctx.principals.isBreakGlass(r))
+    .map((r) => r.address);
+  return [
+    ...principals,
+    ...ctx.principals.undeclaredIds(p.excludedExternal),
+    ...p.excludedRoles.map((r) => `role ${entraRoleById(r)?.displayName ?? r}`),
+  ];
 }

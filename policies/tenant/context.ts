@@ -79,9 +79,15 @@ export class RuleContext {
       this.byAddress.set(r.address, r);
       const { id, object_id: objectId } = r.values;
       // A managed resource owns its id; a data source that reads the same object only stands in where none does.
-      for (const key of [id, objectId]) if (typeof key === 'string' && key && (r.mode === 'managed' || !this.byId.has(key))) this.byId.set(key, r);
+      for (const key of [id, objectId])
+        if (typeof key === 'string' && key && (r.mode === 'managed' || !this.byId.has(key))) this.byId.set(key, r);
       // A guest is referred to by the user id its invitation creates; an application by its client id.
-      const alias = r.type === 'azuread_invitation' ? r.values.user_id : r.type === 'azuread_application' || r.type === 'azuread_application_registration' ? r.values.client_id : undefined;
+      const alias =
+        r.type === 'azuread_invitation'
+          ? r.values.user_id
+          : r.type === 'azuread_application' || r.type === 'azuread_application_registration'
+            ? r.values.client_id
+            : undefined;
       if (typeof alias === 'string' && alias) this.byId.set(alias, r);
       if (r.type.startsWith('okta_')) providers.add('okta');
       else if (r.type.startsWith('azuread_')) providers.add('entra');
@@ -213,7 +219,11 @@ export class RuleContext {
    * the whole tenant); without, every attestation for the control.
    */
   attestationsFor(control: string, subjects?: readonly Resource[]): Attestation[] {
-    return this.attestations.filter((a) => a.control === control && (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))));
+    return this.attestations.filter(
+      (a) =>
+        a.control === control &&
+        (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))),
+    );
   }
 
   /**
@@ -222,7 +232,10 @@ export class RuleContext {
    */
   attested(control: string, subjects?: readonly Resource[]): 'yes' | 'no' | 'unknown' {
     if (this.attestationsFor(control, subjects).length > 0) return 'yes';
-    const maybe = this.attestations.some((a) => a.controlUnknown && (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))));
+    const maybe = this.attestations.some(
+      (a) =>
+        a.controlUnknown && (!subjects || !a.hasSubject || (a.subject !== undefined && subjects.includes(a.subject))),
+    );
     return maybe ? 'unknown' : 'no';
   }
 

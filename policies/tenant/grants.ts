@@ -4,7 +4,14 @@
  * eligible. Rules reason about grants, not about resource types.
  */
 import { ENTRA_ROLES, EntraRole, entraRoleById, entraRoleByName } from '../facts/entra-roles';
-import { OKTA_CREDENTIAL_PERMISSIONS, OKTA_OPERATOR_ROLES, OKTA_PRIVILEGED_ROLES, OKTA_RESET_ROLES, OKTA_TOP_ROLE, isOktaPolicyPermission } from '../facts/okta-roles';
+import {
+  OKTA_CREDENTIAL_PERMISSIONS,
+  OKTA_OPERATOR_ROLES,
+  OKTA_PRIVILEGED_ROLES,
+  OKTA_RESET_ROLES,
+  OKTA_TOP_ROLE,
+  isOktaPolicyPermission,
+} from '../facts/okta-roles';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, literalStrings } from '../model/value';
 import type { RuleContext } from './context';
@@ -49,7 +56,14 @@ export interface RoleGrant {
   readonly scope: GrantScope;
 }
 
-const UNKNOWN_ROLE: GrantedRole = { name: 'an unknown role', known: false, privileged: false, resetAuthority: false, operatorRole: false, topRole: false };
+const UNKNOWN_ROLE: GrantedRole = {
+  name: 'an unknown role',
+  known: false,
+  privileged: false,
+  resetAuthority: false,
+  operatorRole: false,
+  topRole: false,
+};
 
 export function readGrants(ctx: RuleContext): RoleGrant[] {
   return [...oktaGrants(ctx), ...entraGrants(ctx)];
@@ -96,19 +110,44 @@ function resourceSetScope(ctx: RuleContext, holder: Resource): GrantScope | unde
 function* oktaGrants(ctx: RuleContext): Generator<RoleGrant> {
   for (const a of ctx.resourcesOf('okta_group_role')) {
     const type = a.values.role_type;
-    const role = typeof type !== 'string' ? UNKNOWN_ROLE : type === 'CUSTOM' ? oktaCustomRole(ctx, a, 'role_id') : oktaStandardRole(type);
+    const role =
+      typeof type !== 'string'
+        ? UNKNOWN_ROLE
+        : type === 'CUSTOM'
+          ? oktaCustomRole(ctx, a, 'role_id')
+          : oktaStandardRole(type);
     const principal = ctx.target(a, 'group_id');
     const targets = ctx.targets(a, 'target_group_list');
     const targeted = targets.resources.length > 0 || targets.unknown || targets.external.length > 0;
-    const scope: GrantScope = resourceSetScope(ctx, a) ?? (targeted ? { kind: 'groups', groups: targets.resources, unknown: targets.unknown || targets.external.length > 0 } : { kind: 'organisation' });
-    yield { provider: 'okta', assignment: a, principal, principalUnknown: !principal, role, activation: 'active', scope };
+    const scope: GrantScope =
+      resourceSetScope(ctx, a) ??
+      (targeted
+        ? { kind: 'groups', groups: targets.resources, unknown: targets.unknown || targets.external.length > 0 }
+        : { kind: 'organisation' });
+    yield {
+      provider: 'okta',
+      assignment: a,
+      principal,
+      principalUnknown: !principal,
+      role,
+      activation: 'active',
+      scope,
+    };
   }
   for (const a of ctx.resourcesOf('okta_user_admin_roles')) {
     const principal = ctx.target(a, 'user_id');
     const roles = a.values.admin_roles;
     const types = roles instanceof Unknown ? [undefined] : literalStrings(roles);
     for (const t of types) {
-      yield { provider: 'okta', assignment: a, principal, principalUnknown: !principal, role: t ? oktaStandardRole(t) : UNKNOWN_ROLE, activation: 'active', scope: { kind: 'organisation' } };
+      yield {
+        provider: 'okta',
+        assignment: a,
+        principal,
+        principalUnknown: !principal,
+        role: t ? oktaStandardRole(t) : UNKNOWN_ROLE,
+        activation: 'active',
+        scope: { kind: 'organisation' },
+      };
     }
   }
   for (const a of ctx.resourcesOf('okta_admin_role_custom_assignments')) {
@@ -119,7 +158,15 @@ function* oktaGrants(ctx: RuleContext): Generator<RoleGrant> {
       yield { provider: 'okta', assignment: a, principal, principalUnknown: false, role, activation: 'active', scope };
     }
     if (members.unknown || members.resources.length === 0) {
-      yield { provider: 'okta', assignment: a, principal: undefined, principalUnknown: true, role, activation: 'active', scope };
+      yield {
+        provider: 'okta',
+        assignment: a,
+        principal: undefined,
+        principalUnknown: true,
+        role,
+        activation: 'active',
+        scope,
+      };
     }
   }
 }
@@ -129,7 +176,17 @@ function* oktaGrants(ctx: RuleContext): Generator<RoleGrant> {
 function entraRole(ctx: RuleContext, holder: Resource, path: string): GrantedRole {
   const value = holder.values[path];
   const fromRole = (r: EntraRole | undefined): GrantedRole =>
-    r ? { name: r.displayName, templateId: r.templateId, known: true, privileged: r.privileged, resetAuthority: r.resetAuthority, operatorRole: r.operatorRole, topRole: r === ENTRA_ROLES[0] } : UNKNOWN_ROLE;
+    r
+      ? {
+          name: r.displayName,
+          templateId: r.templateId,
+          known: true,
+          privileged: r.privileged,
+          resetAuthority: r.resetAuthority,
+          operatorRole: r.operatorRole,
+          topRole: r === ENTRA_ROLES[0],
+        }
+      : UNKNOWN_ROLE;
   if (typeof value === 'string') {
     const r = entraRoleById(value);
     if (r) return fromRole(r);
@@ -144,22 +201,34 @@ function entraRole(ctx: RuleContext, holder: Resource, path: string): GrantedRol
 function roleOfDirectoryRole(target: Resource, fromRole: (r: EntraRole | undefined) => GrantedRole): GrantedRole {
   if (target.type === 'azuread_directory_role') {
     const { template_id: templateId, display_name: displayName } = target.values;
-    const r = (typeof templateId === 'string' && entraRoleById(templateId)) || (typeof displayName === 'string' && entraRoleByName(displayName)) || undefined;
+    const r =
+      (typeof templateId === 'string' && entraRoleById(templateId)) ||
+      (typeof displayName === 'string' && entraRoleByName(displayName)) ||
+      undefined;
     if (r) return fromRole(r);
     if (templateId instanceof Unknown && displayName instanceof Unknown) return UNKNOWN_ROLE;
     return { ...UNKNOWN_ROLE, name: String(displayName ?? templateId ?? target.address), known: true };
   }
   // A custom directory role: not one of the catalogue's built-in roles.
   const name = target.values.display_name;
-  return { ...UNKNOWN_ROLE, name: typeof name === 'string' ? name : target.address, known: target.type === 'azuread_custom_directory_role' };
+  return {
+    ...UNKNOWN_ROLE,
+    name: typeof name === 'string' ? name : target.address,
+    known: target.type === 'azuread_custom_directory_role',
+  };
 }
 
 function entraScope(ctx: RuleContext, holder: Resource): GrantScope {
   const v: Value | undefined = holder.values.directory_scope_id;
   if (v === undefined || v === null || v === '/') return { kind: 'organisation' };
-  const unitOf = () => ctx.targets(holder, 'directory_scope_id').resources.find((r) => r.type === 'azuread_administrative_unit');
+  const unitOf = () =>
+    ctx.targets(holder, 'directory_scope_id').resources.find((r) => r.type === 'azuread_administrative_unit');
   if (typeof v === 'string') {
-    if (v.startsWith('/administrativeUnits/')) return { kind: 'administrative-unit', unit: ctx.byLiteralId(v.slice('/administrativeUnits/'.length)) ?? unitOf() };
+    if (v.startsWith('/administrativeUnits/'))
+      return {
+        kind: 'administrative-unit',
+        unit: ctx.byLiteralId(v.slice('/administrativeUnits/'.length)) ?? unitOf(),
+      };
     return { kind: 'other', value: v };
   }
   if (v instanceof Unknown) {
@@ -179,11 +248,27 @@ function* entraGrants(ctx: RuleContext): Generator<RoleGrant> {
   for (const [type, principalPath, rolePath, activation] of sources) {
     for (const a of ctx.resourcesOf(type)) {
       const principal = ctx.target(a, principalPath);
-      yield { provider: 'entra', assignment: a, principal, principalUnknown: !principal && !(typeof a.values[principalPath] === 'string'), role: entraRole(ctx, a, rolePath), activation, scope: entraScope(ctx, a) };
+      yield {
+        provider: 'entra',
+        assignment: a,
+        principal,
+        principalUnknown: !principal && !(typeof a.values[principalPath] === 'string'),
+        role: entraRole(ctx, a, rolePath),
+        activation,
+        scope: entraScope(ctx, a),
+      };
     }
   }
   for (const a of ctx.resourcesOf('azuread_directory_role_member')) {
     const principal = ctx.target(a, 'member_object_id');
-    yield { provider: 'entra', assignment: a, principal, principalUnknown: !principal, role: entraRole(ctx, a, 'role_object_id'), activation: 'active', scope: { kind: 'organisation' } };
+    yield {
+      provider: 'entra',
+      assignment: a,
+      principal,
+      principalUnknown: !principal,
+      role: entraRole(ctx, a, 'role_object_id'),
+      activation: 'active',
+      scope: { kind: 'organisation' },
+    };
   }
 }

@@ -83,8 +83,14 @@ export function requiresPhishingResistant(constraints: Value | undefined): boole
       continue;
     }
     const parsed = typeof c === 'string' ? safeJson(c) : c;
-    const possession = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).possession : undefined;
-    if (typeof possession === 'object' && possession !== null && (possession as Record<string, unknown>).phishingResistant === 'REQUIRED') return true;
+    const possession =
+      typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).possession : undefined;
+    if (
+      typeof possession === 'object' &&
+      possession !== null &&
+      (possession as Record<string, unknown>).phishingResistant === 'REQUIRED'
+    )
+      return true;
   }
   return unknown ? undefined : false;
 }

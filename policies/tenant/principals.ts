@@ -21,7 +21,12 @@ export type PrincipalClass = 'breakGlass' | 'privileged' | 'operators' | 'vendor
 const USER_TYPES = new Set(['okta_user', 'azuread_user']);
 const USER_TYPE_OF: Record<Provider, string> = { okta: 'okta_user', entra: 'azuread_user' };
 const GROUP_TYPES = new Set(['okta_group', 'azuread_group']);
-const NON_HUMAN_TYPES = new Set(['azuread_service_principal', 'azuread_application', 'azuread_application_registration', 'okta_app_oauth']);
+const NON_HUMAN_TYPES = new Set([
+  'azuread_service_principal',
+  'azuread_application',
+  'azuread_application_registration',
+  'okta_app_oauth',
+]);
 /** A guest invited into Entra: a user principal, and a vendor by definition. */
 const GUEST_TYPE = 'azuread_invitation';
 
@@ -57,7 +62,10 @@ export class Principals {
   private heldByPrincipal?: Map<Resource, RoleGrant[]>;
   private accounts?: Resource[];
   // Each question is answered once per resource: many rules ask about the same few.
-  private readonly memberList = oncePerResource((group): Members => ({ resources: [...(this.staticMembers.get(group) ?? [])], unknown: this.unknownMembers.has(group) }));
+  private readonly memberList = oncePerResource((group): Members => ({
+    resources: [...(this.staticMembers.get(group) ?? [])],
+    unknown: this.unknownMembers.has(group),
+  }));
   private readonly held = oncePerResource((principal) => this.collectHeld(principal));
   private readonly privileged = oncePerResource((r) => this.decidePrivileged(r));
   private readonly operator = oncePerResource((r) => this.decideOperator(r));
@@ -66,7 +74,8 @@ export class Principals {
   constructor(private readonly ctx: RuleContext) {
     for (const unit of ctx.resourcesOf('azuread_administrative_unit')) this.addUnitMembers(unit, unit, 'members');
     for (const m of ctx.resourcesOf('azuread_administrative_unit_member')) {
-      for (const unit of ctx.targets(m, 'administrative_unit_object_id').resources) this.addUnitMembers(unit, m, 'member_object_id');
+      for (const unit of ctx.targets(m, 'administrative_unit_object_id').resources)
+        this.addUnitMembers(unit, m, 'member_object_id');
     }
     for (const g of ctx.resourcesOf('azuread_group')) this.addMembers(g, g, 'members');
     for (const m of ctx.resourcesOf('okta_group_memberships')) {
@@ -138,13 +147,25 @@ export class Principals {
   /** A resource's human names: a user's login, UPN and display name; a group's name. Descriptions do not count. */
   namesOf(r: Resource): string[] {
     const v = r.values;
-    return [r.name, ...literalStrings(v.login), ...literalStrings(v.user_principal_name), ...literalStrings(v.display_name), ...literalStrings(v.name)];
+    return [
+      r.name,
+      ...literalStrings(v.login),
+      ...literalStrings(v.user_principal_name),
+      ...literalStrings(v.display_name),
+      ...literalStrings(v.name),
+    ];
   }
 
   /** Whether one of {@link namesOf} matches, without building the list: asked of every principal. */
   hasNameMatching(r: Resource, pattern: RegExp): boolean {
     const v = r.values;
-    return pattern.test(r.name) || anyMatches(v.login, pattern) || anyMatches(v.user_principal_name, pattern) || anyMatches(v.display_name, pattern) || anyMatches(v.name, pattern);
+    return (
+      pattern.test(r.name) ||
+      anyMatches(v.login, pattern) ||
+      anyMatches(v.user_principal_name, pattern) ||
+      anyMatches(v.display_name, pattern) ||
+      anyMatches(v.name, pattern)
+    );
   }
 
   /** Declared in recovery-gate.json by address or by one of its names. */
@@ -294,7 +315,9 @@ export class Principals {
 
   /** Break-glass user accounts of the stack, or of one provider. */
   breakGlassAccounts(provider?: Provider): Resource[] {
-    const accounts = (this.accounts ??= this.ctx.resourcesOf('okta_user', 'azuread_user').filter((u) => this.isBreakGlass(u)));
+    const accounts = (this.accounts ??= this.ctx
+      .resourcesOf('okta_user', 'azuread_user')
+      .filter((u) => this.isBreakGlass(u)));
     return provider === undefined ? accounts : accounts.filter((a) => a.type === USER_TYPE_OF[provider]);
   }
 }

@@ -10,13 +10,16 @@ import type { GrantScope } from './grants';
 import type { Members } from './principals';
 
 /** The users of a group, in an Okta resource set: `…/api/v1/groups/<id>/users` or `orn:…:directory:…:groups:<id>:contained_resources`. */
-const USERS_OF_GROUP = /\/api\/v1\/groups\/([^/]+)\/users\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+):contained_resources$/;
+const USERS_OF_GROUP =
+  /\/api\/v1\/groups\/([^/]+)\/users\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+):contained_resources$/;
 /** The group object itself: `…/api/v1/groups/<id>` or `orn:…:directory:…:groups:<id>` — user permissions over it reach nobody. */
 const GROUP_OBJECT = /\/api\/v1\/groups\/([^/]+)\/?$|^orn:[^:]+:directory:[^:]+:groups:([^:]+)$/;
 
 /** Who is inside a scope container: an administrative unit's members, or a group's. */
 export function containerMembers(ctx: RuleContext, container: Resource): Members {
-  return container.type === 'azuread_administrative_unit' ? ctx.principals.unitMembers(container) : ctx.principals.members(container);
+  return container.type === 'azuread_administrative_unit'
+    ? ctx.principals.unitMembers(container)
+    : ctx.principals.members(container);
 }
 
 export interface ScopeMembers {
@@ -33,9 +36,16 @@ export function scopeMembers(ctx: RuleContext, scope: GrantScope): ScopeMembers 
   switch (scope.kind) {
     case 'groups':
       // A target group list: the users of those groups, and (for GROUP_MEMBERSHIP_ADMIN) the groups themselves.
-      return { groups: scope.groups, objects: scope.groups, unknown: scope.unknown, label: scope.groups.map((g) => g.address).join(', ') || 'its target groups' };
+      return {
+        groups: scope.groups,
+        objects: scope.groups,
+        unknown: scope.unknown,
+        label: scope.groups.map((g) => g.address).join(', ') || 'its target groups',
+      };
     case 'administrative-unit':
-      return scope.unit ? { groups: [scope.unit], objects: [], unknown: false, label: scope.unit.address } : { groups: [], objects: [], unknown: true, label: 'an administrative unit outside this configuration' };
+      return scope.unit
+        ? { groups: [scope.unit], objects: [], unknown: false, label: scope.unit.address }
+        : { groups: [], objects: [], unknown: true, label: 'an administrative unit outside this configuration' };
     case 'resource-set': {
       if (!scope.set) return undefined; // RG-01 says it cannot verify
       const groups: Resource[] = [];
@@ -64,4 +74,3 @@ export function scopeMembers(ctx: RuleContext, scope: GrantScope): ScopeMembers 
       return undefined;
   }
 }
-

@@ -38,7 +38,10 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   const selection = selectRules(RULES, config, options.rules);
   // Suppressions recorded by the constructs at synth count as those in recovery-gate.json, with the same limits.
   const recorded = recordedSuppressions(stacks, config, RULES, now);
-  const result: CheckResult = { ...applySuppressions(runRulesIn(contexts, selection.rules), config, RULES, now, recorded), rulesOff: selection.off };
+  const result: CheckResult = {
+    ...applySuppressions(runRulesIn(contexts, selection.rules), config, RULES, now, recorded),
+    rulesOff: selection.off,
+  };
   return {
     command: 'check',
     result,

@@ -17,5 +17,11 @@ export function configFrom(document: unknown, file: string, now: Date = new Date
 /** A report of an earlier run (any format's JSON carries `tool.name`): never configuration, whatever its name. */
 export function isReport(document: unknown): boolean {
   const tool = (document as { tool?: { name?: unknown } } | null)?.tool;
-  return typeof document === 'object' && document !== null && typeof tool === 'object' && tool !== null && tool.name === 'recovery-gate';
+  return (
+    typeof document === 'object' &&
+    document !== null &&
+    typeof tool === 'object' &&
+    tool !== null &&
+    tool.name === 'recovery-gate'
+  );
 }

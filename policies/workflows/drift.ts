@@ -17,12 +17,21 @@ export interface DriftOptions extends Omit<RunSettings, 'rules'> {
 
 /** Drift in one plan (`terraform show -json` of it), read from `file`. */
 export function drift(plan: PlanDocument, file: string, options: DriftOptions = {}): DriftReport {
-  const stack: Stack = { name: path.basename(file).replace(/\.json$/, ''), kind: 'plan', origin: file, resources: readPlan(plan, file), notEvaluated: [] };
+  const stack: Stack = {
+    name: path.basename(file).replace(/\.json$/, ''),
+    kind: 'plan',
+    origin: file,
+    resources: readPlan(plan, file),
+    notEvaluated: [],
+  };
   const result = driftOfPlan(plan, stack, file, options);
   return { command: 'drift', result: { findings: [], notices: [], errors: [] }, drift: [result] };
 }
 
 /** Drift fails when something weakened outside code, expired, or a check failed. */
 export function driftFails(report: DriftReport): boolean {
-  return report.drift.some((d) => d.drift.some((e) => e.weakenings.length > 0) || d.expiries.some((e) => e.expired) || d.failedChecks.length > 0);
+  return report.drift.some(
+    (d) =>
+      d.drift.some((e) => e.weakenings.length > 0) || d.expiries.some((e) => e.expired) || d.failedChecks.length > 0,
+  );
 }

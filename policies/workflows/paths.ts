@@ -19,8 +19,16 @@ export async function paths(inputs: readonly string[], options: PathsOptions = {
 export function pathsOf(ctx: RuleContext, options: PathOptions = {}): PathsReport {
   const privilege = searchPaths(ctx.resetGraph, options);
   // Ways into an MFA exemption are paths too (RG-08), found apart so they never hide a way to an administrator.
-  const exemption = options.to === undefined ? searchPaths(ctx.resetGraph, { ...options, goal: 'exemption' }) : { paths: [], omitted: 0 };
-  return { stack: ctx.stack.name, graph: ctx.resetGraph, paths: sortPaths([...privilege.paths, ...exemption.paths]), omitted: privilege.omitted + exemption.omitted };
+  const exemption =
+    options.to === undefined
+      ? searchPaths(ctx.resetGraph, { ...options, goal: 'exemption' })
+      : { paths: [], omitted: 0 };
+  return {
+    stack: ctx.stack.name,
+    graph: ctx.resetGraph,
+    paths: sortPaths([...privilege.paths, ...exemption.paths]),
+    omitted: privilege.omitted + exemption.omitted,
+  };
 }
 
 /** Whether any path was found: `paths` fails then. */

@@ -13,16 +13,27 @@ import { type RunSettings, reachesThreshold } from './check';
 import type { FailOn } from '../engine/rule';
 
 /** Two versions to compare: paths to the base and the head, or one plan (its `before` against what it would apply). */
-export type ReviewInputs = { readonly base: readonly string[]; readonly head: readonly string[] } | { readonly plan: PlanDocument; readonly file: string };
+export type ReviewInputs =
+  | { readonly base: readonly string[]; readonly head: readonly string[] }
+  | { readonly plan: PlanDocument; readonly file: string };
 
 export async function review(inputs: ReviewInputs, options: RunSettings = {}): Promise<ReviewReport> {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
-  const [base, head] = 'plan' in inputs ? planSides(inputs.plan, inputs.file) : [await loadInputs(inputs.base), await loadInputs(inputs.head)];
+  const [base, head] =
+    'plan' in inputs
+      ? planSides(inputs.plan, inputs.file)
+      : [await loadInputs(inputs.base), await loadInputs(inputs.head)];
   const selection = selectRules(RULES, config, options.rules);
   const result = compareVersions(base, head, { config, now, rules: selection.rules });
   const recorded = recordedSuppressions(head, config, RULES, now);
-  const introduced = applySuppressions({ ...result.head, findings: result.introduced }, config, RULES, now, recorded).findings;
+  const introduced = applySuppressions(
+    { ...result.head, findings: result.introduced },
+    config,
+    RULES,
+    now,
+    recorded,
+  ).findings;
   return {
     command: 'review',
     result: { ...applySuppressions(result.head, config, RULES, now, recorded), rulesOff: selection.off },
@@ -35,12 +46,22 @@ export async function review(inputs: ReviewInputs, options: RunSettings = {}): P
 
 /** A review fails when it introduces a finding at or above the threshold, a rule could not run, or (if asked) anything weakens. */
 export function reviewFails(report: ReviewReport, failOn: FailOn = 'high', failOnWeakening = false): boolean {
-  return reachesThreshold(report.introduced, failOn) || report.result.errors.length > 0 || (failOnWeakening && report.changes.length > 0);
+  return (
+    reachesThreshold(report.introduced, failOn) ||
+    report.result.errors.length > 0 ||
+    (failOnWeakening && report.changes.length > 0)
+  );
 }
 
 /** One plan's two sides: the state it starts from (`before`) and what it would apply. */
 function planSides(plan: PlanDocument, file: string): [Stack[], Stack[]] {
   const name = path.basename(file).replace(/\.json$/, '');
-  const stack = (resources: Stack['resources']): Stack => ({ name, kind: 'plan', origin: file, resources, notEvaluated: [] });
+  const stack = (resources: Stack['resources']): Stack => ({
+    name,
+    kind: 'plan',
+    origin: file,
+    resources,
+    notEvaluated: [],
+  });
   return [[stack(readPlanSide(plan, file, 'before'))], [stack(readPlan(plan, file))]];
 }

@@ -19,7 +19,11 @@ export function configFileOf(config: Config): string {
   return config.file ?? 'recovery-gate.json';
 }
 
-export async function loadStacks(inputs: readonly string[], config: Config, options: StackOptions = {}): Promise<Stack[]> {
+export async function loadStacks(
+  inputs: readonly string[],
+  config: Config,
+  options: StackOptions = {},
+): Promise<Stack[]> {
   const loaded = await loadInputs(inputs, { varFiles: options.varFiles });
   const joined = selectStacks(joinTenants(loaded, config.tenants ?? [], configFileOf(config)), options.stacks);
   const { scope } = options;
@@ -29,6 +33,7 @@ export async function loadStacks(inputs: readonly string[], config: Config, opti
 function selectStacks(stacks: Stack[], wanted: readonly string[] | undefined): Stack[] {
   if (!wanted) return stacks;
   const missing = wanted.filter((w) => !stacks.some((s) => s.name === w));
-  if (missing.length) throw new InputError('', `no stack named ${missing.join(', ')} (stacks: ${stacks.map((s) => s.name).join(', ')})`);
+  if (missing.length)
+    throw new InputError('', `no stack named ${missing.join(', ')} (stacks: ${stacks.map((s) => s.name).join(', ')})`);
   return stacks.filter((s) => wanted.includes(s.name));
 }

@@ -51,8 +51,12 @@ interface Import {
 function folderImports(): Import[] {
   return sourceFiles('.').flatMap((file) => {
     const from = path.dirname(file);
-    const specs = [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']*)'/g)].map((m) => m[1]);
-    return specs.map((spec) => ({ file, from, to: path.dirname(path.normalize(path.join(from, spec))) })).filter((i) => i.to !== i.from);
+    const specs = [
+      ...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']*)'/g),
+    ].map((m) => m[1]);
+    return specs
+      .map((spec) => ({ file, from, to: path.dirname(path.normalize(path.join(from, spec))) }))
+      .filter((i) => i.to !== i.from);
   });
 }
 
@@ -64,7 +68,9 @@ it('every folder with source code has a layer', () => {
 });
 
 it('folders import only from their own layer or below (so no two folders import each other)', () => {
-  const upward = imports.filter((i) => layerOf.get(i.to)! > layerOf.get(i.from)!).map((i) => `${i.file} imports ${i.to}`);
+  const upward = imports
+    .filter((i) => layerOf.get(i.to)! > layerOf.get(i.from)!)
+    .map((i) => `${i.file} imports ${i.to}`);
   expect(upward).toEqual([]);
 });
 
@@ -94,7 +100,9 @@ it('the CLI and the example app use the library API (index.ts), not its internal
 it("the README's layout table names every folder, and only folders that exist", () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Layout'), readme.indexOf('\n## ', readme.indexOf('## Layout') + 1));
-  const rows = [...section.matchAll(/^\| (`[^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((p) => p[1].replace(/\/$/, '')));
+  const rows = [...section.matchAll(/^\| (`[^|]+) \|/gm)].flatMap((m) =>
+    [...m[1].matchAll(/`([^`]+)`/g)].map((p) => p[1].replace(/\/$/, '')),
+  );
   const folders = [...layerOf.keys()].filter((f) => f !== '.' && f !== 'policies' && f !== 'schema' && f !== 'bench');
   expect(folders.filter((f) => !rows.includes(f))).toEqual([]);
   expect(rows.filter((r) => !existsPath(r))).toEqual([]);

@@ -11,8 +11,17 @@ import { runCli } from '../support/memory-io';
 
 const BASE = JSON.parse(readFileSync('test/fixtures/plan/entra-tenant.json', 'utf8'));
 // Give the plan drift to mutate as well: the first change, drifted.
-const PLAN = { ...BASE, resource_drift: [BASE.resource_changes[0]], checks: [{ address: { to_display: 'x' }, status: 'fail', instances: [{ address: { to_display: 'x' }, status: 'fail', problems: [{ message: 'm' }] }] }] };
-
+const PLAN = {
+  ...BASE,
+  resource_drift: [BASE.resource_changes[0]],
+  checks: [
+    {
+      address: { to_display: 'x' },
+      status: 'fail',
+      instances: [{ address: { to_display: 'x' }, status: 'fail', problems: [{ message: 'm' }] }],
+    },
+  ],
+};
 
 let tmp: string;
 beforeAll(() => (tmp = mkdtempSync(path.join(os.tmpdir(), 'rg-prop-'))));
@@ -28,7 +37,9 @@ describe('review and drift under arbitrary plans', () => {
           writeFileSync(file, JSON.stringify(mutate(PLAN, at, v)));
           const r = await runCli([...command, file, '--now', '2026-11-26T12:00:00Z', '--format', 'json']);
           if (r.code === 2) {
-            expect(r.stderr).toMatch(new RegExp(`^recovery-gate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+\\n$`));
+            expect(r.stderr).toMatch(
+              new RegExp(`^recovery-gate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+\\n$`),
+            );
           } else {
             expect(r.stderr).toBe('');
             expect(() => JSON.parse(r.stdout)).not.toThrow();

@@ -7,11 +7,22 @@ import { RuleContext } from '../../policies/tenant/context';
 import { configStack } from '../support/stacks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
-const contextOf = (resources: Parameters<typeof configStack>[0]) => new RuleContext(configStack(resources), DEFAULT_CONFIG, NOW);
+const contextOf = (resources: Parameters<typeof configStack>[0]) =>
+  new RuleContext(configStack(resources), DEFAULT_CONFIG, NOW);
 
 function ruleWith(id: 'RG-98' | 'RG-99', detect: NonNullable<AnyRule['weakenings']>[number]['detect']): AnyRule {
   return defineRule({
-    meta: { id, slug: 'test', title: 'test', severity: 'low', csf: [], rationale: '', references: [], providers: { okta: 'n/a', entra: 'n/a' }, messages: {} },
+    meta: {
+      id,
+      slug: 'test',
+      title: 'test',
+      severity: 'low',
+      csf: [],
+      rationale: '',
+      references: [],
+      providers: { okta: 'n/a', entra: 'n/a' },
+      messages: {},
+    },
     check: () => undefined,
     weakenings: [{ types: ['okta_group'], detect }],
   });
@@ -27,11 +38,23 @@ it('a detector that throws is an error naming the resource and the rule, and the
     ruleWith('RG-98', () => {
       throw new Error('boom');
     }),
-    ruleWith('RG-99', (_pair, report) => report({ kind: 'W-SCOPE', attribute: 'name', before: 'G', after: 'G2', message: 'renamed' })),
+    ruleWith('RG-99', (_pair, report) =>
+      report({ kind: 'W-SCOPE', attribute: 'name', before: 'G', after: 'G2', message: 'renamed' }),
+    ),
   ];
   const found = weakeningsOf({ before, after, base, head }, (m) => errors.push(m), rules);
   expect(errors).toEqual(['classifying the change to okta_group.g failed (RG-98): boom']);
-  expect(found).toEqual([{ kind: 'W-SCOPE', ruleId: 'RG-99', attribute: 'name', before: 'G', after: 'G2', message: 'renamed', resource: 'okta_group.g' }]);
+  expect(found).toEqual([
+    {
+      kind: 'W-SCOPE',
+      ruleId: 'RG-99',
+      attribute: 'name',
+      before: 'G',
+      after: 'G2',
+      message: 'renamed',
+      resource: 'okta_group.g',
+    },
+  ]);
 });
 
 it('every weakening is reported under the rule that declares its detector', () => {
@@ -39,13 +62,25 @@ it('every weakening is reported under the rule that declares its detector', () =
   const policy = (state: string, builtIn: string[], excluded: string[]) => ({
     display_name: 'All users MFA',
     state,
-    conditions: [{ client_app_types: ['all'], applications: [{ included_applications: ['All'] }], users: [{ included_users: ['All'], excluded_groups: excluded }] }],
+    conditions: [
+      {
+        client_app_types: ['all'],
+        applications: [{ included_applications: ['All'] }],
+        users: [{ included_users: ['All'], excluded_groups: excluded }],
+      },
+    ],
     grant_controls: [{ operator: 'OR', built_in_controls: builtIn }],
   });
   const base = contextOf({ azuread_conditional_access_policy: { p: policy('enabled', ['mfa'], []) } });
-  const head = contextOf({ azuread_conditional_access_policy: { p: policy('disabled', ['block'], ['${azuread_group.x.object_id}']) } });
+  const head = contextOf({
+    azuread_conditional_access_policy: { p: policy('disabled', ['block'], ['${azuread_group.x.object_id}']) },
+  });
   const found = weakeningsOf({ before: base.stack.resources[0], after: head.stack.resources[0], base, head });
-  expect(found.map((w) => `${w.ruleId} ${w.kind} ${w.attribute}`).sort()).toEqual(['RG-07 W-STRENGTH grant_controls.built_in_controls', 'RG-08 W-EXCLUSION conditions.users.excluded_groups', 'RG-23 W-ENFORCEMENT state']);
+  expect(found.map((w) => `${w.ruleId} ${w.kind} ${w.attribute}`).sort()).toEqual([
+    'RG-07 W-STRENGTH grant_controls.built_in_controls',
+    'RG-08 W-EXCLUSION conditions.users.excluded_groups',
+    'RG-23 W-ENFORCEMENT state',
+  ]);
   const owners = new Set(RULES.filter((r) => r.weakenings?.length).map((r) => r.meta.id));
   for (const w of found) expect(owners.has(w.ruleId)).toBe(true);
 });

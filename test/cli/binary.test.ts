@@ -5,7 +5,11 @@ const PLAN = 'test/fixtures/plan/entra-tenant.json';
 
 describe('the recovery-gate binary', () => {
   it('checks a plan and exits 1 on high findings', () => {
-    const r = spawnSync('node', ['bin/recovery-gate.js', 'check', PLAN, '--now', '2026-11-26T12:00:00Z', '--format', 'json'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      ['bin/recovery-gate.js', 'check', PLAN, '--now', '2026-11-26T12:00:00Z', '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).summary.high).toBeGreaterThan(0);
   });

@@ -27,7 +27,9 @@ describe('check: realistic inputs', () => {
   const ids = (doc: { findings: { ruleId: string; resource: string | null }[] }, rules: string[]) =>
     doc.findings.filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.resource}`);
   const summaryOf = (findings: { severity: string }[]) =>
-    Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => [s, findings.filter((f) => f.severity === s).length]));
+    Object.fromEntries(
+      ['critical', 'high', 'medium', 'low'].map((s) => [s, findings.filter((f) => f.severity === s).length]),
+    );
 
   it('reads an HCL directory with tfvars, for_each and a local module, and fails on high findings', async () => {
     const r = await runCli(['check', HCL, ...NOW, '--format', 'json']);
@@ -40,7 +42,13 @@ describe('check: realistic inputs', () => {
       'RG-07 okta_app_signon_policy_rule.legacy_kiosk',
     ]);
     const moduleFinding = doc.findings.find((f: { ruleId: string }) => f.ruleId === 'RG-01');
-    expect(moduleFinding).toMatchObject({ stack: 'okta-org', file: 'test/fixtures/hcl/okta-org/modules/helpdesk/main.tf', line: 14, frameworks: ['PR.AA-05'], severity: 'high' });
+    expect(moduleFinding).toMatchObject({
+      stack: 'okta-org',
+      file: 'test/fixtures/hcl/okta-org/modules/helpdesk/main.tf',
+      line: 14,
+      frameworks: ['PR.AA-05'],
+      severity: 'high',
+    });
     expect(doc.summary).toEqual(summaryOf(doc.findings));
     expect(doc.tool.name).toBe('recovery-gate');
   });
@@ -59,7 +67,13 @@ describe('check: realistic inputs', () => {
   it('names the construct path for cdktf output', async () => {
     const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--format', 'json']);
     expect(JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'RG-01')).toEqual([
-      expect.objectContaining({ ruleId: 'RG-01', resource: 'okta_group_role.hd', stack: 'acme', constructPath: 'acme/helpdesk/role', line: 11 }),
+      expect.objectContaining({
+        ruleId: 'RG-01',
+        resource: 'okta_group_role.hd',
+        stack: 'acme',
+        constructPath: 'acme/helpdesk/role',
+        line: 11,
+      }),
     ]);
   });
 
@@ -89,9 +103,13 @@ describe('check: realistic inputs', () => {
     const headers = lines.filter((l) => /^ {2}[A-Z]+$/.test(l));
     expect(headers).toEqual(['  CRITICAL', '  HIGH', '  MEDIUM']);
     const high = lines.indexOf('  HIGH');
-    expect(lines.slice(high + 1)).toContain('    RG-01 azuread_directory_role_assignment.service_desk_helpdesk (test/fixtures/plan/entra-tenant.json:112)');
+    expect(lines.slice(high + 1)).toContain(
+      '    RG-01 azuread_directory_role_assignment.service_desk_helpdesk (test/fixtures/plan/entra-tenant.json:112)',
+    );
     const s = json.summary;
-    expect(lines.at(-1)).toBe(`${json.findings.length} findings: ${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low.`);
+    expect(lines.at(-1)).toBe(
+      `${json.findings.length} findings: ${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low.`,
+    );
     expect(r.stdout.includes(String.fromCharCode(27))).toBe(false);
   });
 
@@ -104,7 +122,10 @@ describe('check: realistic inputs', () => {
     try {
       for (const name of ['first', 'second']) {
         mkdirSync(path.join(dir, name));
-        writeFileSync(path.join(dir, name, 'main.tf'), 'variable "n" {}\nresource "okta_group" "g" {\n  count = var.n\n  name  = "g"\n}\n');
+        writeFileSync(
+          path.join(dir, name, 'main.tf'),
+          'variable "n" {}\nresource "okta_group" "g" {\n  count = var.n\n  name  = "g"\n}\n',
+        );
       }
       const [first, second] = ['first', 'second'].map((n) => path.join(dir, n));
       for (const format of ['json', 'text', 'markdown']) {
@@ -125,45 +146,99 @@ describe('check: realistic inputs', () => {
     const report = JSON.parse(r.files.get('report.json') ?? '');
     expect(report.summary).toEqual(summaryOf(report.findings));
     const s = report.summary;
-    expect(r.stdout).toBe(`${report.findings.length} findings: ${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low.\n`);
+    expect(r.stdout).toBe(
+      `${report.findings.length} findings: ${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low.\n`,
+    );
   });
 
   it('--stack selects stacks, and names the available ones when it matches none', async () => {
     const r = await runCli(['check', HCL, PLAN, ...NOW, '--stack', 'entra-tenant', '--format', 'json']);
-    expect(new Set(JSON.parse(r.stdout).findings.map((f: { stack: string }) => f.stack))).toEqual(new Set(['entra-tenant']));
+    expect(new Set(JSON.parse(r.stdout).findings.map((f: { stack: string }) => f.stack))).toEqual(
+      new Set(['entra-tenant']),
+    );
     const bad = await runCli(['check', HCL, '--stack', 'nope']);
     expect(bad).toMatchObject({ code: 2, stderr: 'recovery-gate: no stack named nope (stacks: okta-org)\n' });
   });
 
   it('a config file declares break-glass accounts', async () => {
-    const config = await write('decl.json', JSON.stringify({ declarations: { breakGlass: ['alex.kim@acme.example'] } }));
+    const config = await write(
+      'decl.json',
+      JSON.stringify({ declarations: { breakGlass: ['alex.kim@acme.example'] } }),
+    );
     const r = await runCli(['check', PLAN, ...NOW, '--format', 'json', '--config', config]);
-    const ids = JSON.parse(r.stdout).findings.map((f: { ruleId: string; resource: string }) => `${f.ruleId} ${f.resource}`);
+    const ids = JSON.parse(r.stdout).findings.map(
+      (f: { ruleId: string; resource: string }) => `${f.ruleId} ${f.resource}`,
+    );
     expect(ids).toContain('RG-13 azuread_user.alex'); // now a break-glass account, it needs an expiry
     expect(ids).not.toContain('RG-03 azuread_directory_role_assignment.alex_priv_auth_admin');
   });
 
   it('static limits of HCL are one notice, not a "cannot verify" per resource', async () => {
     const dir = path.join(tmp, 'unset-var');
-    await write('unset-var/main.tf', 'variable "scope" {}\nresource "azuread_directory_role_assignment" "hd" {\n  role_id = "729827e3-9c14-49f7-bb1b-9608f156bbb8"\n  principal_object_id = "x"\n  directory_scope_id = var.scope\n}\n');
+    await write(
+      'unset-var/main.tf',
+      'variable "scope" {}\nresource "azuread_directory_role_assignment" "hd" {\n  role_id = "729827e3-9c14-49f7-bb1b-9608f156bbb8"\n  principal_object_id = "x"\n  directory_scope_id = var.scope\n}\n',
+    );
     const r = await runCli(['check', dir, ...NOW, '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.findings.filter((f: { messageId: string }) => f.messageId === 'cannotVerify')).toEqual([]);
-    expect(doc.notices).toContainEqual(expect.objectContaining({ resources: ['azuread_directory_role_assignment.hd'] }));
+    expect(doc.notices).toContainEqual(
+      expect.objectContaining({ resources: ['azuread_directory_role_assignment.hd'] }),
+    );
   });
 });
 
 describe('check: bad input is one line naming the file, exit 2, no stack trace', () => {
   const cases: [string, () => Promise<string>, RegExp][] = [
-    ['malformed JSON', () => write('malformed.json', '{"resource": {"okta_group": [}'), /malformed\.json: malformed JSON at line 1, column \d+$/],
-    ['a truncated file', () => write('stack/cdk.tf.json', '{\n  "resource": {\n    "okta_group": {\n'), /cdk\.tf\.json: truncated JSON \(it ends too early\) at line 4, column 1$/],
-    ['JSON that is neither configuration nor a plan', () => write('neither.json', '{"hello": "world"}'), /neither\.json: neither Terraform configuration nor a plan \(found hello\)$/],
-    ['an HCL syntax error', () => write('hcl-bad/main.tf', 'resource "okta_group" "a" {\n  name = \n}\n').then(() => path.join(tmp, 'hcl-bad')), /main\.tf: HCL syntax error at line 2, column 10: Invalid expression/],
-    ['an empty directory', async () => { const d = path.join(tmp, 'empty'); await fs.mkdir(d, { recursive: true }); return d; }, /empty: no Terraform configuration, plan or cdktf output found/],
+    [
+      'malformed JSON',
+      () => write('malformed.json', '{"resource": {"okta_group": [}'),
+      /malformed\.json: malformed JSON at line 1, column \d+$/,
+    ],
+    [
+      'a truncated file',
+      () => write('stack/cdk.tf.json', '{\n  "resource": {\n    "okta_group": {\n'),
+      /cdk\.tf\.json: truncated JSON \(it ends too early\) at line 4, column 1$/,
+    ],
+    [
+      'JSON that is neither configuration nor a plan',
+      () => write('neither.json', '{"hello": "world"}'),
+      /neither\.json: neither Terraform configuration nor a plan \(found hello\)$/,
+    ],
+    [
+      'an HCL syntax error',
+      () =>
+        write('hcl-bad/main.tf', 'resource "okta_group" "a" {\n  name = \n}\n').then(() => path.join(tmp, 'hcl-bad')),
+      /main\.tf: HCL syntax error at line 2, column 10: Invalid expression/,
+    ],
+    [
+      'an empty directory',
+      async () => {
+        const d = path.join(tmp, 'empty');
+        await fs.mkdir(d, { recursive: true });
+        return d;
+      },
+      /empty: no Terraform configuration, plan or cdktf output found/,
+    ],
     ['a missing path', async () => path.join(tmp, 'does-not-exist'), /does-not-exist: no such file or directory$/],
-    ['a plan of another major format', () => write('plan2.json', JSON.stringify({ format_version: '2.0', planned_values: {} })), /plan2\.json: unsupported plan format_version 2\.0 \(recovery-gate reads 1\.x\)$/],
+    [
+      'a plan of another major format',
+      () => write('plan2.json', JSON.stringify({ format_version: '2.0', planned_values: {} })),
+      /plan2\.json: unsupported plan format_version 2\.0 \(recovery-gate reads 1\.x\)$/,
+    ],
     ['an empty file', () => write('blank.tf.json', '  \n'), /blank\.tf\.json: file is empty$/],
-    ['a manifest whose stack file is missing', () => write('out/manifest.json', JSON.stringify({ version: '0.21.0', stacks: { a: { name: 'a', synthesizedStackPath: 'stacks/a/cdk.tf.json' } } })).then(() => path.join(tmp, 'out')), /stacks\/a\/cdk\.tf\.json: no such file or directory$/],
+    [
+      'a manifest whose stack file is missing',
+      () =>
+        write(
+          'out/manifest.json',
+          JSON.stringify({
+            version: '0.21.0',
+            stacks: { a: { name: 'a', synthesizedStackPath: 'stacks/a/cdk.tf.json' } },
+          }),
+        ).then(() => path.join(tmp, 'out')),
+      /stacks\/a\/cdk\.tf\.json: no such file or directory$/,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
@@ -180,7 +255,9 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
 
   it('an unreadable file', async () => {
     const file = await write('secret.tf.json', '{}');
-    const spy = jest.spyOn(fs, 'readFile').mockRejectedValueOnce(Object.assign(new Error('EACCES'), { code: 'EACCES' }));
+    const spy = jest
+      .spyOn(fs, 'readFile')
+      .mockRejectedValueOnce(Object.assign(new Error('EACCES'), { code: 'EACCES' }));
     const r = await runCli(['check', file]);
     spy.mockRestore();
     expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${file}: cannot read: permission denied\n` });
@@ -189,26 +266,47 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
   it('a config file with an unknown key', async () => {
     const config = await write('rg.json', JSON.stringify({ thresholds: { breakGlassExpiryDays: 30, pimMaxHours: 4 } }));
     const r = await runCli(['check', PLAN, '--config', config]);
-    expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${config}: unknown key "thresholds.pimMaxHours" (expected one of: pimMaxActivationHours, tapMaxLifetimeMinutes, breakGlassExpiryDays, breakGlassMinAccounts, breakGlassMaxAccounts, topRoleMaxHolders, vendorAccessDays, nhiCredentialDays, attestationValidityDays, suppressionMaxDays)\n` });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: `recovery-gate: ${config}: unknown key "thresholds.pimMaxHours" (expected one of: pimMaxActivationHours, tapMaxLifetimeMinutes, breakGlassExpiryDays, breakGlassMinAccounts, breakGlassMaxAccounts, topRoleMaxHolders, vendorAccessDays, nhiCredentialDays, attestationValidityDays, suppressionMaxDays)\n`,
+    });
   });
 
   it('a config key that is also a member of Object.prototype is still unknown', async () => {
     const config = await write('rg-proto.json', JSON.stringify({ thresholds: { toString: 3 } }));
     const r = await runCli(['check', PLAN, '--config', config]);
-    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining(`${config}: unknown key "thresholds.toString"`) });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`${config}: unknown key "thresholds.toString"`),
+    });
   });
 
   it('a config value out of range', async () => {
     const config = await write('rg2.json', JSON.stringify({ thresholds: { breakGlassExpiryDays: 400 } }));
     const r = await runCli(['check', PLAN, '--config', config]);
-    expect(r).toMatchObject({ code: 2, stderr: `recovery-gate: ${config}: "thresholds.breakGlassExpiryDays" must be at most 365\n` });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: `recovery-gate: ${config}: "thresholds.breakGlassExpiryDays" must be at most 365\n`,
+    });
   });
 
   it('usage errors: unknown flag, bad --format, bad --now, unknown command', async () => {
-    expect(await runCli(['check', '--colour'])).toMatchObject({ code: 2, stderr: "recovery-gate: Unknown option '--colour'\n" });
-    expect(await runCli(['check', PLAN, '--format', 'xml'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --format must be one of text, json, markdown, sarif, junit, github, not "xml"\n' });
-    expect(await runCli(['check', PLAN, '--now', 'tomorrow'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "tomorrow"\n' });
-    expect(await runCli(['frobnicate'])).toMatchObject({ code: 2, stderr: 'recovery-gate: unknown command "frobnicate" (commands: check, review, drift, paths, rules, explain)\n' });
+    expect(await runCli(['check', '--colour'])).toMatchObject({
+      code: 2,
+      stderr: "recovery-gate: Unknown option '--colour'\n",
+    });
+    expect(await runCli(['check', PLAN, '--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: 'recovery-gate: --format must be one of text, json, markdown, sarif, junit, github, not "xml"\n',
+    });
+    expect(await runCli(['check', PLAN, '--now', 'tomorrow'])).toMatchObject({
+      code: 2,
+      stderr: 'recovery-gate: --now must be an RFC 3339 time such as 2026-01-31T00:00:00Z, not "tomorrow"\n',
+    });
+    expect(await runCli(['frobnicate'])).toMatchObject({
+      code: 2,
+      stderr: 'recovery-gate: unknown command "frobnicate" (commands: check, review, drift, paths, rules, explain)\n',
+    });
   });
 
   it('--debug adds the stack trace', async () => {

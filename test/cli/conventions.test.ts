@@ -4,13 +4,15 @@ import { run } from '../../cli/run';
 import { TOOL } from '../../policies/version';
 import { runCli } from '../support/memory-io';
 
-const commandsInReadme = [...new Set([...readFileSync('README.md', 'utf8').matchAll(/npx recovery-gate (\w+)/g)].map((m) => m[1]))].sort();
+const commandsInReadme = [
+  ...new Set([...readFileSync('README.md', 'utf8').matchAll(/npx recovery-gate (\w+)/g)].map((m) => m[1])),
+].sort();
 
 it('the README names the commands', () => {
   expect(commandsInReadme).toEqual(expect.arrayContaining(['check', 'drift', 'paths', 'review', 'rules']));
 });
 
-it.each(commandsInReadme)('%s --help and -h print that command\'s usage, exit 0', async (command) => {
+it.each(commandsInReadme)("%s --help and -h print that command's usage, exit 0", async (command) => {
   for (const flag of ['--help', '-h']) {
     const r = await runCli([command, flag]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
@@ -24,9 +26,29 @@ it('-v and --version print the version', async () => {
 });
 
 it('-f, -o and -c are --format, --output and --config', async () => {
-  const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '-f', 'json', '-o', 'r.json', '-c', 'test/fixtures/config/none.json', '--now', '2026-11-26T12:00:00Z']);
+  const r = await runCli([
+    'check',
+    'test/fixtures/cdktf/unscoped-helpdesk.json',
+    '-f',
+    'json',
+    '-o',
+    'r.json',
+    '-c',
+    'test/fixtures/config/none.json',
+    '--now',
+    '2026-11-26T12:00:00Z',
+  ]);
   expect(r.stderr).toMatch(/test\/fixtures\/config\/none\.json: cannot read the configuration file/);
-  const ok = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '-f', 'json', '-o', 'r.json', '--now', '2026-11-26T12:00:00Z']);
+  const ok = await runCli([
+    'check',
+    'test/fixtures/cdktf/unscoped-helpdesk.json',
+    '-f',
+    'json',
+    '-o',
+    'r.json',
+    '--now',
+    '2026-11-26T12:00:00Z',
+  ]);
   expect(JSON.parse(ok.files.get('r.json')!).tool.name).toBe('recovery-gate');
 });
 
@@ -45,11 +67,20 @@ it('rules RG-01 shows one rule, rules takes --output, explain RG-01 prints its p
   expect(written.files.get('catalogue.md')).toMatch(/\| \[RG-24\]/);
   const page = await runCli(['explain', 'rg-06']);
   expect(page.stdout).toBe(readFileSync('docs/rules/RG-06.md', 'utf8'));
-  expect((await runCli(['explain', 'RG-99'])).stderr).toBe('recovery-gate: RG-99: no such rule (the catalogue is RG-01 to RG-24)\n');
+  expect((await runCli(['explain', 'RG-99'])).stderr).toBe(
+    'recovery-gate: RG-99: no such rule (the catalogue is RG-01 to RG-24)\n',
+  );
 });
 
 it('--write-baseline exits 0 once the baseline is written, whatever it holds', async () => {
-  const r = await runCli(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z', '--write-baseline', 'baseline.json']);
+  const r = await runCli([
+    'check',
+    'test/fixtures/cdktf/unscoped-helpdesk.json',
+    '--now',
+    '2026-11-26T12:00:00Z',
+    '--write-baseline',
+    'baseline.json',
+  ]);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.files.get('baseline.json')!).baseline.length).toBeGreaterThan(0);
 });
@@ -66,14 +97,17 @@ describe('progress', () => {
       cwd: process.cwd(),
       writeFile: async () => undefined,
       // Configuration lookup that takes a while: the run lasts past the first second.
-      exists: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), delayed ? 0 : ((delayed = true), 1300))),
+      exists: () =>
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), delayed ? 0 : ((delayed = true), 1300))),
     };
     return { io, stderr: () => stderr };
   };
 
   it('on a terminal, a run past a second shows progress on stderr, and clears it at the end', async () => {
     const { io, stderr } = slowIo(true);
-    expect(await run(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z'], io)).toBe(1);
+    expect(
+      await run(['check', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--now', '2026-11-26T12:00:00Z'], io),
+    ).toBe(1);
     // eslint-disable-next-line no-control-regex -- the terminal sequence that clears the line
     expect(stderr()).toMatch(/^\rrecovery-gate check: working… 1 s(\r.*)*\r\u001b\[K$/);
   });

@@ -20,9 +20,13 @@ const config = (rules: object) => {
   writeFileSync(file, JSON.stringify({ rules }));
   return file;
 };
-const json = async (args: string[]) => JSON.parse((await runCli(['check', STACK, ...NOW, '--format', 'json', ...args])).stdout) as { findings: { ruleId: string; severity: string }[]; rulesOff?: { ruleId: string; by: string }[] };
+const json = async (args: string[]) =>
+  JSON.parse((await runCli(['check', STACK, ...NOW, '--format', 'json', ...args])).stdout) as {
+    findings: { ruleId: string; severity: string }[];
+    rulesOff?: { ruleId: string; by: string }[];
+  };
 
-it('recovery-gate.json turns a rule off and changes another\'s severity; the report says which and by whom', async () => {
+it("recovery-gate.json turns a rule off and changes another's severity; the report says which and by whom", async () => {
   const file = config({ 'RG-18': 'off', 'RG-01': 'low' });
   const doc = await json(['--config', file]);
   expect(doc.findings.map((f) => f.ruleId)).not.toContain('RG-18');
@@ -40,27 +44,57 @@ it('--rule runs only the rules named, --skip-rule leaves some out, for one run; 
   expect(skipped.findings.map((f) => f.ruleId)).not.toContain('RG-06');
   expect(skipped.rulesOff).toEqual([{ ruleId: 'RG-06', by: '--skip-rule' }]);
   const junit = (await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'junit'])).stdout;
-  expect(junit).toMatch(/<testcase name="RG-06 privileged-phishing-resistant" classname="acme"><skipped message="rule turned off by --skip-rule"\/><\/testcase>/);
-  expect((await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'markdown'])).stdout).toContain('> **Rules off:** RG-06 (--skip-rule)');
-  const sarif = JSON.parse((await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'sarif'])).stdout);
+  expect(junit).toMatch(
+    /<testcase name="RG-06 privileged-phishing-resistant" classname="acme"><skipped message="rule turned off by --skip-rule"\/><\/testcase>/,
+  );
+  expect((await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'markdown'])).stdout).toContain(
+    '> **Rules off:** RG-06 (--skip-rule)',
+  );
+  const sarif = JSON.parse(
+    (await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'sarif'])).stdout,
+  );
   expect(sarif.runs[0].properties.rulesOff).toEqual([{ ruleId: 'RG-06', by: '--skip-rule' }]);
-  expect((await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'github'])).stdout).toMatch(/^::notice title=rules off::Rules off in this run: RG-06 \(--skip-rule\)$/m);
+  expect((await runCli(['check', STACK, ...NOW, '--skip-rule', 'RG-06', '--format', 'github'])).stdout).toMatch(
+    /^::notice title=rules off::Rules off in this run: RG-06 \(--skip-rule\)$/m,
+  );
 });
 
 it('an unknown rule or selection is a usage or configuration error', async () => {
   const r = await runCli(['check', STACK, ...NOW, '--rule', 'RG-99']);
-  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: 'recovery-gate: --rule RG-99: no such rule (the catalogue is RG-01 to RG-24)\n' });
-  expect((await runCli(['check', STACK, ...NOW, '--config', config({ 'RG-77': 'off' })])).stderr).toMatch(/unknown key "rules\.RG-77"/);
-  expect((await runCli(['check', STACK, ...NOW, '--config', config({ 'RG-01': 'disabled' })])).stderr).toMatch(/"rules\.RG-01" must match/);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({
+    code: 2,
+    stderr: 'recovery-gate: --rule RG-99: no such rule (the catalogue is RG-01 to RG-24)\n',
+  });
+  expect((await runCli(['check', STACK, ...NOW, '--config', config({ 'RG-77': 'off' })])).stderr).toMatch(
+    /unknown key "rules\.RG-77"/,
+  );
+  expect((await runCli(['check', STACK, ...NOW, '--config', config({ 'RG-01': 'disabled' })])).stderr).toMatch(
+    /"rules\.RG-01" must match/,
+  );
 });
 
 it('review runs the same selection on both sides', async () => {
-  const r = JSON.parse((await runCli(['review', '--base', 'test/fixtures/tenants/acme-entra.cdk.tf.json', '--head', 'test/fixtures/tenants/contoso-entra-defects.tf.json', ...NOW, '--skip-rule', 'RG-06', '--format', 'json'])).stdout) as { introduced: { ruleId: string }[]; rulesOff: unknown[] };
+  const r = JSON.parse(
+    (
+      await runCli([
+        'review',
+        '--base',
+        'test/fixtures/tenants/acme-entra.cdk.tf.json',
+        '--head',
+        'test/fixtures/tenants/contoso-entra-defects.tf.json',
+        ...NOW,
+        '--skip-rule',
+        'RG-06',
+        '--format',
+        'json',
+      ])
+    ).stdout,
+  ) as { introduced: { ruleId: string }[]; rulesOff: unknown[] };
   expect(r.introduced.map((f) => f.ruleId)).not.toContain('RG-06');
   expect(r.rulesOff).toEqual([{ ruleId: 'RG-06', by: '--skip-rule' }]);
 });
 
-it('constructs honour the configuration\'s selection at synth', () => {
+it("constructs honour the configuration's selection at synth", () => {
   const { stack } = givenStack('okta');
   new OktaProvider(stack, 'okta', { orgName: 'acme', baseUrl: 'okta.com' });
   const desk = new Group(stack, 'desk', { name: 'Desk' });

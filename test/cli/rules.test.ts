@@ -8,18 +8,31 @@ describe('recovery-gate rules', () => {
     const r = await runCli(['rules', '--format', 'json']);
     expect(r.code).toBe(0);
     const { rules } = JSON.parse(r.stdout);
-    expect(rules.map((x: { id: string }) => x.id)).toEqual(Array.from({ length: 24 }, (_, i) => `RG-${String(i + 1).padStart(2, '0')}`));
+    expect(rules.map((x: { id: string }) => x.id)).toEqual(
+      Array.from({ length: 24 }, (_, i) => `RG-${String(i + 1).padStart(2, '0')}`),
+    );
     for (const rule of rules) {
       expect(Object.keys(rule).sort()).toEqual(['csf', 'docs', 'id', 'providers', 'severity', 'slug', 'title']);
-      for (const coverage of Object.values(rule.providers)) expect(['configuration', 'attestation', 'configuration or attestation', 'n/a']).toContain(coverage);
+      for (const coverage of Object.values(rule.providers))
+        expect(['configuration', 'attestation', 'configuration or attestation', 'n/a']).toContain(coverage);
     }
-    expect(rules.find((x: { id: string }) => x.id === 'RG-09').providers).toEqual({ okta: 'attestation', entra: 'configuration' });
+    expect(rules.find((x: { id: string }) => x.id === 'RG-09').providers).toEqual({
+      okta: 'attestation',
+      entra: 'configuration',
+    });
   });
 
   it('--format text and markdown', async () => {
-    expect((await runCli(['rules'])).stdout).toMatch(/^RG-01 reset-authority-scoped \[high\] .*\n {4}CSF PR\.AA-05; okta: configuration; entra: configuration\n/);
-    expect((await runCli(['rules', '--format', 'markdown'])).stdout).toContain('| [RG-24](docs/rules/RG-24.md) | attestations-current | high | PR.AA-05 | configuration | configuration |');
-    expect(await runCli(['rules', '--format', 'yaml'])).toMatchObject({ code: 2, stderr: 'recovery-gate: --format must be one of text, json, markdown, not "yaml"\n' });
+    expect((await runCli(['rules'])).stdout).toMatch(
+      /^RG-01 reset-authority-scoped \[high\] .*\n {4}CSF PR\.AA-05; okta: configuration; entra: configuration\n/,
+    );
+    expect((await runCli(['rules', '--format', 'markdown'])).stdout).toContain(
+      '| [RG-24](docs/rules/RG-24.md) | attestations-current | high | PR.AA-05 | configuration | configuration |',
+    );
+    expect(await runCli(['rules', '--format', 'yaml'])).toMatchObject({
+      code: 2,
+      stderr: 'recovery-gate: --format must be one of text, json, markdown, not "yaml"\n',
+    });
   });
 
   it('the README coverage matrix is the generated one (regenerate with `recovery-gate rules --format markdown`)', () => {

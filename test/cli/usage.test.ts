@@ -7,7 +7,13 @@ import { REVIEW_FLAGS } from '../../cli/review';
 import { RULES_FLAGS } from '../../cli/rules';
 import { USAGE } from '../../cli/run';
 
-const COMMANDS = { check: CHECK_FLAGS, review: REVIEW_FLAGS, drift: DRIFT_FLAGS, paths: PATHS_FLAGS, rules: RULES_FLAGS };
+const COMMANDS = {
+  check: CHECK_FLAGS,
+  review: REVIEW_FLAGS,
+  drift: DRIFT_FLAGS,
+  paths: PATHS_FLAGS,
+  rules: RULES_FLAGS,
+};
 
 /** A command's lines in the help: its own, up to the next command; and the shared report flags where the help says they apply. */
 function helpOf(command: string): string {
@@ -23,12 +29,16 @@ describe.each(Object.entries(COMMANDS))('recovery-gate %s --help', (command, fla
   it('is listed, with every flag the command takes', () => {
     const help = helpOf(command);
     expect(help).toContain(`  ${command}`);
-    for (const flag of Object.keys(flags)) expect({ flag, listed: help.includes(`--${flag}`) }).toEqual({ flag, listed: true });
+    for (const flag of Object.keys(flags))
+      expect({ flag, listed: help.includes(`--${flag}`) }).toEqual({ flag, listed: true });
   });
 });
 
 it("the README's check contract names every flag check takes", () => {
-  const contract = readFileSync('README.md', 'utf8').split('\n').find((l) => l.startsWith('`recovery-gate check [PATH ...]'));
+  const contract = readFileSync('README.md', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('`recovery-gate check [PATH ...]'));
   expect(contract).toBeDefined();
-  for (const flag of Object.keys(CHECK_FLAGS)) expect({ flag, listed: contract!.includes(`[--${flag}`) }).toEqual({ flag, listed: true });
+  for (const flag of Object.keys(CHECK_FLAGS))
+    expect({ flag, listed: contract!.includes(`[--${flag}`) }).toEqual({ flag, listed: true });
 });

@@ -21,7 +21,10 @@ function section(name: string): string | undefined {
 function propsOf(source: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const m of source.matchAll(/export interface (\w+)Props \{([\s\S]*?)\n\}/g)) {
-    out.set(m[1], [...m[2].matchAll(/^\s+readonly (\w+)\??:/gm)].map((p) => p[1]).filter((p) => p !== 'now'));
+    out.set(
+      m[1],
+      [...m[2].matchAll(/^\s+readonly (\w+)\??:/gm)].map((p) => p[1]).filter((p) => p !== 'now'),
+    );
   }
   return out;
 }
@@ -34,13 +37,16 @@ const constructs = ['okta', 'entra'].flatMap((dir) =>
 
 describe('docs/constructs.md', () => {
   it('has found the provider constructs', () => {
-    expect(constructs.map(([name]) => name)).toEqual(expect.arrayContaining(['OktaTieredAuthentication', 'EntraBreakGlass', 'EntraRecoveryOperators']));
+    expect(constructs.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['OktaTieredAuthentication', 'EntraBreakGlass', 'EntraRecoveryOperators']),
+    );
   });
 
   it.each(constructs)('%s: every prop, what it creates, and what is left to do outside Terraform', (name, props) => {
     const text = section(name);
     expect(text).toBeDefined();
-    for (const prop of props) expect({ prop, documented: text!.includes(`\`${prop}\``) }).toEqual({ prop, documented: true });
+    for (const prop of props)
+      expect({ prop, documented: text!.includes(`\`${prop}\``) }).toEqual({ prop, documented: true });
     expect(text).toMatch(/\*\*Creates:\*\* \S/);
     expect(text).toMatch(/\*\*Outside Terraform:\*\* \S/);
   });

@@ -30,7 +30,9 @@ describe('removing a safeguard from an example tenant fails synth with the match
     const app = guardedApp();
     const entra = new EntraTenantStack(app, 'acme-entra', ACME);
     entra.breakGlass.node.tryRemoveChild('sign_in_alert');
-    expect(() => app.synth()).toThrow(/RG-15 \(critical\) azuread_user\.break_glass_account_1_\w+: No enabled alert fires when break-glass account/);
+    expect(() => app.synth()).toThrow(
+      /RG-15 \(critical\) azuread_user\.break_glass_account_1_\w+: No enabled alert fires when break-glass account/,
+    );
   });
 
   it('approval on the operator group → RG-04', () => {
@@ -56,7 +58,12 @@ describe('removing a safeguard from an example tenant fails synth with the match
 });
 
 describe('suppressions', () => {
-  const base = { ruleId: 'RG-15' as const, reason: 'SIEM migration in progress; alert is re-created in SEC-2001', ticket: 'SEC-2001', approver: 'ciso-office' };
+  const base = {
+    ruleId: 'RG-15' as const,
+    reason: 'SIEM migration in progress; alert is re-created in SEC-2001',
+    ticket: 'SEC-2001',
+    approver: 'ciso-office',
+  };
 
   it('accept a finding on the named construct until the expiry, noted on the construct', () => {
     const app = Testing.app();
@@ -64,7 +71,9 @@ describe('suppressions', () => {
     entra.breakGlass.node.tryRemoveChild('sign_in_alert');
     RecoveryGuidance.of(app).suppress({ ...base, construct: entra.breakGlass, expires: daysFromNow(30) });
     expect(() => app.synth()).not.toThrow();
-    const notes = entra.breakGlass.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type.endsWith('info')).map((m) => String(m.data)));
+    const notes = entra.breakGlass.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type.endsWith('info')).map((m) => String(m.data)));
     expect(notes.some((n) => /suppressed until .* by ciso-office, SEC-2001: SIEM migration/.test(n))).toBe(true);
   });
 
@@ -72,7 +81,11 @@ describe('suppressions', () => {
     const app = Testing.app();
     const entra = new EntraTenantStack(app, 'acme-entra', ACME);
     entra.breakGlass.node.tryRemoveChild('sign_in_alert');
-    RecoveryGuidance.of(app, { now: new Date() }).suppress({ ...base, construct: entra.breakGlass, expires: '2020-01-01T00:00:00Z' });
+    RecoveryGuidance.of(app, { now: new Date() }).suppress({
+      ...base,
+      construct: entra.breakGlass,
+      expires: '2020-01-01T00:00:00Z',
+    });
     expect(() => app.synth()).toThrow(/Suppression of RG-15 \(SEC-2001\) expired on 2020-01-01T00:00:00Z/);
 
     const clean = Testing.app();
@@ -80,7 +93,9 @@ describe('suppressions', () => {
     RecoveryGuidance.of(clean).suppress({ ...base, construct: tenant.breakGlass, expires: daysFromNow(30) });
     clean.synth();
     const warnings = tenant.breakGlass.node.metadata.filter((m) => m.type.endsWith('warn')).map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/Suppression of RG-15 \(SEC-2001\) matches no finding: remove it/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/Suppression of RG-15 \(SEC-2001\) matches no finding: remove it/),
+    ]);
   });
 
   it('are recorded with the synthesized stack, so check cdktf.out accepts what synth accepted', async () => {
@@ -92,9 +107,13 @@ describe('suppressions', () => {
       RecoveryGuidance.of(app).suppress({ ...base, construct: entra.breakGlass, expires: daysFromNow(30) });
       app.synth();
       const r = await runCli(['check', outdir, '--format', 'json']);
-      const rg15 = (JSON.parse(r.stdout) as { findings: { ruleId: string; suppressed?: { ticket: string; approver: string } }[] }).findings.filter((f) => f.ruleId === 'RG-15');
+      const rg15 = (
+        JSON.parse(r.stdout) as { findings: { ruleId: string; suppressed?: { ticket: string; approver: string } }[] }
+      ).findings.filter((f) => f.ruleId === 'RG-15');
       expect(rg15.length).toBeGreaterThan(0);
-      expect(rg15.every((f) => f.suppressed?.ticket === 'SEC-2001' && f.suppressed.approver === 'ciso-office')).toBe(true);
+      expect(rg15.every((f) => f.suppressed?.ticket === 'SEC-2001' && f.suppressed.approver === 'ciso-office')).toBe(
+        true,
+      );
       expect(r.code).toBe(0);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
@@ -105,16 +124,26 @@ describe('suppressions', () => {
     const app = Testing.app();
     RecoveryGuidance.of(app, { failOn: 'critical' });
     expect(RecoveryGuidance.of(app)).toBe(RecoveryGuidance.of(app, { failOn: 'critical' }));
-    expect(() => RecoveryGuidance.of(app, { failOn: 'low' })).toThrow(/was already called with other settings \(failOn critical\)/);
+    expect(() => RecoveryGuidance.of(app, { failOn: 'low' })).toThrow(
+      /was already called with other settings \(failOn critical\)/,
+    );
   });
 
   it('need a reason of 20 characters, a ticket, an approver and an expiry within thresholds.suppressionMaxDays (90), as recovery-gate.json', () => {
     const app = Testing.app();
     const guidance = RecoveryGuidance.of(app);
-    expect(() => guidance.suppress({ ...base, construct: app, reason: 'temporary', expires: daysFromNow(30) })).toThrow(/at least 20 characters/);
-    expect(() => guidance.suppress({ ...base, construct: app, ticket: '', expires: daysFromNow(30) })).toThrow(/name the ticket/);
-    expect(() => guidance.suppress({ ...base, construct: app, approver: ' ', expires: daysFromNow(30) })).toThrow(/name who approved it/);
-    expect(() => guidance.suppress({ ...base, construct: app, expires: daysFromNow(120) })).toThrow(/more than 90 days ahead\. Accept the risk for at most 90 days \(thresholds\.suppressionMaxDays\)/);
+    expect(() => guidance.suppress({ ...base, construct: app, reason: 'temporary', expires: daysFromNow(30) })).toThrow(
+      /at least 20 characters/,
+    );
+    expect(() => guidance.suppress({ ...base, construct: app, ticket: '', expires: daysFromNow(30) })).toThrow(
+      /name the ticket/,
+    );
+    expect(() => guidance.suppress({ ...base, construct: app, approver: ' ', expires: daysFromNow(30) })).toThrow(
+      /name who approved it/,
+    );
+    expect(() => guidance.suppress({ ...base, construct: app, expires: daysFromNow(120) })).toThrow(
+      /more than 90 days ahead\. Accept the risk for at most 90 days \(thresholds\.suppressionMaxDays\)/,
+    );
   });
 
   it('failOn: none turns findings into warnings', () => {
@@ -123,7 +152,9 @@ describe('suppressions', () => {
     const entra = new EntraTenantStack(app, 'acme-entra', ACME);
     entra.breakGlass.node.tryRemoveChild('sign_in_alert');
     expect(() => app.synth()).not.toThrow();
-    const warned = entra.node.findAll().some((c) => c.node.metadata.some((m) => m.type.endsWith('warn') && /RG-15/.test(String(m.data))));
+    const warned = entra.node
+      .findAll()
+      .some((c) => c.node.metadata.some((m) => m.type.endsWith('warn') && /RG-15/.test(String(m.data))));
     expect(warned).toBe(true);
   });
 });
@@ -137,13 +168,19 @@ describe('jest matchers', () => {
     expect(violated.pass).toBe(true);
     const satisfied = recoveryGuidanceMatchers.toSatisfyRecoveryGuidance(okta);
     expect(satisfied.pass).toBe(false);
-    expect(satisfied.message()).toMatch(/but it has 2 finding\(s\):\n {2}RG-15 critical okta_user\.break_glass_account_1_\w+: Nothing raises an alert/);
-    expect(recoveryGuidanceMatchers.toViolateRule(okta, 'RG-13').message()).toMatch(/expected the stack to violate RG-13, but it does not\. Its findings:\n {2}RG-15/);
+    expect(satisfied.message()).toMatch(
+      /but it has 2 finding\(s\):\n {2}RG-15 critical okta_user\.break_glass_account_1_\w+: Nothing raises an alert/,
+    );
+    expect(recoveryGuidanceMatchers.toViolateRule(okta, 'RG-13').message()).toMatch(
+      /expected the stack to violate RG-13, but it does not\. Its findings:\n {2}RG-15/,
+    );
   });
 
   it('toViolateRule refuses an id the catalogue lacks: .not would always pass', () => {
     const okta = new OktaOrgStack(Testing.app(), 'acme-okta', ACME);
-    expect(() => recoveryGuidanceMatchers.toViolateRule(okta, 'RG-99')).toThrow(/toViolateRule: RG-99 is no rule of the catalogue \(RG-01 to RG-24\)/);
+    expect(() => recoveryGuidanceMatchers.toViolateRule(okta, 'RG-99')).toThrow(
+      /toViolateRule: RG-99 is no rule of the catalogue \(RG-01 to RG-24\)/,
+    );
   });
 
   it('are typed for expect from @jest/globals as for the global expect', () => {

@@ -45,19 +45,29 @@ describeWithTerraform('plan-time expiry with the real terraform binary', () => {
     expect(result.status).toBe(0);
   });
 
-  it('fails with the construct\'s message once the break-glass expiry has passed', () => {
+  it("fails with the construct's message once the break-glass expiry has passed", () => {
     const then = new Date('2020-01-01T00:00:00Z'); // synthesized back then, planned today
     const result = planOf((stack) => {
       const account = new DataResource(stack, 'break_glass_1', { input: { login: 'breakglass-1@acme.example' } });
-      new BreakGlassExpiry(stack, 'break_glass_1_expiry', { account, expires: '2020-02-01T00:00:00Z', evidence: 'SEC-1042', now: then });
+      new BreakGlassExpiry(stack, 'break_glass_1_expiry', {
+        account,
+        expires: '2020-02-01T00:00:00Z',
+        evidence: 'SEC-1042',
+        now: then,
+      });
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/was due for re-attestation on\s+2020-02-01T00:00:00Z/);
   });
 
-  it('fails with the attestation\'s message once an attestation has expired', () => {
+  it("fails with the attestation's message once an attestation has expired", () => {
     const result = planOf((stack) => {
-      new Attestation(stack, 'tap', { control: 'RG-10', ...people, expires: '2020-02-01T00:00:00Z', now: new Date('2020-01-01T00:00:00Z') });
+      new Attestation(stack, 'tap', {
+        control: 'RG-10',
+        ...people,
+        expires: '2020-02-01T00:00:00Z',
+        now: new Date('2020-01-01T00:00:00Z'),
+      });
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/RG-10 attestation expiry\/tap expired on\s+2020-02-01T00:00:00Z/);

@@ -9,7 +9,10 @@ import { EntraTenantStack } from '../../stacks/entra-tenant';
 
 recordSourceLocations();
 
-const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 it('a break-glass finding points at `new EntraBreakGlass(…)` in stacks/entra-tenant.ts, in JSON and SARIF', () => {
   const app = Testing.app();
@@ -17,9 +20,13 @@ it('a break-glass finding points at `new EntraBreakGlass(…)` in stacks/entra-t
   tenant.breakGlass.node.tryRemoveChild('sign_in_alert');
   const result = checkStack(tenant);
   const finding = result.findings.find((f) => f.ruleId === 'RG-15')!;
-  const expected = { file: 'stacks/entra-tenant.ts', line: lineOf('stacks/entra-tenant.ts', 'this.breakGlass = new EntraBreakGlass(') };
+  const expected = {
+    file: 'stacks/entra-tenant.ts',
+    line: lineOf('stacks/entra-tenant.ts', 'this.breakGlass = new EntraBreakGlass('),
+  };
   expect(finding.code).toEqual(expected);
   const sarif = JSON.parse(formatSarif({ command: 'check', result }));
-  const location = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'RG-15').locations[0].physicalLocation;
+  const location = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'RG-15').locations[0]
+    .physicalLocation;
   expect(location).toEqual({ artifactLocation: { uri: expected.file }, region: { startLine: expected.line } });
 });

@@ -29,5 +29,7 @@ export function findingsOf(stack: TerraformStack, ruleIds: readonly string[]): s
   // Imported late so that loading this helper does not load the catalogue for tests that do not need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { checkStack } = require('../../constructs/check-stack') as typeof import('../../constructs/check-stack');
-  return checkStack(stack).findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.resource}: ${f.message}`);
+  return checkStack(stack)
+    .findings.filter((f) => ruleIds.includes(f.ruleId))
+    .map((f) => `${f.ruleId} ${f.resource}: ${f.message}`);
 }

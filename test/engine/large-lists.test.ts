@@ -37,9 +37,17 @@ test('one rule with more findings than a call takes arguments is collected and r
   const result = runRules([configStack({ okta_group: { g: { name: 'G' } } })], [noisy]);
   expect(result.errors).toEqual([]);
   expect(result.findings).toHaveLength(MANY);
-  expect(formatMarkdown(result).split('\n').filter((l) => l.includes('finding ')).length).toBe(MANY);
+  expect(
+    formatMarkdown(result)
+      .split('\n')
+      .filter((l) => l.includes('finding ')).length,
+  ).toBe(MANY);
   expect(formatJunit(checkInput(result)).match(/<failure /g)).toHaveLength(MANY);
-  expect(formatText(result).split('\n').filter((l) => l.includes('finding ')).length).toBe(MANY);
+  expect(
+    formatText(result)
+      .split('\n')
+      .filter((l) => l.includes('finding ')).length,
+  ).toBe(MANY);
 });
 
 test('a finding names at most ten others: 2,000 operators sharing one mailbox give 2,000 one-line findings, not 2,000 lists of 2,000', () => {
@@ -48,8 +56,16 @@ test('a finding names at most ten others: 2,000 operators sharing one mailbox gi
   const stack = configStack({
     okta_user: users,
     okta_group: { desk: { name: 'Desk' }, staff: { name: 'Staff' } },
-    okta_group_memberships: { desk: { group_id: '${okta_group.desk.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) } },
-    okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN', target_group_list: ['${okta_group.staff.id}'] } },
+    okta_group_memberships: {
+      desk: { group_id: '${okta_group.desk.id}', users: Object.keys(users).map((u) => `\${okta_user.${u}.id}`) },
+    },
+    okta_group_role: {
+      desk: {
+        group_id: '${okta_group.desk.id}',
+        role_type: 'HELP_DESK_ADMIN',
+        target_group_list: ['${okta_group.staff.id}'],
+      },
+    },
   });
   const shared = runRules([stack], RULES).findings.filter((f) => f.ruleId === 'RG-19');
   expect(shared).toHaveLength(2000);
@@ -59,5 +75,7 @@ test('a finding names at most ten others: 2,000 operators sharing one mailbox gi
 
 test('listed names the first ten and counts the rest', () => {
   expect(listed(['a', 'b'])).toBe('a, b');
-  expect(listed(Array.from({ length: 12 }, (_, i) => `r${i}`))).toBe('r0, r1, r2, r3, r4, r5, r6, r7, r8, r9 and 2 more');
+  expect(listed(Array.from({ length: 12 }, (_, i) => `r${i}`))).toBe(
+    'r0, r1, r2, r3, r4, r5, r6, r7, r8, r9 and 2 more',
+  );
 });

@@ -22,16 +22,32 @@ const entra: Resources = {
   },
   azuread_group: {
     pam: { display_name: 'Privileged auth admins', security_enabled: true, assignable_to_role: true },
-    helpdesk: { display_name: 'Service desk', security_enabled: true, assignable_to_role: true, members: ['${azuread_user.hd1.object_id}'] },
+    helpdesk: {
+      display_name: 'Service desk',
+      security_enabled: true,
+      assignable_to_role: true,
+      members: ['${azuread_user.hd1.object_id}'],
+    },
     contoso: { display_name: 'Contoso contractor support', security_enabled: true },
   },
-  azuread_invitation: { guest: { user_email_address: 'pat@example.net', redirect_url: 'https://myapps.microsoft.com' } },
+  azuread_invitation: {
+    guest: { user_email_address: 'pat@example.net', redirect_url: 'https://myapps.microsoft.com' },
+  },
   azuread_directory_role_assignment: {
     pam: { role_id: PRIV_AUTH_ADMIN, principal_object_id: '${azuread_group.pam.object_id}' },
-    helpdesk: { role_id: HELPDESK, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/x' },
+    helpdesk: {
+      role_id: HELPDESK,
+      principal_object_id: '${azuread_group.helpdesk.object_id}',
+      directory_scope_id: '/administrativeUnits/x',
+    },
   },
   azuread_privileged_access_group_eligibility_schedule: {
-    alice: { group_id: '${azuread_group.pam.object_id}', principal_id: '${azuread_user.alice.object_id}', assignment_type: 'member', duration: 'P90D' },
+    alice: {
+      group_id: '${azuread_group.pam.object_id}',
+      principal_id: '${azuread_user.alice.object_id}',
+      assignment_type: 'member',
+      duration: 'P90D',
+    },
   },
 };
 
@@ -49,7 +65,11 @@ describe('principal classes (Entra)', () => {
   });
 
   it('declarations come first, by address or by name', () => {
-    const { classOf, ctx } = contextOf(entra, { vendors: ['bob@acme.example'], privileged: ['azuread_user.hd1'], operators: ['Bob'] });
+    const { classOf, ctx } = contextOf(entra, {
+      vendors: ['bob@acme.example'],
+      privileged: ['azuread_user.hd1'],
+      operators: ['Bob'],
+    });
     expect(classOf('azuread_user.bob')).toBe('vendors');
     expect(ctx.principals.isOperator(ctx.get('azuread_user.bob')!)).toBe(true);
     expect(classOf('azuread_user.hd1')).toBe('privileged');
@@ -69,19 +89,38 @@ describe('principal classes (Okta)', () => {
     okta_user: {
       root: { login: 'root@acme.example', email: 'root@acme.example', first_name: 'R', last_name: 'R' },
       agent: { login: 'agent@acme.example', email: 'agent@acme.example', first_name: 'A', last_name: 'A' },
-      ext: { login: 'sam@acme.example', email: 'sam@acme.example', first_name: 'S', last_name: 'S', user_type: 'Contractor' },
+      ext: {
+        login: 'sam@acme.example',
+        email: 'sam@acme.example',
+        first_name: 'S',
+        last_name: 'S',
+        user_type: 'Contractor',
+      },
     },
-    okta_group: { admins: { name: 'Admins' }, support: { name: 'Support' }, policy_editors: { name: 'Policy editors' } },
+    okta_group: {
+      admins: { name: 'Admins' },
+      support: { name: 'Support' },
+      policy_editors: { name: 'Policy editors' },
+    },
     okta_group_memberships: {
       admins: { group_id: '${okta_group.admins.id}', users: ['${okta_user.root.id}'] },
       support: { group_id: '${okta_group.support.id}', users: ['${okta_user.agent.id}'] },
     },
-    okta_admin_role_custom: { policies: { label: 'Policy editor', description: 'x', permissions: ['okta.policies.manage'] } },
-    okta_resource_set: { all: { label: 'x', description: 'x', resources: ['https://acme.okta.com/api/v1/groups/00g1'] } },
+    okta_admin_role_custom: {
+      policies: { label: 'Policy editor', description: 'x', permissions: ['okta.policies.manage'] },
+    },
+    okta_resource_set: {
+      all: { label: 'x', description: 'x', resources: ['https://acme.okta.com/api/v1/groups/00g1'] },
+    },
     okta_group_role: {
       admins: { group_id: '${okta_group.admins.id}', role_type: 'SUPER_ADMIN' },
       support: { group_id: '${okta_group.support.id}', role_type: 'HELP_DESK_ADMIN', target_group_list: ['00g1'] },
-      editors: { group_id: '${okta_group.policy_editors.id}', role_type: 'CUSTOM', role_id: '${okta_admin_role_custom.policies.id}', resource_set_id: '${okta_resource_set.all.id}' },
+      editors: {
+        group_id: '${okta_group.policy_editors.id}',
+        role_type: 'CUSTOM',
+        role_id: '${okta_admin_role_custom.policies.id}',
+        resource_set_id: '${okta_resource_set.all.id}',
+      },
     },
   };
 

@@ -11,7 +11,9 @@ function typesTheRulesRead(): Set<string> {
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(path.join(dir, e.name));
-      else if (e.name.endsWith('.ts') && path.join(dir, e.name) !== FACTS) for (const m of readFileSync(path.join(dir, e.name), 'utf8').matchAll(/\b(?:okta|azuread)_[a-z_]+/g)) types.add(m[0]);
+      else if (e.name.endsWith('.ts') && path.join(dir, e.name) !== FACTS)
+        for (const m of readFileSync(path.join(dir, e.name), 'utf8').matchAll(/\b(?:okta|azuread)_[a-z_]+/g))
+          types.add(m[0]);
     }
   };
   walk('policies');
@@ -20,7 +22,9 @@ function typesTheRulesRead(): Set<string> {
 
 describe('attribute types', () => {
   it('policies/facts/attribute-types.ts is what the bindings say', () => {
-    const generated = renderAttributeTypes(generateAttributeTypes(['@cdktf/provider-okta', '@cdktf/provider-azuread'], typesTheRulesRead()));
+    const generated = renderAttributeTypes(
+      generateAttributeTypes(['@cdktf/provider-okta', '@cdktf/provider-azuread'], typesTheRulesRead()),
+    );
     if (process.env.RG_WRITE_FACTS === '1') writeFileSync(FACTS, generated);
     expect(readFileSync(FACTS, 'utf8')).toBe(generated);
   });

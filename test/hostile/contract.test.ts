@@ -23,13 +23,36 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(p, content);
   return p;
 };
-const accepted = { ruleId: 'RG-01', resource: 'okta_group_role.*', reason: 'Help desk scoping lands with the Okta migration in Q1', ticket: 'SEC-3100', approver: 'ciso-office', expires: '2027-01-15T00:00:00Z' };
-const withConfig = async (config: object) => runCli(['check', STACK, ...NOW, '--config', file(`c${Math.random().toString(36).slice(2)}.json`, JSON.stringify(config))]);
+const accepted = {
+  ruleId: 'RG-01',
+  resource: 'okta_group_role.*',
+  reason: 'Help desk scoping lands with the Okta migration in Q1',
+  ticket: 'SEC-3100',
+  approver: 'ciso-office',
+  expires: '2027-01-15T00:00:00Z',
+};
+const withConfig = async (config: object) =>
+  runCli([
+    'check',
+    STACK,
+    ...NOW,
+    '--config',
+    file(`c${Math.random().toString(36).slice(2)}.json`, JSON.stringify(config)),
+  ]);
 
 describe('exit codes', () => {
   it('a defect of the tool is exit 3, one line, not the input-error code', async () => {
     let stderr = '';
-    const io: CliIo = { stdout: () => { throw new Error('stdout closed\nwith detail'); }, stderr: (t) => (stderr += t), isTTY: false, cwd: process.cwd(), writeFile: async () => undefined, exists: async () => false };
+    const io: CliIo = {
+      stdout: () => {
+        throw new Error('stdout closed\nwith detail');
+      },
+      stderr: (t) => (stderr += t),
+      isTTY: false,
+      cwd: process.cwd(),
+      writeFile: async () => undefined,
+      exists: async () => false,
+    };
     expect(await run(['check', STACK, ...NOW], io)).toBe(3);
     expect(stderr).toBe('recovery-gate: internal error: stdout closed (run with --debug for details)\n');
   });
@@ -50,18 +73,38 @@ describe('error lines', () => {
 
 describe('inputs that cannot mean anything', () => {
   it('a baseline with null entries is an input error', async () => {
-    const baseline = file('null-baseline.json', JSON.stringify({ tool: { name: 'recovery-gate' }, baseline: [null, { stack: 'acme' }] }));
-    expectOneLineError(await runCli(['check', STACK, ...NOW, '--baseline', baseline]), /null-baseline\.json: baseline\[0\] is not a finding/);
+    const baseline = file(
+      'null-baseline.json',
+      JSON.stringify({ tool: { name: 'recovery-gate' }, baseline: [null, { stack: 'acme' }] }),
+    );
+    expectOneLineError(
+      await runCli(['check', STACK, ...NOW, '--baseline', baseline]),
+      /null-baseline\.json: baseline\[0\] is not a finding/,
+    );
   });
 
   it('more break-glass accounts required than allowed is a configuration error', async () => {
-    expectOneLineError(await withConfig({ thresholds: { breakGlassMinAccounts: 5, breakGlassMaxAccounts: 3 } }), /thresholds\.breakGlassMinAccounts \(5\) is more than thresholds\.breakGlassMaxAccounts \(3\)/);
+    expectOneLineError(
+      await withConfig({ thresholds: { breakGlassMinAccounts: 5, breakGlassMaxAccounts: 3 } }),
+      /thresholds\.breakGlassMinAccounts \(5\) is more than thresholds\.breakGlassMaxAccounts \(3\)/,
+    );
   });
 
   it('an approver of blanks or zero-width characters, a blank reason or ticket, are refused', async () => {
-    expectOneLineError(await withConfig({ suppressions: [{ ...accepted, ruleId: 'RG-06', resource: '*', approver: '\u200b\u200b \u2060' }] }), /RG-06 is critical; a suppression of it needs a named approver|approver.* must not be empty/);
-    expectOneLineError(await withConfig({ suppressions: [{ ...accepted, reason: ' '.repeat(30) }] }), /reason.* must be at least 20 characters/);
-    expectOneLineError(await withConfig({ suppressions: [{ ...accepted, ticket: '\t \u200b' }] }), /ticket.* must not be empty/);
+    expectOneLineError(
+      await withConfig({
+        suppressions: [{ ...accepted, ruleId: 'RG-06', resource: '*', approver: '\u200b\u200b \u2060' }],
+      }),
+      /RG-06 is critical; a suppression of it needs a named approver|approver.* must not be empty/,
+    );
+    expectOneLineError(
+      await withConfig({ suppressions: [{ ...accepted, reason: ' '.repeat(30) }] }),
+      /reason.* must be at least 20 characters/,
+    );
+    expectOneLineError(
+      await withConfig({ suppressions: [{ ...accepted, ticket: '\t \u200b' }] }),
+      /ticket.* must not be empty/,
+    );
   });
 
   it('an impossible date is refused, as Terraform refuses it', async () => {
@@ -69,18 +112,33 @@ describe('inputs that cannot mean anything', () => {
     expect(parseTime('2026-04-31T00:00:00Z')).toBeUndefined();
     expect(parseTime('2028-02-29T00:00:00Z')).toEqual(new Date('2028-02-29T00:00:00Z'));
     expect(parseTime('2026-01-01T24:00:00Z')).toBeUndefined();
-    expectOneLineError(await withConfig({ suppressions: [{ ...accepted, expires: '2026-12-32T00:00:00Z' }] }), /expires.* must be an RFC 3339 time/);
-    expectOneLineError(await withConfig({ suppressions: [{ ...accepted, expires: '2026-02-30T00:00:00Z' }] }), /expires.* must be an RFC 3339 time/);
+    expectOneLineError(
+      await withConfig({ suppressions: [{ ...accepted, expires: '2026-12-32T00:00:00Z' }] }),
+      /expires.* must be an RFC 3339 time/,
+    );
+    expectOneLineError(
+      await withConfig({ suppressions: [{ ...accepted, expires: '2026-02-30T00:00:00Z' }] }),
+      /expires.* must be an RFC 3339 time/,
+    );
   });
 });
 
-describe('names that are also JavaScript\'s', () => {
+describe("names that are also JavaScript's", () => {
   it('a resource type named __proto__ or constructor is a resource like any other in review', async () => {
-    const side = (value: string) => file(`proto-${value}.tf.json`, JSON.stringify({ resource: { ['__proto__']: { a: { name: value } }, constructor: { b: { name: value } }, okta_group: { desk: { name: value } } } }));
+    const side = (value: string) =>
+      file(
+        `proto-${value}.tf.json`,
+        JSON.stringify({
+          resource: {
+            ['__proto__']: { a: { name: value } },
+            constructor: { b: { name: value } },
+            okta_group: { desk: { name: value } },
+          },
+        }),
+      );
     const r = await runCli(['review', '--base', side('before'), '--head', side('after'), ...NOW, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);
     expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
   });
 });
-

@@ -35,14 +35,17 @@ const HOSTILE: [string, string][] = [
  */
 function stack(name: string): string {
   const file = path.join(tmp, `s${Math.random().toString(36).slice(2)}.tf.json`);
-  writeFileSync(file, JSON.stringify({
-    '//': { metadata: { stackName: name } },
-    resource: {
-      okta_group: { desk: { name } },
-      okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN' } },
-      okta_user: { [name]: { login: 'admin@acme.example', email: name, first_name: name, last_name: 'x' } },
-    },
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      '//': { metadata: { stackName: name } },
+      resource: {
+        okta_group: { desk: { name } },
+        okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN' } },
+        okta_user: { [name]: { login: 'admin@acme.example', email: name, first_name: name, last_name: 'x' } },
+      },
+    }),
+  );
   return file;
 }
 
@@ -53,20 +56,26 @@ const config = () => {
 };
 
 describe.each(HOSTILE)('a name holding %j', (name, word) => {
-  it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github'])('check --format %s: valid for its format, nothing injected', async (format) => {
-    const r = await runCli(['check', stack(name), ...NOW, '--config', config(), '--format', format]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(word);
-    expect(VALIDATE[format](r.stdout)).toEqual([]);
-  });
+  it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github'])(
+    'check --format %s: valid for its format, nothing injected',
+    async (format) => {
+      const r = await runCli(['check', stack(name), ...NOW, '--config', config(), '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(word);
+      expect(VALIDATE[format](r.stdout)).toEqual([]);
+    },
+  );
 
-  it.each(['text', 'json', 'markdown', 'mermaid', 'dot'])('paths --format %s: valid for its format, nothing injected', async (format) => {
-    const file = stack(name);
-    const r = await runCli(['paths', file, '--config', config(), '--format', format]);
-    expect(r.code).toBe(1); // the help desk can reset the administrator
-    expect(r.stdout).toContain(word);
-    expect(VALIDATE[format](r.stdout)).toEqual([]);
-  });
+  it.each(['text', 'json', 'markdown', 'mermaid', 'dot'])(
+    'paths --format %s: valid for its format, nothing injected',
+    async (format) => {
+      const file = stack(name);
+      const r = await runCli(['paths', file, '--config', config(), '--format', format]);
+      expect(r.code).toBe(1); // the help desk can reset the administrator
+      expect(r.stdout).toContain(word);
+      expect(VALIDATE[format](r.stdout)).toEqual([]);
+    },
+  );
 
   it('an error naming it is one line', async () => {
     const r = await runCli(['check', path.join(tmp, `${name}.tf.json`), ...NOW]);

@@ -4,7 +4,16 @@
  * configuration. Every refusal is one line naming the path, exit 2.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectOneLineError, runOnDisk } from '../support/disk-cli';
@@ -57,35 +66,62 @@ describe('--output', () => {
 
   it('refuses to overwrite an input of the run, or a file the reader takes from an input directory', async () => {
     const before = readFileSync(path.join(tmp, 'stack.json'), 'utf8');
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'stack.json'], tmp), /^recovery-gate: stack\.json: the report would overwrite an input of this run/);
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'stack.json'], tmp),
+      /^recovery-gate: stack\.json: the report would overwrite an input of this run/,
+    );
     expect(readFileSync(path.join(tmp, 'stack.json'), 'utf8')).toBe(before);
     mkdirSync(path.join(tmp, 'infra'));
     writeFileSync(path.join(tmp, 'infra', 'main.tf'), 'resource "okta_group" "a" { name = "A" }\n');
-    expectOneLineError(await runOnDisk(['check', 'infra', ...NOW, '--output', 'infra/report.tf'], tmp), /infra\/report\.tf: the report would overwrite a file read from infra/);
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--baseline', 'b.json', '--write-baseline', 'b.json'], tmp), /--baseline and --write-baseline name the same file/);
+    expectOneLineError(
+      await runOnDisk(['check', 'infra', ...NOW, '--output', 'infra/report.tf'], tmp),
+      /infra\/report\.tf: the report would overwrite a file read from infra/,
+    );
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--baseline', 'b.json', '--write-baseline', 'b.json'], tmp),
+      /--baseline and --write-baseline name the same file/,
+    );
   });
 
   it('names the path, in one line, when it cannot write: a missing directory, a directory, an empty name', async () => {
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'no/such/dir/r.json'], tmp), /^recovery-gate: no\/such\/dir\/r\.json: cannot write the report: its directory does not exist$/m);
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--output', '.'], tmp), /^recovery-gate: \.: is a directory/);
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--output', ''], tmp), /--output needs a file name/);
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'no/such/dir/r.json'], tmp),
+      /^recovery-gate: no\/such\/dir\/r\.json: cannot write the report: its directory does not exist$/m,
+    );
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--output', '.'], tmp),
+      /^recovery-gate: \.: is a directory/,
+    );
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--output', ''], tmp),
+      /--output needs a file name/,
+    );
   });
 
   it('names the path when the directory is not writable (as a user that permissions bind)', async () => {
     if (process.getuid?.() === 0) return; // root writes anywhere
     mkdirSync(path.join(tmp, 'locked'));
     chmodSync(path.join(tmp, 'locked'), 0o500);
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'locked/r.json'], tmp), /locked\/r\.json: cannot write the report: permission denied/);
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--output', 'locked/r.json'], tmp),
+      /locked\/r\.json: cannot write the report: permission denied/,
+    );
   });
 });
 
 describe('configuration', () => {
   it('never takes a report of an earlier run for recovery-gate.json', async () => {
-    const first = await runOnDisk(['check', 'stack.json', ...NOW, '--format', 'json', '--output', 'recovery-gate.json'], tmp);
+    const first = await runOnDisk(
+      ['check', 'stack.json', ...NOW, '--format', 'json', '--output', 'recovery-gate.json'],
+      tmp,
+    );
     expect(first.code).toBe(1);
     const again = await runOnDisk(['check', 'stack.json', ...NOW], tmp);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/recovery-gate\.json is a report of an earlier run, not configuration: ignored/);
-    expectOneLineError(await runOnDisk(['check', 'stack.json', ...NOW, '--config', 'recovery-gate.json'], tmp), /recovery-gate\.json: is a recovery-gate report, not configuration/);
+    expectOneLineError(
+      await runOnDisk(['check', 'stack.json', ...NOW, '--config', 'recovery-gate.json'], tmp),
+      /recovery-gate\.json: is a recovery-gate report, not configuration/,
+    );
   });
 });

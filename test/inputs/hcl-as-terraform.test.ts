@@ -38,58 +38,86 @@ resource "azuread_directory_role_assignment" "ops" {
   it.each([
     ['a_override.tf', 'b.tf'],
     ['override.tf', 'z.tf'],
-  ])('%s applies over %s whatever the names\' order', async (overrideName, mainName) => {
-    await inDirectory({ [mainName]: base, [overrideName]: `resource "azuread_directory_role_assignment" "ops" {\n  role_id = "${GLOBAL_ADMINISTRATOR}"\n}\n` }, async (dir) => {
-      const [stack] = await loadInputs([dir]);
-      const assignment = stack.resources.find((r) => r.address === 'azuread_directory_role_assignment.ops')!;
-      expect(assignment.values.role_id).toBe(GLOBAL_ADMINISTRATOR);
-      expect(assignment.values.principal_object_id).toBeDefined(); // the rest of the block stays
-      expect(stack.resources.filter((r) => r.address === 'azuread_directory_role_assignment.ops')).toHaveLength(1);
-    });
+  ])("%s applies over %s whatever the names' order", async (overrideName, mainName) => {
+    await inDirectory(
+      {
+        [mainName]: base,
+        [overrideName]: `resource "azuread_directory_role_assignment" "ops" {\n  role_id = "${GLOBAL_ADMINISTRATOR}"\n}\n`,
+      },
+      async (dir) => {
+        const [stack] = await loadInputs([dir]);
+        const assignment = stack.resources.find((r) => r.address === 'azuread_directory_role_assignment.ops')!;
+        expect(assignment.values.role_id).toBe(GLOBAL_ADMINISTRATOR);
+        expect(assignment.values.principal_object_id).toBeDefined(); // the rest of the block stays
+        expect(stack.resources.filter((r) => r.address === 'azuread_directory_role_assignment.ops')).toHaveLength(1);
+      },
+    );
   });
 
-  it('override files apply in their own names\' order, after every other file', async () => {
-    await inDirectory({
-      'main.tf': base,
-      'a_override.tf': 'locals {\n  x = 1\n}\nresource "azuread_group" "ops" {\n  display_name = "First"\n}\n',
-      'b_override.tf': 'resource "azuread_group" "ops" {\n  display_name = "Second"\n}\n',
-      'locals.tf': 'locals {\n  x = 0\n}\n',
-    }, async (dir) => {
-      const [stack] = await loadInputs([dir]);
-      expect(stack.resources.find((r) => r.address === 'azuread_group.ops')!.values.display_name).toBe('Second');
-    });
+  it("override files apply in their own names' order, after every other file", async () => {
+    await inDirectory(
+      {
+        'main.tf': base,
+        'a_override.tf': 'locals {\n  x = 1\n}\nresource "azuread_group" "ops" {\n  display_name = "First"\n}\n',
+        'b_override.tf': 'resource "azuread_group" "ops" {\n  display_name = "Second"\n}\n',
+        'locals.tf': 'locals {\n  x = 0\n}\n',
+      },
+      async (dir) => {
+        const [stack] = await loadInputs([dir]);
+        expect(stack.resources.find((r) => r.address === 'azuread_group.ops')!.values.display_name).toBe('Second');
+      },
+    );
   });
 
   it('an override of a block no other file declares is an input error, as in Terraform', async () => {
-    await inDirectory({ 'main.tf': base, 'x_override.tf': 'resource "azuread_group" "missing" {\n  display_name = "M"\n}\n' }, async (dir) => {
-      const r = await runCli(['check', dir]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`recovery-gate: ${path.join(dir, 'x_override.tf')}: overrides azuread_group.missing, which no other file of the module declares (Terraform rejects this)\n`);
-    });
+    await inDirectory(
+      { 'main.tf': base, 'x_override.tf': 'resource "azuread_group" "missing" {\n  display_name = "M"\n}\n' },
+      async (dir) => {
+        const r = await runCli(['check', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(
+          `recovery-gate: ${path.join(dir, 'x_override.tf')}: overrides azuread_group.missing, which no other file of the module declares (Terraform rejects this)\n`,
+        );
+      },
+    );
   });
 });
 
 describe('directories read as one module', () => {
-  const helpdesk = 'resource "okta_group" "desk" {\n  name = "Desk"\n}\nresource "okta_group_role" "desk" {\n  group_id  = okta_group.desk.id\n  role_type = "HELP_DESK_ADMIN"\n}\n';
+  const helpdesk =
+    'resource "okta_group" "desk" {\n  name = "Desk"\n}\nresource "okta_group_role" "desk" {\n  group_id  = okta_group.desk.id\n  role_type = "HELP_DESK_ADMIN"\n}\n';
 
   it('.tf files beside a cdk.tf.json are read with it', async () => {
-    const cdk = JSON.stringify({ '//': { metadata: { stackName: 'x' } }, resource: { okta_group: { staff: { name: 'Staff' } } } });
+    const cdk = JSON.stringify({
+      '//': { metadata: { stackName: 'x' } },
+      resource: { okta_group: { staff: { name: 'Staff' } } },
+    });
     await inDirectory({ 'cdk.tf.json': cdk, 'helpdesk.tf': helpdesk }, async (dir) => {
       const [stack] = await loadInputs([dir]);
-      expect(stack.resources.map((r) => r.address).sort()).toEqual(['okta_group.desk', 'okta_group.staff', 'okta_group_role.desk']);
+      expect(stack.resources.map((r) => r.address).sort()).toEqual([
+        'okta_group.desk',
+        'okta_group.staff',
+        'okta_group_role.desk',
+      ]);
       expect(await findingsIn(dir)).toContain('RG-01 okta_group_role.desk');
     });
   });
 
   it('a stray manifest.json that names no stack there does not hide the .tf files', async () => {
-    const manifest = JSON.stringify({ version: '0.21.0', stacks: { old: { name: 'old', synthesizedStackPath: 'stacks/old/cdk.tf.json' } } });
+    const manifest = JSON.stringify({
+      version: '0.21.0',
+      stacks: { old: { name: 'old', synthesizedStackPath: 'stacks/old/cdk.tf.json' } },
+    });
     await inDirectory({ 'manifest.json': manifest, 'main.tf': helpdesk }, async (dir) => {
       expect(await findingsIn(dir)).toContain('RG-01 okta_group_role.desk');
     });
   });
 
   it('a real cdktf output is still read as cdktf', async () => {
-    const manifest = JSON.stringify({ version: '0.21.0', stacks: { acme: { name: 'acme', synthesizedStackPath: 'stacks/acme/cdk.tf.json' } } });
+    const manifest = JSON.stringify({
+      version: '0.21.0',
+      stacks: { acme: { name: 'acme', synthesizedStackPath: 'stacks/acme/cdk.tf.json' } },
+    });
     const cdk = JSON.stringify({ resource: { okta_group: { staff: { name: 'Staff' } } } });
     await inDirectory({ 'manifest.json': manifest, 'stacks/acme/cdk.tf.json': cdk }, async (dir) => {
       const stacks = await loadInputs([dir]);
@@ -133,53 +161,72 @@ resource "okta_group_role" "admins" {
   group_id  = okta_group.admins.id
   role_type = "SUPER_ADMIN"
 }`;
-    await inDirectory({ 'main.tf': tf, 'terraform.tfvars': 'second = "CANARY-tfvars-9e8a@acme.example"\n' }, async (dir) => {
-      for (const format of ['text', 'json', 'markdown', 'sarif', 'junit']) {
-        for (const args of [['check', dir], ['review', '--base', dir, '--head', dir]]) {
-          const r = await runCli([...args, '--format', format]);
-          expect(r.stderr).toBe('');
-          expect(`${args[0]} ${format}: ${r.stdout}`).not.toMatch(/CANARY/);
+    await inDirectory(
+      { 'main.tf': tf, 'terraform.tfvars': 'second = "CANARY-tfvars-9e8a@acme.example"\n' },
+      async (dir) => {
+        for (const format of ['text', 'json', 'markdown', 'sarif', 'junit']) {
+          for (const args of [
+            ['check', dir],
+            ['review', '--base', dir, '--head', dir],
+          ]) {
+            const r = await runCli([...args, '--format', format]);
+            expect(r.stderr).toBe('');
+            expect(`${args[0]} ${format}: ${r.stdout}`).not.toMatch(/CANARY/);
+          }
         }
-      }
-      const [stack] = await loadInputs([dir]);
-      expect(String(stack.resources.find((r) => r.address === 'okta_user.admin')!.values.email)).toBe('(sensitive)');
-    });
+        const [stack] = await loadInputs([dir]);
+        expect(String(stack.resources.find((r) => r.address === 'okta_user.admin')!.values.email)).toBe('(sensitive)');
+      },
+    );
   });
 });
 
 describe('recursion and size', () => {
   it('a module that calls itself is a one-line input error naming the file and line', async () => {
-    await inDirectory({
-      'main.tf': 'module "loop" {\n  source = "./loop"\n}\n',
-      'loop/main.tf': 'resource "okta_group" "g" {\n  name = "g"\n}\n\nmodule "again" {\n  source = "../loop"\n}\n',
-    }, async (dir) => {
-      const started = Date.now();
-      const r = await runCli(['check', dir]);
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^recovery-gate: .*loop\/main\.tf: line 5: module "again" calls \.\.\/loop, which is already being read: a module that calls itself, directly or through others, has no end \(Terraform rejects it\)\n$/);
-    });
+    await inDirectory(
+      {
+        'main.tf': 'module "loop" {\n  source = "./loop"\n}\n',
+        'loop/main.tf': 'resource "okta_group" "g" {\n  name = "g"\n}\n\nmodule "again" {\n  source = "../loop"\n}\n',
+      },
+      async (dir) => {
+        const started = Date.now();
+        const r = await runCli(['check', dir]);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(
+          /^recovery-gate: .*loop\/main\.tf: line 5: module "again" calls \.\.\/loop, which is already being read: a module that calls itself, directly or through others, has no end \(Terraform rejects it\)\n$/,
+        );
+      },
+    );
   });
 
   it('two modules that call each other, likewise', async () => {
-    await inDirectory({
-      'main.tf': 'module "a" {\n  source = "./a"\n}\n',
-      'a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
-      'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
-    }, async (dir) => {
-      const r = await runCli(['check', dir]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/b\/main\.tf: line 1: module "a" calls \.\.\/a, which is already being read/);
-    });
+    await inDirectory(
+      {
+        'main.tf': 'module "a" {\n  source = "./a"\n}\n',
+        'a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+        'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+      },
+      async (dir) => {
+        const r = await runCli(['check', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/b\/main\.tf: line 1: module "a" calls \.\.\/a, which is already being read/);
+      },
+    );
   });
 
-  it.each(['1e12', '10000000', '-1', '1.5'])('count = %s is not expanded: the resource stands for its instances and is noticed, at once', async (count) => {
-    const started = Date.now();
-    const stack = await hclStack(`resource "okta_group" "many" {\n  count = ${count}\n  name  = "g\${count.index}"\n}\n`);
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(stack.resources.map((r) => r.address)).toEqual(['okta_group.many[*]']);
-    expect(stack.notEvaluated).toEqual(['okta_group.many[*]']);
-  });
+  it.each(['1e12', '10000000', '-1', '1.5'])(
+    'count = %s is not expanded: the resource stands for its instances and is noticed, at once',
+    async (count) => {
+      const started = Date.now();
+      const stack = await hclStack(
+        `resource "okta_group" "many" {\n  count = ${count}\n  name  = "g\${count.index}"\n}\n`,
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(stack.resources.map((r) => r.address)).toEqual(['okta_group.many[*]']);
+      expect(stack.notEvaluated).toEqual(['okta_group.many[*]']);
+    },
+  );
 
   it('a list doubled thirty times, and for expressions nested over large lists, stop at the bound and are noticed, at once', async () => {
     const doubling = Array.from({ length: 30 }, (_, i) => `  l${i + 1} = concat(local.l${i}, local.l${i})`).join('\n');
@@ -205,14 +252,17 @@ resource "okta_group" "nested" {
 
 describe('what the reader knows, it knows as Terraform does', () => {
   it('the context resolves an override-renamed role', async () => {
-    await inDirectory({
-      'main.tf': `resource "azuread_user" "u" {\n  user_principal_name = "u@acme.example"\n  display_name = "U"\n}\nresource "azuread_directory_role_assignment" "u" {\n  role_id = "${HELPDESK}"\n  principal_object_id = azuread_user.u.object_id\n}\n`,
-      'main_override.tf': `resource "azuread_directory_role_assignment" "u" {\n  role_id = "${GLOBAL_ADMINISTRATOR}"\n}\n`,
-    }, async (dir) => {
-      const [stack] = await loadInputs([dir]);
-      const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
-      expect(JSON.stringify(ctx.grants.map((g) => g.role))).toMatch(/Global Administrator|62e90394/);
-    });
+    await inDirectory(
+      {
+        'main.tf': `resource "azuread_user" "u" {\n  user_principal_name = "u@acme.example"\n  display_name = "U"\n}\nresource "azuread_directory_role_assignment" "u" {\n  role_id = "${HELPDESK}"\n  principal_object_id = azuread_user.u.object_id\n}\n`,
+        'main_override.tf': `resource "azuread_directory_role_assignment" "u" {\n  role_id = "${GLOBAL_ADMINISTRATOR}"\n}\n`,
+      },
+      async (dir) => {
+        const [stack] = await loadInputs([dir]);
+        const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
+        expect(JSON.stringify(ctx.grants.map((g) => g.role))).toMatch(/Global Administrator|62e90394/);
+      },
+    );
   });
 });
 
@@ -245,11 +295,15 @@ resource "okta_policy_rule_signon" "mfa" {
   it('mfa_required = "true" requires MFA, as true does (no RG-07)', async () => {
     expect((await findingsOf(rule('"true"'))).filter((f) => f.startsWith('RG-07'))).toEqual([]);
     expect((await findingsOf(rule('true'))).filter((f) => f.startsWith('RG-07'))).toEqual([]);
-    expect((await findingsOf(rule('"false"'))).filter((f) => f.startsWith('RG-07'))).toEqual(['RG-07 oneFactorRule okta_policy_rule_signon.mfa']);
+    expect((await findingsOf(rule('"false"'))).filter((f) => f.startsWith('RG-07'))).toEqual([
+      'RG-07 oneFactorRule okta_policy_rule_signon.mfa',
+    ]);
   });
 
   it('and an exclusion from a rule whose mfa_required is "true" is RG-08', async () => {
-    expect((await findingsOf(rule('"true"', '[okta_user.pat.id]'))).filter((f) => f.startsWith('RG-08'))).toEqual(['RG-08 oktaExclusion okta_policy_rule_signon.mfa']);
+    expect((await findingsOf(rule('"true"', '[okta_user.pat.id]'))).filter((f) => f.startsWith('RG-08'))).toEqual([
+      'RG-08 oktaExclusion okta_policy_rule_signon.mfa',
+    ]);
   });
 });
 
@@ -271,7 +325,9 @@ resource "azuread_directory_role_assignment" "bg_ga" {
     const stack = await hclStack(tf);
     expect(stack.resources.map((r) => r.address)).toContain('azuread_directory_role_assignment.bg_ga[1]');
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
-    expect(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => ctx.target(a, 'principal_object_id')?.address)).toEqual(['azuread_user.bg[0]', 'azuread_user.bg[1]']);
+    expect(
+      ctx.resourcesOf('azuread_directory_role_assignment').map((a) => ctx.target(a, 'principal_object_id')?.address),
+    ).toEqual(['azuread_user.bg[0]', 'azuread_user.bg[1]']);
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-12'))).toEqual([]);
   });
 
@@ -309,7 +365,9 @@ resource "azuread_conditional_access_policy" "admins" {
     const stack = await hclStack(tf);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     const policy = ctx.get('azuread_conditional_access_policy.admins')!;
-    expect(ctx.targets(policy, 'conditions.users.included_groups').resources.map((r) => r.address)).toEqual(['azuread_group.g["tier-0"]']);
+    expect(ctx.targets(policy, 'conditions.users.included_groups').resources.map((r) => r.address)).toEqual([
+      'azuread_group.g["tier-0"]',
+    ]);
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-06'))).toEqual(['RG-06 noEntraPolicy null']); // tier-1's Global Administrators are covered by no policy
   });
 });
@@ -349,17 +407,29 @@ resource "azuread_directory_role_assignment" "desk" {
     const tf = units('join("-", slice(split("-", each.key), 0, 2))');
     const stack = await hclStack(tf);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
-    expect(ctx.resourcesOf('azuread_directory_role_assignment').filter((a) => a.address.includes('desk')).map((a) => ctx.targets(a, 'directory_scope_id').resources.map((r) => r.address).join())).toEqual([
-      'azuread_administrative_unit.au["tier-2"]',
-      'azuread_administrative_unit.au["tier-2"]',
-    ]);
+    expect(
+      ctx
+        .resourcesOf('azuread_directory_role_assignment')
+        .filter((a) => a.address.includes('desk'))
+        .map((a) =>
+          ctx
+            .targets(a, 'directory_scope_id')
+            .resources.map((r) => r.address)
+            .join(),
+        ),
+    ).toEqual(['azuread_administrative_unit.au["tier-2"]', 'azuread_administrative_unit.au["tier-2"]']);
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-02'))).toEqual([]);
   });
 
   it('a key the reader cannot evaluate names no unit at all: unknown, noticed, and no finding rests on it', async () => {
     const tf = units('regex("^[a-z]+-[0-9]", each.key)');
     const stack = await hclStack(tf);
-    expect(stack.notEvaluated).toEqual(expect.arrayContaining(['azuread_directory_role_assignment.desk["tier-2-desk-a"]', 'azuread_directory_role_assignment.desk["tier-2-desk-b"]']));
+    expect(stack.notEvaluated).toEqual(
+      expect.arrayContaining([
+        'azuread_directory_role_assignment.desk["tier-2-desk-a"]',
+        'azuread_directory_role_assignment.desk["tier-2-desk-b"]',
+      ]),
+    );
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-02') && !f.includes('cannotVerify'))).toEqual([]);
   });
 });
@@ -395,20 +465,32 @@ ${grant.startsWith('  dynamic') ? grant : `  grant_controls {\n    operator = "O
     expect(stack.notEvaluated).toContain('azuread_conditional_access_policy.mfa');
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     const found: string[] = [];
-    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) => found.push(`${r.messageId} ${r.resource?.address}`));
+    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) =>
+      found.push(`${r.messageId} ${r.resource?.address}`),
+    );
     expect(found).toEqual(['cannotVerify azuread_conditional_access_policy.mfa']);
     expect((await findingsOf(tf)).filter((f) => f.startsWith('RG-07'))).toEqual([]); // in static HCL: the notice, not a finding
   });
 
   it.each([
-    ['a dynamic grant_controls block over a variable', 'variable "grants" {}', '  dynamic "grant_controls" {\n    for_each = var.grants\n    content {\n      operator          = "OR"\n      built_in_controls = grant_controls.value\n    }\n  }'],
-    ['an authentication strength from a variable (it may be null)', 'variable "strength" {}', '    authentication_strength_policy_id = var.strength'],
+    [
+      'a dynamic grant_controls block over a variable',
+      'variable "grants" {}',
+      '  dynamic "grant_controls" {\n    for_each = var.grants\n    content {\n      operator          = "OR"\n      built_in_controls = grant_controls.value\n    }\n  }',
+    ],
+    [
+      'an authentication strength from a variable (it may be null)',
+      'variable "strength" {}',
+      '    authentication_strength_policy_id = var.strength',
+    ],
   ])('%s: RG-07 neither passes nor convicts', async (_, variable, grant) => {
     const tf = `${variable}\n${BREAK_GLASS}${policy('mfa', ALL, '      included_applications = ["All"]', grant)}`;
     const stack = await hclStack(tf);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     const found: string[] = [];
-    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) => found.push(`${r.messageId} ${r.resource?.address}`));
+    (await import('../../policies/rules/RG-07-everyone-has-mfa')).default.check(ctx, (r) =>
+      found.push(`${r.messageId} ${r.resource?.address}`),
+    );
     expect(found).toEqual(['cannotVerify azuread_conditional_access_policy.mfa']);
     expect(stack.notEvaluated).toContain('azuread_conditional_access_policy.mfa');
   });
@@ -429,10 +511,34 @@ ${grant.startsWith('  dynamic') ? grant : `  grant_controls {\n    operator = "O
     const after = `${before}\nvariable "role" {}\nresource "azuread_directory_role_assignment" "desk" {\n  role_id             = var.role\n  principal_object_id = azuread_group.desk.object_id\n}\n`;
     await inDirectory({ 'base/main.tf': before, 'head/main.tf': after }, async (dir) => {
       const text = await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head')]);
-      expect(text.stdout).toContain('Changed but not evaluated statically (review the plan): 1\n  ? azuread_directory_role_assignment.desk');
-      const md = await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--format', 'markdown']);
-      expect(md.stdout).toContain('⚠️ This change weakens no control that could be evaluated; 1 changed resource(s) could not be.');
-      const json = JSON.parse((await runCli(['review', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--format', 'json'])).stdout);
+      expect(text.stdout).toContain(
+        'Changed but not evaluated statically (review the plan): 1\n  ? azuread_directory_role_assignment.desk',
+      );
+      const md = await runCli([
+        'review',
+        '--base',
+        path.join(dir, 'base'),
+        '--head',
+        path.join(dir, 'head'),
+        '--format',
+        'markdown',
+      ]);
+      expect(md.stdout).toContain(
+        '⚠️ This change weakens no control that could be evaluated; 1 changed resource(s) could not be.',
+      );
+      const json = JSON.parse(
+        (
+          await runCli([
+            'review',
+            '--base',
+            path.join(dir, 'base'),
+            '--head',
+            path.join(dir, 'head'),
+            '--format',
+            'json',
+          ])
+        ).stdout,
+      );
       expect(json.unevaluated).toEqual(['azuread_directory_role_assignment.desk']);
     });
   });
@@ -448,7 +554,10 @@ resource "azuread_directory_role_assignment" "ga" {
 }`);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     const any = ctx.get('azuread_directory_role_assignment.ga[*]')!;
-    expect(ctx.targets(any, 'principal_object_id').resources.map((r) => r.address)).toEqual(['azuread_user.bg[0]', 'azuread_user.bg[1]']);
+    expect(ctx.targets(any, 'principal_object_id').resources.map((r) => r.address)).toEqual([
+      'azuread_user.bg[0]',
+      'azuread_user.bg[1]',
+    ]);
     expect(stack.notEvaluated).toContain('azuread_directory_role_assignment.ga[*]');
   });
 });
@@ -483,6 +592,8 @@ resource "azuread_conditional_access_policy" "bg" {
 }`);
     expect(stack.resources.map((r) => r.address)).toContain('azuread_user.bg["emergency-access-01"]');
     const result = runRules([stack], RULES, { config: DEFAULT_CONFIG, now: NOW });
-    expect(result.findings.filter((f) => f.ruleId === 'RG-07').map((f) => `${f.messageId} ${f.resource}`)).toEqual(['noEntraPolicy null']);
+    expect(result.findings.filter((f) => f.ruleId === 'RG-07').map((f) => `${f.messageId} ${f.resource}`)).toEqual([
+      'noEntraPolicy null',
+    ]);
   });
 });

@@ -28,7 +28,14 @@ describe('HCL dynamic blocks', () => {
     const stack = await hclStack(SETTING('var.categories', 'enabled_log { category = "MicrosoftGraphActivityLogs" }'));
     const setting = stack.resources.find((r) => r.type === 'azurerm_monitor_aad_diagnostic_setting')!;
     expect(blocks(setting.values.enabled_log).map((b) => b.category)).toEqual([
-      'MicrosoftGraphActivityLogs', 'AuditLogs', 'SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'RiskyUsers', 'UserRiskEvents', 'ManagedIdentitySignInLogs',
+      'MicrosoftGraphActivityLogs',
+      'AuditLogs',
+      'SignInLogs',
+      'NonInteractiveUserSignInLogs',
+      'ServicePrincipalSignInLogs',
+      'RiskyUsers',
+      'UserRiskEvents',
+      'ManagedIdentitySignInLogs',
     ]);
     expect(setting.references.size).toBe(0); // the iterator is not a resource reference
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
@@ -38,7 +45,17 @@ describe('HCL dynamic blocks', () => {
 
   it('expands a map in key order, as Terraform iterates it (Terraform JSON keeps the order it was written in)', () => {
     const stack = configStack({
-      azurerm_monitor_aad_diagnostic_setting: { logs: { name: 'identity', dynamic: { enabled_log: { for_each: { sign_in: 'SignInLogs', audit: 'AuditLogs' }, content: { category: '${enabled_log.value}' } } } } },
+      azurerm_monitor_aad_diagnostic_setting: {
+        logs: {
+          name: 'identity',
+          dynamic: {
+            enabled_log: {
+              for_each: { sign_in: 'SignInLogs', audit: 'AuditLogs' },
+              content: { category: '${enabled_log.value}' },
+            },
+          },
+        },
+      },
     });
     expect(blocks(stack.resources[0].values.enabled_log).map((b) => b.category)).toEqual(['AuditLogs', 'SignInLogs']);
   });
@@ -46,7 +63,9 @@ describe('HCL dynamic blocks', () => {
   it('a rule sees what the expansion leaves out', async () => {
     const stack = await hclStack(SETTING('["AuditLogs"]'));
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
-    expect(result.findings.map((f) => `${f.messageId} ${f.resource}`)).toEqual(['missingCategories azurerm_monitor_aad_diagnostic_setting.logs']);
+    expect(result.findings.map((f) => `${f.messageId} ${f.resource}`)).toEqual([
+      'missingCategories azurerm_monitor_aad_diagnostic_setting.logs',
+    ]);
   });
 
   it('a collection that is not literal leaves the block unknown and the resource in the static-limits notice', async () => {
@@ -54,6 +73,8 @@ describe('HCL dynamic blocks', () => {
     expect(stack.notEvaluated).toEqual(['azurerm_monitor_aad_diagnostic_setting.logs']);
     const result = runRules([stack], [rg16], { config: DEFAULT_CONFIG, now: NOW });
     expect(result.findings).toEqual([]);
-    expect(result.notices).toEqual([expect.objectContaining({ resources: ['azurerm_monitor_aad_diagnostic_setting.logs'] })]);
+    expect(result.notices).toEqual([
+      expect.objectContaining({ resources: ['azurerm_monitor_aad_diagnostic_setting.logs'] }),
+    ]);
   });
 });

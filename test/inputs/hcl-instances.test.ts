@@ -38,8 +38,14 @@ describe('HCL instances', () => {
     expect(stack.notEvaluated).toEqual([]);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     const assignments = ctx.resourcesOf('azuread_directory_role_assignment');
-    expect(assignments.map((a) => a.address)).toEqual(['azuread_directory_role_assignment.break_glass_ga["bg1"]', 'azuread_directory_role_assignment.break_glass_ga["bg2"]']);
-    expect(assignments.map((a) => ctx.target(a, 'principal_object_id')?.address)).toEqual(['azuread_user.break_glass["bg1"]', 'azuread_user.break_glass["bg2"]']);
+    expect(assignments.map((a) => a.address)).toEqual([
+      'azuread_directory_role_assignment.break_glass_ga["bg1"]',
+      'azuread_directory_role_assignment.break_glass_ga["bg2"]',
+    ]);
+    expect(assignments.map((a) => ctx.target(a, 'principal_object_id')?.address)).toEqual([
+      'azuread_user.break_glass["bg1"]',
+      'azuread_user.break_glass["bg2"]',
+    ]);
   });
 
   it('so each break-glass account is seen to hold Global Administrator (RG-12)', async () => {
@@ -88,7 +94,11 @@ resource "azuread_directory_role_assignment" "team" {
   principal_object_id = each.value.group_id
 }`);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
-    expect(ctx.resourcesOf('azuread_directory_role_assignment').map((a) => [a.address, ctx.target(a, 'principal_object_id')?.address])).toEqual([
+    expect(
+      ctx
+        .resourcesOf('azuread_directory_role_assignment')
+        .map((a) => [a.address, ctx.target(a, 'principal_object_id')?.address]),
+    ).toEqual([
       ['azuread_directory_role_assignment.team["admins|Global Administrator"]', 'azuread_group.team["admins"]'],
       ['azuread_directory_role_assignment.team["desk|Global Reader"]', 'azuread_group.team["desk"]'],
       ['azuread_directory_role_assignment.team["desk|User Administrator"]', 'azuread_group.team["desk"]'],
@@ -126,7 +136,9 @@ resource "okta_group" "two" {
       'okta_group_role.over_module[*]',
       'okta_group_role.over_unknown[*]',
     ]);
-    expect(stack.resources.map((r) => r.address).sort()).toEqual(['okta_group.counted[0]', 'okta_group.counted[1]', ...stack.notEvaluated].sort());
+    expect(stack.resources.map((r) => r.address).sort()).toEqual(
+      ['okta_group.counted[0]', 'okta_group.counted[1]', ...stack.notEvaluated].sort(),
+    );
     // Over a resource whose keys are not known, each.value is the instance that stands for all of the other's.
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
     expect(ctx.target(ctx.get('okta_group_role.over_unknown[*]')!, 'group_id')?.address).toBe('okta_group.unknown[*]');
@@ -186,11 +198,18 @@ module "vendors" {
     );
     const [stack] = await loadInputs([dir]);
     const ctx = new RuleContext(stack, DEFAULT_CONFIG, NOW);
-    expect(ctx.resourcesOf('okta_group_role').map((r) => [r.address, r.values.role_type, ctx.target(r, 'group_id')?.address])).toEqual([
+    expect(
+      ctx
+        .resourcesOf('okta_group_role')
+        .map((r) => [r.address, r.values.role_type, ctx.target(r, 'group_id')?.address]),
+    ).toEqual([
       ['module.teams["admins"].okta_group_role.this', 'SUPER_ADMIN', 'module.teams["admins"].okta_group.this'],
       ['module.teams["desk"].okta_group_role.this', 'HELP_DESK_ADMIN', 'module.teams["desk"].okta_group.this'],
       ['module.vendors[*].okta_group_role.this', 'HELP_DESK_ADMIN', 'module.vendors[*].okta_group.this'],
     ]);
-    expect([...stack.notEvaluated].sort()).toEqual(['module.vendors[*].okta_group.this', 'module.vendors[*].okta_group_role.this']);
+    expect([...stack.notEvaluated].sort()).toEqual([
+      'module.vendors[*].okta_group.this',
+      'module.vendors[*].okta_group_role.this',
+    ]);
   });
 });

@@ -51,10 +51,22 @@ function render(c: Drawn): Record<string, string> {
     const name = `r${i}`;
     let body: string | undefined;
     switch (kind) {
-      case 'map': body = `for_each = local.m\n  input = "\${each.key}-\${each.value.n}"`; keyed.push(name); break;
-      case 'set': body = `for_each = toset(local.l)\n  input = upper(each.key)`; keyed.push(name); break;
-      case 'count': body = `count = ${c.count}\n  input = "c\${count.index}"`; counted.push(name); break;
-      case 'count-string': body = `count = "${c.count}"\n  input = count.index * 2`; counted.push(name); break;
+      case 'map':
+        body = `for_each = local.m\n  input = "\${each.key}-\${each.value.n}"`;
+        keyed.push(name);
+        break;
+      case 'set':
+        body = `for_each = toset(local.l)\n  input = upper(each.key)`;
+        keyed.push(name);
+        break;
+      case 'count':
+        body = `count = ${c.count}\n  input = "c\${count.index}"`;
+        counted.push(name);
+        break;
+      case 'count-string':
+        body = `count = "${c.count}"\n  input = count.index * 2`;
+        counted.push(name);
+        break;
       case 'count-length':
         if (counted.length === 0) return;
         body = `count = length(terraform_data.${counted[counted.length - 1]})\n  input = { i = count.index, of = length(terraform_data.${counted[counted.length - 1]}) }`;
@@ -65,7 +77,10 @@ function render(c: Drawn): Record<string, string> {
         body = `for_each = terraform_data.${keyed[keyed.length - 1]}\n  input = "over-\${each.key}"`;
         keyed.push(name);
         break;
-      case 'computed-key': body = `for_each = local.m\n  input = local.m[join("-", slice(split("-", each.key), 0, length(split("-", each.key))))].tag`; keyed.push(name); break;
+      case 'computed-key':
+        body = `for_each = local.m\n  input = local.m[join("-", slice(split("-", each.key), 0, length(split("-", each.key))))].tag`;
+        keyed.push(name);
+        break;
       case 'for-if':
         if (keyed.length === 0) return;
         body = `input = [for k, v in terraform_data.${keyed[keyed.length - 1]} : k if k != "${c.keys[0]}"]`;
@@ -73,9 +88,13 @@ function render(c: Drawn): Record<string, string> {
     }
     blocks.push(`resource "terraform_data" "${name}" {\n  ${body}\n}`);
   });
-  if (c.module) blocks.push('module "per_key" {\n  source   = "./member"\n  for_each = local.m\n  name     = "${each.key}:${each.value.tag}"\n}');
+  if (c.module)
+    blocks.push(
+      'module "per_key" {\n  source   = "./member"\n  for_each = local.m\n  name     = "${each.key}:${each.value.tag}"\n}',
+    );
   const files: Record<string, string> = { 'main.tf': blocks.join('\n') + '\n' };
-  if (c.module) files['member/main.tf'] = 'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n';
+  if (c.module)
+    files['member/main.tf'] = 'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n';
   const first = blocks.length > 1 ? /resource "terraform_data" "(r\d+)"/.exec(blocks[1])?.[1] : undefined;
   if (c.override && first) files['override.tf'] = `resource "terraform_data" "${first}" {\n  input = "overridden"\n}\n`;
   return files;
@@ -107,17 +126,29 @@ describeWithTerraform('the HCL reader against terraform plan, on configurations 
             writeFileSync(path.join(dir, name), text);
           }
           const [stack] = await loadInputs([dir]);
-          for (const args of [['init', '-input=false', '-no-color', '-backend=false'], ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+          for (const args of [
+            ['init', '-input=false', '-no-color', '-backend=false'],
+            ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'],
+          ]) {
             const r = terraform(args, { cwd: dir });
             if (r.status !== 0) throw new Error(`terraform ${args[0]} failed: ${r.stderr}`);
           }
-          const plan = JSON.parse(terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout) as { resource_changes?: { address: string; change: { after: { input?: unknown }; after_unknown: { input?: unknown } } }[] };
+          const plan = JSON.parse(terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout) as {
+            resource_changes?: {
+              address: string;
+              change: { after: { input?: unknown }; after_unknown: { input?: unknown } };
+            }[];
+          };
           const planned = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change]));
           expect(stack.resources.map((r) => r.address).sort()).toEqual([...planned.keys()].sort());
           for (const r of stack.resources) {
             if (!known(r.values.input)) continue;
             const change = planned.get(r.address)!;
-            expect({ address: r.address, input: r.values.input, unknown: marksUnknown(change.after_unknown.input) }).toEqual({ address: r.address, input: change.after.input ?? null, unknown: false });
+            expect({
+              address: r.address,
+              input: r.values.input,
+              unknown: marksUnknown(change.after_unknown.input),
+            }).toEqual({ address: r.address, input: change.after.input ?? null, unknown: false });
           }
         } finally {
           rmSync(dir, { recursive: true, force: true });

@@ -79,18 +79,26 @@ describeWithTerraform('HCL instances, against terraform plan', () => {
     mkdirSync(path.join(dir, 'member'));
     writeFileSync(path.join(dir, 'main.tf'), MAIN);
     writeFileSync(path.join(dir, 'a_override.tf'), OVERRIDE);
-    writeFileSync(path.join(dir, 'member', 'main.tf'), 'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n');
+    writeFileSync(
+      path.join(dir, 'member', 'main.tf'),
+      'variable "name" {}\nresource "terraform_data" "this" {\n  input = var.name\n}\n',
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('has the addresses terraform plans, and the values it knows', async () => {
     const [stack] = await loadInputs([dir]); // before init: the reader never sees .terraform
-    for (const args of [['init', '-input=false', '-no-color'], ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'],
+    ]) {
       const r = terraform(args, { cwd: dir });
       expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' });
     }
     writeFileSync(path.join(dir, 'plan.json'), terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout);
-    const plan = JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')) as { resource_changes: { address: string; change: { after: { input: unknown } } }[] };
+    const plan = JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')) as {
+      resource_changes: { address: string; change: { after: { input: unknown } } }[];
+    };
     const planned = new Map(plan.resource_changes.map((c) => [c.address, c.change.after.input]));
     expect(stack.resources.map((r) => r.address).sort()).toEqual([...planned.keys()].sort());
     const values = stack.resources.filter((r) => known(r.values.input)).map((r) => [r.address, r.values.input]);

@@ -14,7 +14,12 @@ const resource = (type: string, name: string, file = 'x.tf.json'): Resource => (
   source: { file },
 });
 
-const config = { resource: { okta_group: { a: { name: 'A' }, b: { name: 'B "quoted" \\ name' } }, okta_user: { u: { login: 'u@example.com', profile: { b: 1 } } } } };
+const config = {
+  resource: {
+    okta_group: { a: { name: 'A' }, b: { name: 'B "quoted" \\ name' } },
+    okta_user: { u: { login: 'u@example.com', profile: { b: 1 } } },
+  },
+};
 
 describe('Terraform JSON', () => {
   it('finds the line of each resource in an indented file', () => {
@@ -29,19 +34,29 @@ describe('Terraform JSON', () => {
 
   it('puts every resource of a one-line file on line 1, and does not mistake a nested key for a resource', () => {
     const line = createLocator('json', () => JSON.stringify(config));
-    expect([line(resource('okta_group', 'a')), line(resource('okta_group', 'b')), line(resource('okta_user', 'u'))]).toEqual([1, 1, 1]);
+    expect([
+      line(resource('okta_group', 'a')),
+      line(resource('okta_group', 'b')),
+      line(resource('okta_user', 'u')),
+    ]).toEqual([1, 1, 1]);
     expect(line(resource('okta_user', 'b'))).toBeUndefined(); // "b" under okta_user.u.profile is an attribute
   });
 });
 
 describe('plans', () => {
-  const plan = { format_version: '1.2', resource_changes: [{ address: 'okta_group.a' }, { address: 'module.m.okta_user.u["x"]' }], planned_values: { root_module: { resources: [{ address: 'okta_group.a' }] } } };
+  const plan = {
+    format_version: '1.2',
+    resource_changes: [{ address: 'okta_group.a' }, { address: 'module.m.okta_user.u["x"]' }],
+    planned_values: { root_module: { resources: [{ address: 'okta_group.a' }] } },
+  };
 
   it('keeps the first line each address appears on', () => {
     const text = JSON.stringify(plan, null, 2);
     const index = new PlanAddressIndex(text);
     expect(index.get('okta_group.a')).toBe(text.split('\n').findIndex((l) => l.includes('"okta_group.a"')) + 1);
-    expect(index.get('module.m.okta_user.u["x"]')).toBe(text.split('\n').findIndex((l) => l.includes('okta_user.u')) + 1);
+    expect(index.get('module.m.okta_user.u["x"]')).toBe(
+      text.split('\n').findIndex((l) => l.includes('okta_user.u')) + 1,
+    );
   });
 
   it('puts every resource of a plan written on one line on line 1', () => {
@@ -73,7 +88,11 @@ describe('plans', () => {
     const indexOf = jest.spyOn(String.prototype, 'indexOf');
     try {
       const index = new PlanAddressIndex(text);
-      expect([index.get('okta_user.u0'), index.get('okta_user.u999'), index.get('okta_user.u1000')]).toEqual([2, 2, undefined]);
+      expect([index.get('okta_user.u0'), index.get('okta_user.u999'), index.get('okta_user.u1000')]).toEqual([
+        2,
+        2,
+        undefined,
+      ]);
       expect(indexOf.mock.calls.filter(([search]) => search === '\n').length).toBeLessThan(5);
     } finally {
       indexOf.mockRestore();

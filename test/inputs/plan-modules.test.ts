@@ -59,11 +59,20 @@ function readsOf(ctx: RuleContext, address: string, at: string, expected: string
   const index = /^(.*)\[(\d+)\]$/.exec(at);
   const path = index ? index[1] : at;
   if (expected.startsWith('= ')) {
-    const value = path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), resource.values);
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        resource.values,
+      );
     const picked = index && Array.isArray(value) ? value[Number(index[2])] : value;
     return `= ${JSON.stringify(picked, (_, v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))}`;
   }
-  return ctx.targets(resource, path).resources.map((r) => r.address).sort().join(', ');
+  return ctx
+    .targets(resource, path)
+    .resources.map((r) => r.address)
+    .sort()
+    .join(', ');
 }
 
 const SOURCES: [string, 'json' | 'hcl', () => string][] = [

@@ -14,7 +14,10 @@ import { SHAPES, writeShapes } from '../support/plan-shapes';
 import { type PlanWriterInput, writePlan } from '../support/plan-writer';
 import { describeWithTerraform, terraform } from '../support/terraform';
 
-type Plan = { resource_changes: { address: string; change: Record<string, unknown> }[]; configuration: { root_module: unknown } };
+type Plan = {
+  resource_changes: { address: string; change: Record<string, unknown> }[];
+  configuration: { root_module: unknown };
+};
 
 /** What the comparison holds: the changes as rule inputs see them, and the configuration without provider bookkeeping. */
 function comparable(plan: Plan) {
@@ -22,12 +25,22 @@ function comparable(plan: Plan) {
     if (Array.isArray(v)) return v.map(strip);
     if (v === null || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
-    for (const [k, e] of Object.entries(v)) if (!['provider_config_key', 'provider_name', 'source'].includes(k)) out[k] = strip(e);
+    for (const [k, e] of Object.entries(v))
+      if (!['provider_config_key', 'provider_name', 'source'].includes(k)) out[k] = strip(e);
     return out;
   };
   return {
     changes: (plan.resource_changes ?? [])
-      .map((rc) => strip({ ...rc, change: { ...rc.change, after: dropNulls(rc.change.after), after_sensitive: marked(rc.change.after_sensitive) } }))
+      .map((rc) =>
+        strip({
+          ...rc,
+          change: {
+            ...rc.change,
+            after: dropNulls(rc.change.after),
+            after_sensitive: marked(rc.change.after_sensitive),
+          },
+        }),
+      )
       .sort((a, b) => ((a as { address: string }).address < (b as { address: string }).address ? -1 : 1)),
     configuration: strip(plan.configuration.root_module),
   };
@@ -56,7 +69,10 @@ describeWithTerraform.each(['json', 'hcl'] as const)('the test plan writer, agai
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the changes and the configuration terraform writes', () => {
-    for (const args of [['init', '-input=false', '-no-color'], ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'],
+    ]) {
       const r = terraform(args, { cwd: dir });
       expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' });
     }
@@ -66,8 +82,16 @@ describeWithTerraform.each(['json', 'hcl'] as const)('the test plan writer, agai
   });
 });
 
-type StateModule = { resources?: { address: string; values: Record<string, unknown> }[]; child_modules?: StateModule[] };
-type RefreshOnly = { planned_values: unknown; prior_state: { values: { root_module: StateModule } }; resource_drift?: unknown; resource_changes?: unknown };
+type StateModule = {
+  resources?: { address: string; values: Record<string, unknown> }[];
+  child_modules?: StateModule[];
+};
+type RefreshOnly = {
+  planned_values: unknown;
+  prior_state: { values: { root_module: StateModule } };
+  resource_drift?: unknown;
+  resource_changes?: unknown;
+};
 
 /** The state a refresh-only plan carries, with each id (random in a real run) written as the address it belongs to. */
 function comparableState(plan: RefreshOnly) {
@@ -77,9 +101,19 @@ function comparableState(plan: RefreshOnly) {
     for (const c of m.child_modules ?? []) collect(c);
   };
   collect(plan.prior_state.values.root_module);
-  let text = JSON.stringify(resources.map((r) => ({ address: r.address, values: dropNulls(r.values) })).sort((a, b) => (a.address < b.address ? -1 : 1)));
-  for (const r of resources) text = text.split(JSON.stringify(r.values.id)).join(JSON.stringify(`<id of ${r.address}>`));
-  return { planned: plan.planned_values, drift: plan.resource_drift, changes: plan.resource_changes, state: JSON.parse(text) as unknown };
+  let text = JSON.stringify(
+    resources
+      .map((r) => ({ address: r.address, values: dropNulls(r.values) }))
+      .sort((a, b) => (a.address < b.address ? -1 : 1)),
+  );
+  for (const r of resources)
+    text = text.split(JSON.stringify(r.values.id)).join(JSON.stringify(`<id of ${r.address}>`));
+  return {
+    planned: plan.planned_values,
+    drift: plan.resource_drift,
+    changes: plan.resource_changes,
+    state: JSON.parse(text) as unknown,
+  };
 }
 
 describeWithTerraform('the test plan writer, against terraform plan -refresh-only', () => {
@@ -92,13 +126,22 @@ describeWithTerraform('the test plan writer, against terraform plan -refresh-onl
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the state it reads back, and plans nothing', () => {
-    for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color', '-lock=false'], ['plan', '-refresh-only', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['apply', '-auto-approve', '-input=false', '-no-color', '-lock=false'],
+      ['plan', '-refresh-only', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'],
+    ]) {
       const r = terraform(args, { cwd: dir });
       expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' });
     }
     const real = JSON.parse(terraform(['show', '-json', 'plan.tfplan'], { cwd: dir }).stdout) as RefreshOnly;
-    const written = writePlan({ ...(SHAPES as unknown as PlanWriterInput), mode: 'refresh-only' }) as unknown as RefreshOnly;
+    const written = writePlan({
+      ...(SHAPES as unknown as PlanWriterInput),
+      mode: 'refresh-only',
+    }) as unknown as RefreshOnly;
     expect(comparableState(written)).toEqual(comparableState(real));
-    expect(comparable(written as unknown as Plan).configuration).toEqual(comparable(real as unknown as Plan).configuration);
+    expect(comparable(written as unknown as Plan).configuration).toEqual(
+      comparable(real as unknown as Plan).configuration,
+    );
   });
 });

@@ -80,7 +80,12 @@ describeWithTerraform('expressions, against terraform console', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'rg-console-'));
-    writeFileSync(path.join(dir, 'main.tf'), `locals {\n${Object.entries(LOCALS).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`).join('\n')}\n}\n`);
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      `locals {\n${Object.entries(LOCALS)
+        .map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`)
+        .join('\n')}\n}\n`,
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

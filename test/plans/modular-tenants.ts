@@ -17,7 +17,8 @@ function rewrite(fixture: string, remove: readonly string[], rename: Readonly<Re
   const renamed = (v: unknown): unknown => {
     if (typeof v === 'string') return Object.entries(rename).reduce((s, [from, to]) => s.split(from).join(to), v);
     if (Array.isArray(v)) return v.map(renamed);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, renamed(e)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, renamed(e)]));
     return v;
   };
   const doc = renamed(JSON.parse(readFileSync(`test/fixtures/tenants/${fixture}`, 'utf8'))) as Body;
@@ -29,18 +30,32 @@ function rewrite(fixture: string, remove: readonly string[], rename: Readonly<Re
 }
 
 const attestation = (control: string, subject: string, expires: string) => ({
-  input: { recovery_gate_attestation: { control, subject, owner: 'identity-platform', approver: 'ciso-office', evidence: 'SEC-1042 quarterly break-glass review', expires } },
+  input: {
+    recovery_gate_attestation: {
+      control,
+      subject,
+      owner: 'identity-platform',
+      approver: 'ciso-office',
+      evidence: 'SEC-1042 quarterly break-glass review',
+      expires,
+    },
+  },
 });
 
 export function modularEntraTenant(): PlanWriterInput {
   const root = rewrite(
     'acme-entra.cdk.tf.json',
     [
-      'azuread_user.emergency_access_1', 'azuread_user.emergency_access_2',
-      'azuread_directory_role_assignment.emergency_access_1_global_admin', 'azuread_directory_role_assignment.emergency_access_2_global_admin',
-      'terraform_data.emergency_access_1_expiry', 'terraform_data.emergency_access_2_expiry',
-      'azuread_group.service_desk', 'azuread_directory_role_assignment.service_desk_helpdesk',
-      'azuread_group_role_management_policy.service_desk_activation', 'azuread_privileged_access_group_eligibility_schedule.service_desk_agent_eligible',
+      'azuread_user.emergency_access_1',
+      'azuread_user.emergency_access_2',
+      'azuread_directory_role_assignment.emergency_access_1_global_admin',
+      'azuread_directory_role_assignment.emergency_access_2_global_admin',
+      'terraform_data.emergency_access_1_expiry',
+      'terraform_data.emergency_access_2_expiry',
+      'azuread_group.service_desk',
+      'azuread_directory_role_assignment.service_desk_helpdesk',
+      'azuread_group_role_management_policy.service_desk_activation',
+      'azuread_privileged_access_group_eligibility_schedule.service_desk_agent_eligible',
     ],
     {
       '${azuread_user.emergency_access_1.': '${module.break_glass["01"].user_',
@@ -72,30 +87,63 @@ export function modularEntraTenant(): PlanWriterInput {
   const breakGlass = {
     variable: { user_principal_name: {}, display_name: {}, expires: {} },
     resource: {
-      azuread_user: { this: { user_principal_name: '${var.user_principal_name}', display_name: '${var.display_name}' } },
-      azuread_directory_role_assignment: { global_admin: { principal_object_id: '${azuread_user.this.object_id}', role_id: GLOBAL_ADMINISTRATOR } },
+      azuread_user: {
+        this: { user_principal_name: '${var.user_principal_name}', display_name: '${var.display_name}' },
+      },
+      azuread_directory_role_assignment: {
+        global_admin: { principal_object_id: '${azuread_user.this.object_id}', role_id: GLOBAL_ADMINISTRATOR },
+      },
       terraform_data: { expiry: attestation('RG-13', 'azuread_user.this', '${var.expires}') },
     },
-    output: { user_object_id: { value: '${azuread_user.this.object_id}' }, user_user_principal_name: { value: '${azuread_user.this.user_principal_name}' } },
+    output: {
+      user_object_id: { value: '${azuread_user.this.object_id}' },
+      user_user_principal_name: { value: '${azuread_user.this.user_principal_name}' },
+    },
   };
   const operatorTeam = {
     variable: { display_name: {}, role_id: {}, scope_id: {}, approver_group_id: {}, agent_id: {} },
     resource: {
-      azuread_group: { this: { display_name: '${var.display_name}', assignable_to_role: true, security_enabled: true } },
-      azuread_directory_role_assignment: { role: { directory_scope_id: '${var.scope_id}', principal_object_id: '${azuread_group.this.object_id}', role_id: '${var.role_id}' } },
+      azuread_group: {
+        this: { display_name: '${var.display_name}', assignable_to_role: true, security_enabled: true },
+      },
+      azuread_directory_role_assignment: {
+        role: {
+          directory_scope_id: '${var.scope_id}',
+          principal_object_id: '${azuread_group.this.object_id}',
+          role_id: '${var.role_id}',
+        },
+      },
       azuread_group_role_management_policy: {
         activation: {
           group_id: '${azuread_group.this.object_id}',
           role_id: 'member',
           activation_rules: {
             approval_stage: { primary_approver: [{ object_id: '${var.approver_group_id}', type: 'groupMembers' }] },
-            maximum_duration: 'PT4H', require_approval: true, require_justification: true, require_multifactor_authentication: true, require_ticket_info: true,
+            maximum_duration: 'PT4H',
+            require_approval: true,
+            require_justification: true,
+            require_multifactor_authentication: true,
+            require_ticket_info: true,
           },
-          notification_rules: { eligible_activations: { admin_notifications: { additional_recipients: ['secops-alerts@acme.example'], default_recipients: true, notification_level: 'All' } } },
+          notification_rules: {
+            eligible_activations: {
+              admin_notifications: {
+                additional_recipients: ['secops-alerts@acme.example'],
+                default_recipients: true,
+                notification_level: 'All',
+              },
+            },
+          },
         },
       },
       azuread_privileged_access_group_eligibility_schedule: {
-        agent: { assignment_type: 'member', duration: 'P180D', group_id: '${azuread_group.this.object_id}', justification: 'Service desk rota', principal_id: '${var.agent_id}' },
+        agent: {
+          assignment_type: 'member',
+          duration: 'P180D',
+          group_id: '${azuread_group.this.object_id}',
+          justification: 'Service desk rota',
+          principal_id: '${var.agent_id}',
+        },
       },
     },
     output: { group_id: { value: '${azuread_group.this.object_id}' } },
@@ -107,8 +155,13 @@ export function modularOktaTenant(): PlanWriterInput {
   const root = rewrite(
     'acme-okta.cdk.tf.json',
     [
-      'okta_user.breakglass_1', 'okta_user.breakglass_2', 'terraform_data.breakglass_1_expiry', 'terraform_data.breakglass_2_expiry',
-      'okta_group.service_desk', 'okta_group_role.service_desk_help_desk', 'terraform_data.service_desk_supervised_changes',
+      'okta_user.breakglass_1',
+      'okta_user.breakglass_2',
+      'terraform_data.breakglass_1_expiry',
+      'terraform_data.breakglass_2_expiry',
+      'okta_group.service_desk',
+      'okta_group_role.service_desk_help_desk',
+      'terraform_data.service_desk_supervised_changes',
     ],
     {
       '${okta_user.breakglass_1.id}': '${module.break_glass["1"].user_id}',
@@ -135,7 +188,9 @@ export function modularOktaTenant(): PlanWriterInput {
   const breakGlass = {
     variable: { login: {}, number: {}, expires: {} },
     resource: {
-      okta_user: { this: { login: '${var.login}', email: '${var.login}', first_name: 'Break', last_name: 'Glass ${var.number}' } },
+      okta_user: {
+        this: { login: '${var.login}', email: '${var.login}', first_name: 'Break', last_name: 'Glass ${var.number}' },
+      },
       terraform_data: { expiry: attestation('RG-13', 'okta_user.this', '${var.expires}') },
     },
     output: { user_id: { value: '${okta_user.this.id}' } },
@@ -144,11 +199,24 @@ export function modularOktaTenant(): PlanWriterInput {
     variable: { name: {}, role_type: {}, supported_group_ids: {} },
     resource: {
       okta_group: { this: { name: '${var.name}' } },
-      okta_group_role: { role: { group_id: '${okta_group.this.id}', role_type: '${var.role_type}', target_group_list: '${var.supported_group_ids}' } },
+      okta_group_role: {
+        role: {
+          group_id: '${okta_group.this.id}',
+          role_type: '${var.role_type}',
+          target_group_list: '${var.supported_group_ids}',
+        },
+      },
       terraform_data: {
         supervised_changes: {
           input: {
-            recovery_gate_attestation: { control: 'RG-04', subject: 'okta_group_role.role', owner: 'identity-platform', approver: 'ciso-office', evidence: 'SEC-1107 role changes need a supervisor-approved ticket', expires: '2027-05-25T00:00:00Z' },
+            recovery_gate_attestation: {
+              control: 'RG-04',
+              subject: 'okta_group_role.role',
+              owner: 'identity-platform',
+              approver: 'ciso-office',
+              evidence: 'SEC-1107 role changes need a supervisor-approved ticket',
+              expires: '2027-05-25T00:00:00Z',
+            },
           },
         },
       },

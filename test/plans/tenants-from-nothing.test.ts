@@ -20,7 +20,8 @@ async function findingsOfPlan(plan: unknown): Promise<string[]> {
   return result.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.resource}: ${f.message}`).sort();
 }
 
-const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/tenants/${name}`, 'utf8')) as Record<string, never>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(`test/fixtures/tenants/${name}`, 'utf8')) as Record<string, never>;
 
 describe.each(['json', 'hcl'] as const)('compliant tenants created in one plan, configuration in %s', (form) => {
   it.each(['acme-okta.cdk.tf.json', 'acme-entra.cdk.tf.json'])('%s gives no findings', async (name) => {
@@ -28,14 +29,17 @@ describe.each(['json', 'hcl'] as const)('compliant tenants created in one plan, 
   });
 });
 
-describe.each(['json', 'hcl'] as const)('the same tenants with a module per break-glass account and per operator team (for_each), configuration in %s', (form) => {
-  it.each([
-    ['Okta', modularOktaTenant],
-    ['Entra', modularEntraTenant],
-  ])('%s gives no findings', async (_, tenant) => {
-    const plan = writePlan({ ...tenant(), form });
-    const addresses = (plan.resource_changes as { address: string }[]).map((r) => r.address);
-    expect(addresses.filter((a) => a.startsWith('module.break_glass[')).length).toBeGreaterThanOrEqual(4);
-    expect(await findingsOfPlan(plan)).toEqual([]);
-  });
-});
+describe.each(['json', 'hcl'] as const)(
+  'the same tenants with a module per break-glass account and per operator team (for_each), configuration in %s',
+  (form) => {
+    it.each([
+      ['Okta', modularOktaTenant],
+      ['Entra', modularEntraTenant],
+    ])('%s gives no findings', async (_, tenant) => {
+      const plan = writePlan({ ...tenant(), form });
+      const addresses = (plan.resource_changes as { address: string }[]).map((r) => r.address);
+      expect(addresses.filter((a) => a.startsWith('module.break_glass[')).length).toBeGreaterThanOrEqual(4);
+      expect(await findingsOfPlan(plan)).toEqual([]);
+    });
+  },
+);

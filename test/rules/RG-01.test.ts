@@ -8,14 +8,25 @@ const entraBase = {
   azuread_group: { helpdesk: { display_name: 'Helpdesk', security_enabled: true, assignable_to_role: true } },
   azuread_administrative_unit: { staff: { display_name: 'Staff' } },
 };
-const customRole = { credentials: { label: 'Recovery operator', permissions: ['okta.users.read', 'okta.users.credentials.resetFactors'] } };
+const customRole = {
+  credentials: { label: 'Recovery operator', permissions: ['okta.users.read', 'okta.users.credentials.resetFactors'] },
+};
 
 testRule(rule, {
   valid: [
     {
       name: 'help desk role limited to target groups',
       provider: 'okta',
-      stack: configStack({ okta_group: groups, okta_group_role: { hd: { group_id: '${okta_group.helpdesk.id}', role_type: 'HELP_DESK_ADMIN', target_group_list: ['${okta_group.staff.id}'] } } }),
+      stack: configStack({
+        okta_group: groups,
+        okta_group_role: {
+          hd: {
+            group_id: '${okta_group.helpdesk.id}',
+            role_type: 'HELP_DESK_ADMIN',
+            target_group_list: ['${okta_group.staff.id}'],
+          },
+        },
+      }),
     },
     {
       name: 'custom credential role through a resource set of named groups',
@@ -23,21 +34,38 @@ testRule(rule, {
       stack: configStack({
         okta_group: groups,
         okta_admin_role_custom: customRole,
-        okta_resource_set: { staff: { label: 'Staff', resources: ['https://acme.okta.com/api/v1/groups/${okta_group.staff.id}'] } },
-        okta_admin_role_custom_assignments: { hd: { custom_role_id: '${okta_admin_role_custom.credentials.id}', resource_set_id: '${okta_resource_set.staff.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'] } },
+        okta_resource_set: {
+          staff: { label: 'Staff', resources: ['https://acme.okta.com/api/v1/groups/${okta_group.staff.id}'] },
+        },
+        okta_admin_role_custom_assignments: {
+          hd: {
+            custom_role_id: '${okta_admin_role_custom.credentials.id}',
+            resource_set_id: '${okta_resource_set.staff.id}',
+            members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'],
+          },
+        },
       }),
     },
     {
       name: 'a non-operator role (read-only admin) is out of scope',
       provider: 'okta',
-      stack: configStack({ okta_group: groups, okta_group_role: { ro: { group_id: '${okta_group.helpdesk.id}', role_type: 'READ_ONLY_ADMIN' } } }),
+      stack: configStack({
+        okta_group: groups,
+        okta_group_role: { ro: { group_id: '${okta_group.helpdesk.id}', role_type: 'READ_ONLY_ADMIN' } },
+      }),
     },
     {
       name: 'Helpdesk Administrator scoped to an administrative unit by reference',
       provider: 'entra',
       stack: configStack({
         ...entraBase,
-        azuread_directory_role_assignment: { hd: { role_id: HELPDESK, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.staff.object_id}' } },
+        azuread_directory_role_assignment: {
+          hd: {
+            role_id: HELPDESK,
+            principal_object_id: '${azuread_group.helpdesk.object_id}',
+            directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.staff.object_id}',
+          },
+        },
       }),
     },
     {
@@ -47,7 +75,12 @@ testRule(rule, {
         ...entraBase,
         azuread_directory_role: { auth: { display_name: 'Authentication Administrator' } },
         azuread_directory_role_eligibility_schedule_request: {
-          hd: { role_definition_id: '${azuread_directory_role.auth.template_id}', principal_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.staff.id}', justification: 'help desk' },
+          hd: {
+            role_definition_id: '${azuread_directory_role.auth.template_id}',
+            principal_id: '${azuread_group.helpdesk.object_id}',
+            directory_scope_id: '/administrativeUnits/${azuread_administrative_unit.staff.id}',
+            justification: 'help desk',
+          },
         },
       }),
     },
@@ -56,11 +89,20 @@ testRule(rule, {
       provider: 'entra',
       stack: planStack(
         simplePlan({
-          'azuread_administrative_unit.staff': { values: { display_name: 'Staff' }, unknown: { object_id: true, id: true } },
+          'azuread_administrative_unit.staff': {
+            values: { display_name: 'Staff' },
+            unknown: { object_id: true, id: true },
+          },
           'azuread_directory_role_assignment.hd': {
             values: { role_id: HELPDESK, principal_object_id: '1111' },
             unknown: { directory_scope_id: true, id: true },
-            expressions: { role_id: { constant_value: HELPDESK }, principal_object_id: { constant_value: '1111' }, directory_scope_id: { references: ['azuread_administrative_unit.staff.object_id', 'azuread_administrative_unit.staff'] } },
+            expressions: {
+              role_id: { constant_value: HELPDESK },
+              principal_object_id: { constant_value: '1111' },
+              directory_scope_id: {
+                references: ['azuread_administrative_unit.staff.object_id', 'azuread_administrative_unit.staff'],
+              },
+            },
           },
         }),
       ),
@@ -70,7 +112,9 @@ testRule(rule, {
       provider: 'entra',
       stack: configStack({
         azuread_service_principal: { automation: { client_id: '00000000-0000-0000-0000-000000000001' } },
-        azuread_directory_role_assignment: { sp: { role_id: HELPDESK, principal_object_id: '${azuread_service_principal.automation.object_id}' } },
+        azuread_directory_role_assignment: {
+          sp: { role_id: HELPDESK, principal_object_id: '${azuread_service_principal.automation.object_id}' },
+        },
       }),
     },
   ],
@@ -85,7 +129,11 @@ testRule(rule, {
         okta_user_admin_roles: { jo: { user_id: '${okta_user.jo.id}', admin_roles: ['USER_ADMIN'] } },
       }),
       expect: [
-        { messageId: 'unscopedOkta', resource: 'okta_group_role.hd', data: { role: 'HELP_DESK_ADMIN', principal: 'okta_group.helpdesk', scope: 'directory scope "/"' } },
+        {
+          messageId: 'unscopedOkta',
+          resource: 'okta_group_role.hd',
+          data: { role: 'HELP_DESK_ADMIN', principal: 'okta_group.helpdesk', scope: 'directory scope "/"' },
+        },
         { messageId: 'unscopedOkta', resource: 'okta_user_admin_roles.jo' },
       ],
     },
@@ -100,12 +148,32 @@ testRule(rule, {
           orn: { label: 'All groups', resources_orn: ['orn:okta:directory:00o1:groups'] },
         },
         okta_admin_role_custom_assignments: {
-          url: { custom_role_id: '${okta_admin_role_custom.credentials.id}', resource_set_id: '${okta_resource_set.everyone.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'] },
+          url: {
+            custom_role_id: '${okta_admin_role_custom.credentials.id}',
+            resource_set_id: '${okta_resource_set.everyone.id}',
+            members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'],
+          },
         },
-        okta_group_role: { custom: { group_id: '${okta_group.helpdesk.id}', role_type: 'CUSTOM', role_id: '${okta_admin_role_custom.credentials.id}', resource_set_id: '${okta_resource_set.orn.id}' } },
+        okta_group_role: {
+          custom: {
+            group_id: '${okta_group.helpdesk.id}',
+            role_type: 'CUSTOM',
+            role_id: '${okta_admin_role_custom.credentials.id}',
+            resource_set_id: '${okta_resource_set.orn.id}',
+          },
+        },
       }),
       expect: [
-        { messageId: 'allPrincipalsInSet', resource: 'okta_admin_role_custom_assignments.url', data: { set: 'okta_resource_set.everyone', role: 'Recovery operator', what: 'users', entry: 'https://acme.okta.com/api/v1/users' } },
+        {
+          messageId: 'allPrincipalsInSet',
+          resource: 'okta_admin_role_custom_assignments.url',
+          data: {
+            set: 'okta_resource_set.everyone',
+            role: 'Recovery operator',
+            what: 'users',
+            entry: 'https://acme.okta.com/api/v1/users',
+          },
+        },
         { messageId: 'allPrincipalsInSet', resource: 'okta_group_role.custom' },
       ],
     },
@@ -114,11 +182,24 @@ testRule(rule, {
       provider: 'entra',
       stack: configStack({
         ...entraBase,
-        azuread_directory_role_assignment: { hd: { role_id: HELPDESK, principal_object_id: '${azuread_group.helpdesk.object_id}' } },
-        azuread_directory_role_eligibility_schedule_request: { pw: { role_definition_id: '966707d0-3269-4727-9be2-8c3a10f19b9d', principal_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '/', justification: 'x' } },
+        azuread_directory_role_assignment: {
+          hd: { role_id: HELPDESK, principal_object_id: '${azuread_group.helpdesk.object_id}' },
+        },
+        azuread_directory_role_eligibility_schedule_request: {
+          pw: {
+            role_definition_id: '966707d0-3269-4727-9be2-8c3a10f19b9d',
+            principal_id: '${azuread_group.helpdesk.object_id}',
+            directory_scope_id: '/',
+            justification: 'x',
+          },
+        },
       }),
       expect: [
-        { messageId: 'unscopedEntra', resource: 'azuread_directory_role_assignment.hd', data: { role: 'Helpdesk Administrator', principal: 'azuread_group.helpdesk', scope: 'directory scope "/"' } },
+        {
+          messageId: 'unscopedEntra',
+          resource: 'azuread_directory_role_assignment.hd',
+          data: { role: 'Helpdesk Administrator', principal: 'azuread_group.helpdesk', scope: 'directory scope "/"' },
+        },
         { messageId: 'unscopedEntra', resource: 'azuread_directory_role_eligibility_schedule_request.pw' },
       ],
     },
@@ -127,8 +208,17 @@ testRule(rule, {
     {
       name: 'role type from a variable',
       provider: 'okta',
-      stack: configStack({ okta_group: groups, okta_group_role: { hd: { group_id: '${okta_group.helpdesk.id}', role_type: '${var.role}' } } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.hd', data: { what: 'which role okta_group_role.hd grants', why: 'the role is not a literal' } }],
+      stack: configStack({
+        okta_group: groups,
+        okta_group_role: { hd: { group_id: '${okta_group.helpdesk.id}', role_type: '${var.role}' } },
+      }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'okta_group_role.hd',
+          data: { what: 'which role okta_group_role.hd grants', why: 'the role is not a literal' },
+        },
+      ],
     },
     {
       name: 'resource set entries from a variable',
@@ -137,14 +227,29 @@ testRule(rule, {
         okta_group: groups,
         okta_admin_role_custom: customRole,
         okta_resource_set: { s: { label: 'S', resources: '${var.entries}' } },
-        okta_admin_role_custom_assignments: { a: { custom_role_id: '${okta_admin_role_custom.credentials.id}', resource_set_id: '${okta_resource_set.s.id}', members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'] } },
+        okta_admin_role_custom_assignments: {
+          a: {
+            custom_role_id: '${okta_admin_role_custom.credentials.id}',
+            resource_set_id: '${okta_resource_set.s.id}',
+            members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'],
+          },
+        },
       }),
       expect: [{ messageId: 'cannotVerify', resource: 'okta_admin_role_custom_assignments.a' }],
     },
     {
       name: 'scope from a variable',
       provider: 'entra',
-      stack: configStack({ ...entraBase, azuread_directory_role_assignment: { hd: { role_id: HELPDESK, principal_object_id: '${azuread_group.helpdesk.object_id}', directory_scope_id: '${var.scope}' } } }),
+      stack: configStack({
+        ...entraBase,
+        azuread_directory_role_assignment: {
+          hd: {
+            role_id: HELPDESK,
+            principal_object_id: '${azuread_group.helpdesk.object_id}',
+            directory_scope_id: '${var.scope}',
+          },
+        },
+      }),
       expect: [{ messageId: 'cannotVerify', resource: 'azuread_directory_role_assignment.hd' }],
     },
   ],

@@ -6,27 +6,105 @@ const okta = { okta_group: { staff: { name: 'Staff' } } };
 const entra = { azuread_group: { staff: { display_name: 'Staff', security_enabled: true } } };
 const TAP = 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
 const tap = (body: unknown) => ({ msgraph_update_resource: { tap: { url: TAP, body } } });
-const attestation = { terraform_data: { tap: { input: { recovery_gate_attestation: { control: 'RG-10', owner: 'iam', approver: 'ciso', evidence: 'SEC-9', expires: '2027-06-01T00:00:00Z' } } } } };
+const attestation = {
+  terraform_data: {
+    tap: {
+      input: {
+        recovery_gate_attestation: {
+          control: 'RG-10',
+          owner: 'iam',
+          approver: 'ciso',
+          evidence: 'SEC-9',
+          expires: '2027-06-01T00:00:00Z',
+        },
+      },
+    },
+  },
+};
 
 testRule(rule, {
   valid: [
-    { name: 'single-use pass, 4 hours', provider: 'entra', stack: configStack({ ...entra, ...tap({ state: 'enabled', isUsableOnce: true, maximumLifetimeInMinutes: 240 }) }) },
+    {
+      name: 'single-use pass, 4 hours',
+      provider: 'entra',
+      stack: configStack({ ...entra, ...tap({ state: 'enabled', isUsableOnce: true, maximumLifetimeInMinutes: 240 }) }),
+    },
     { name: 'attested instead', provider: 'entra', stack: configStack({ ...entra, ...attestation }) },
     { name: 'temporary access codes attested', provider: 'okta', stack: configStack({ ...okta, ...attestation }) },
   ],
   invalid: [
-    { name: 'nothing manages the pass', provider: 'entra', stack: configStack(entra), expect: [{ messageId: 'noEntraTap', resource: null, data: { max: 480 } }] },
+    {
+      name: 'nothing manages the pass',
+      provider: 'entra',
+      stack: configStack(entra),
+      expect: [{ messageId: 'noEntraTap', resource: null, data: { max: 480 } }],
+    },
     {
       name: 'multi-use and a day long',
       provider: 'entra',
       stack: configStack({ ...entra, ...tap({ isUsableOnce: false, maximumLifetimeInMinutes: 1440 }) }),
-      expect: [{ messageId: 'multiUse', resource: 'msgraph_update_resource.tap', data: { resource: 'msgraph_update_resource.tap', value: 'false' } }, { messageId: 'tooLong', resource: 'msgraph_update_resource.tap', data: { resource: 'msgraph_update_resource.tap', value: '1440', max: 480 } }],
+      expect: [
+        {
+          messageId: 'multiUse',
+          resource: 'msgraph_update_resource.tap',
+          data: { resource: 'msgraph_update_resource.tap', value: 'false' },
+        },
+        {
+          messageId: 'tooLong',
+          resource: 'msgraph_update_resource.tap',
+          data: { resource: 'msgraph_update_resource.tap', value: '1440', max: 480 },
+        },
+      ],
     },
-    { name: 'no attestation', provider: 'okta', stack: configStack(okta), expect: [{ messageId: 'noOktaAttestation', resource: null, data: {  } }] },
+    {
+      name: 'no attestation',
+      provider: 'okta',
+      stack: configStack(okta),
+      expect: [{ messageId: 'noOktaAttestation', resource: null, data: {} }],
+    },
   ],
   unknown: [
-    { name: 'lifetime from a variable', provider: 'entra', stack: configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '${var.tap_minutes}' }) }), expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap', data: { what: 'the Temporary Access Pass settings in msgraph_update_resource.tap', why: 'maximumLifetimeInMinutes is not known' } }] },
-    { name: 'body from a variable', provider: 'entra', stack: configStack({ ...entra, ...tap('${var.tap_body}') }), expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }] },
-    { name: 'an attestation whose control is a variable', provider: 'okta', stack: configStack({ ...okta, terraform_data: { a: { input: { recovery_gate_attestation: { control: '${var.control}', owner: 'iam', approver: 'ciso', evidence: 'SEC-9', expires: '2027-06-01T00:00:00Z' } } } } }), expect: [{ messageId: 'cannotVerify', resource: null }] },
+    {
+      name: 'lifetime from a variable',
+      provider: 'entra',
+      stack: configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '${var.tap_minutes}' }) }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'msgraph_update_resource.tap',
+          data: {
+            what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+            why: 'maximumLifetimeInMinutes is not known',
+          },
+        },
+      ],
+    },
+    {
+      name: 'body from a variable',
+      provider: 'entra',
+      stack: configStack({ ...entra, ...tap('${var.tap_body}') }),
+      expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }],
+    },
+    {
+      name: 'an attestation whose control is a variable',
+      provider: 'okta',
+      stack: configStack({
+        ...okta,
+        terraform_data: {
+          a: {
+            input: {
+              recovery_gate_attestation: {
+                control: '${var.control}',
+                owner: 'iam',
+                approver: 'ciso',
+                evidence: 'SEC-9',
+                expires: '2027-06-01T00:00:00Z',
+              },
+            },
+          },
+        },
+      }),
+      expect: [{ messageId: 'cannotVerify', resource: null }],
+    },
   ],
 });

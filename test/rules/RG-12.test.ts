@@ -3,12 +3,22 @@ import { testRule } from '../support/rule-tester';
 import { ENTRA_BREAK_GLASS, OKTA_BREAK_GLASS, ROLE } from '../support/fixtures';
 import { configStack } from '../support/stacks';
 
-const ga = (principal: string) => ({ role_id: ROLE.globalAdministrator, principal_object_id: `\${${principal}.object_id}` });
-const entra = (users: Record<string, Record<string, unknown>>, assignments: Record<string, Record<string, unknown>>, extra: Record<string, Record<string, unknown>> = {}) =>
-  configStack({ azuread_user: users, azuread_directory_role_assignment: assignments, ...extra });
+const ga = (principal: string) => ({
+  role_id: ROLE.globalAdministrator,
+  principal_object_id: `\${${principal}.object_id}`,
+});
+const entra = (
+  users: Record<string, Record<string, unknown>>,
+  assignments: Record<string, Record<string, unknown>>,
+  extra: Record<string, Record<string, unknown>> = {},
+) => configStack({ azuread_user: users, azuread_directory_role_assignment: assignments, ...extra });
 const bgAssignments = { bg1: ga('azuread_user.bg1'), bg2: ga('azuread_user.bg2') };
 
-const okta = (users: Record<string, Record<string, unknown>>, members: string[], extra: Record<string, Record<string, unknown>> = {}) =>
+const okta = (
+  users: Record<string, Record<string, unknown>>,
+  members: string[],
+  extra: Record<string, Record<string, unknown>> = {},
+) =>
   configStack({
     okta_user: users,
     okta_group: { bg: { name: 'Break glass' }, vendor: { name: 'Contoso vendor support' } },
@@ -17,42 +27,156 @@ const okta = (users: Record<string, Record<string, unknown>>, members: string[],
     ...extra,
   });
 
-const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`ga${i}`, { user_principal_name: `admin${i}@acme.example`, display_name: `Admin ${i}` }]));
+const many = (n: number) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `ga${i}`,
+      { user_principal_name: `admin${i}@acme.example`, display_name: `Admin ${i}` },
+    ]),
+  );
 
 testRule(rule, {
   valid: [
-    { name: 'two cloud-only accounts holding Global Administrator only', provider: 'entra', stack: entra(ENTRA_BREAK_GLASS, bgAssignments) },
-    { name: 'two accounts holding SUPER_ADMIN through the break-glass group', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}']) },
+    {
+      name: 'two cloud-only accounts holding Global Administrator only',
+      provider: 'entra',
+      stack: entra(ENTRA_BREAK_GLASS, bgAssignments),
+    },
+    {
+      name: 'two accounts holding SUPER_ADMIN through the break-glass group',
+      provider: 'okta',
+      stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}']),
+    },
   ],
   invalid: [
-    { name: 'one break-glass account', provider: 'entra', stack: entra({ bg1: ENTRA_BREAK_GLASS.bg1 }, { bg1: ga('azuread_user.bg1') }), expect: [{ messageId: 'tooFew', resource: null, data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 1 } }] },
+    {
+      name: 'one break-glass account',
+      provider: 'entra',
+      stack: entra({ bg1: ENTRA_BREAK_GLASS.bg1 }, { bg1: ga('azuread_user.bg1') }),
+      expect: [
+        {
+          messageId: 'tooFew',
+          resource: null,
+          data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 1 },
+        },
+      ],
+    },
     {
       name: 'synced account with a second role',
       provider: 'entra',
-      stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { ...ENTRA_BREAK_GLASS.bg2, onpremises_immutable_id: 'abc' } }, { ...bgAssignments, extra: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_user.bg1.object_id}' } }),
-      expect: [{ messageId: 'notCloudOnly', resource: 'azuread_user.bg2', data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 2, account: 'azuread_user.bg2', reason: 'is synchronised from on-premises (onpremises_immutable_id is set)' } }, { messageId: 'extraRoles', resource: 'azuread_user.bg1', data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 4, count: 2, account: 'azuread_user.bg1', roles: 'Helpdesk Administrator' } }],
+      stack: entra(
+        { ...ENTRA_BREAK_GLASS, bg2: { ...ENTRA_BREAK_GLASS.bg2, onpremises_immutable_id: 'abc' } },
+        {
+          ...bgAssignments,
+          extra: { role_id: ROLE.helpdeskAdministrator, principal_object_id: '${azuread_user.bg1.object_id}' },
+        },
+      ),
+      expect: [
+        {
+          messageId: 'notCloudOnly',
+          resource: 'azuread_user.bg2',
+          data: {
+            provider: 'Entra ID',
+            topRole: 'Global Administrator',
+            min: 2,
+            max: 4,
+            count: 2,
+            account: 'azuread_user.bg2',
+            reason: 'is synchronised from on-premises (onpremises_immutable_id is set)',
+          },
+        },
+        {
+          messageId: 'extraRoles',
+          resource: 'azuread_user.bg1',
+          data: {
+            provider: 'Entra ID',
+            topRole: 'Global Administrator',
+            min: 2,
+            max: 4,
+            count: 2,
+            account: 'azuread_user.bg1',
+            roles: 'Helpdesk Administrator',
+          },
+        },
+      ],
     },
     {
       name: 'nine Global Administrators',
       provider: 'entra',
-      stack: entra({ ...ENTRA_BREAK_GLASS, ...many(7) }, { ...bgAssignments, ...Object.fromEntries(Object.keys(many(7)).map((k) => [k, ga(`azuread_user.${k}`)])) }),
-      expect: [{ messageId: 'tooManyTopRole', resource: null, data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 8, count: 9 } }],
+      stack: entra(
+        { ...ENTRA_BREAK_GLASS, ...many(7) },
+        { ...bgAssignments, ...Object.fromEntries(Object.keys(many(7)).map((k) => [k, ga(`azuread_user.${k}`)])) },
+      ),
+      expect: [
+        {
+          messageId: 'tooManyTopRole',
+          resource: null,
+          data: { provider: 'Entra ID', topRole: 'Global Administrator', min: 2, max: 8, count: 9 },
+        },
+      ],
     },
     {
       name: 'break-glass account in a vendor group, another without the top role',
       provider: 'okta',
-      stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}'], { okta_user_group_memberships: { bg1: { user_id: '${okta_user.bg1.id}', groups: ['${okta_group.vendor.id}'] } } }),
-      expect: [{ messageId: 'inOperatorGroup', resource: 'okta_user.bg1', data: { provider: 'Okta', topRole: 'SUPER_ADMIN', min: 2, max: 4, count: 2, account: 'okta_user.bg1', groups: 'okta_group.vendor' } }, { messageId: 'noTopRole', resource: 'okta_user.bg2', data: { provider: 'Okta', topRole: 'SUPER_ADMIN', min: 2, max: 4, count: 2, account: 'okta_user.bg2' } }],
+      stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}'], {
+        okta_user_group_memberships: { bg1: { user_id: '${okta_user.bg1.id}', groups: ['${okta_group.vendor.id}'] } },
+      }),
+      expect: [
+        {
+          messageId: 'inOperatorGroup',
+          resource: 'okta_user.bg1',
+          data: {
+            provider: 'Okta',
+            topRole: 'SUPER_ADMIN',
+            min: 2,
+            max: 4,
+            count: 2,
+            account: 'okta_user.bg1',
+            groups: 'okta_group.vendor',
+          },
+        },
+        {
+          messageId: 'noTopRole',
+          resource: 'okta_user.bg2',
+          data: { provider: 'Okta', topRole: 'SUPER_ADMIN', min: 2, max: 4, count: 2, account: 'okta_user.bg2' },
+        },
+      ],
     },
   ],
   unknown: [
-    { name: 'UPN from a variable', provider: 'entra', stack: entra({ ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } }, bgAssignments), expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg2', data: { what: 'whether azuread_user.bg2 is cloud-only', why: 'user_principal_name is not known' } }] },
+    {
+      name: 'UPN from a variable',
+      provider: 'entra',
+      stack: entra(
+        { ...ENTRA_BREAK_GLASS, bg2: { user_principal_name: '${var.bg2_upn}', display_name: 'Break glass 2' } },
+        bgAssignments,
+      ),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_user.bg2',
+          data: { what: 'whether azuread_user.bg2 is cloud-only', why: 'user_principal_name is not known' },
+        },
+      ],
+    },
     {
       name: 'accounts made by for_each over a variable: one account, or many',
       provider: 'entra',
       stack: entra(
-        { break_glass: { for_each: '${var.accounts}', user_principal_name: '${each.key}@acme.onmicrosoft.com', display_name: 'Break glass ${each.key}' } },
-        { break_glass: { for_each: '${var.accounts}', role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_user.break_glass[each.key].object_id}' } },
+        {
+          break_glass: {
+            for_each: '${var.accounts}',
+            user_principal_name: '${each.key}@acme.onmicrosoft.com',
+            display_name: 'Break glass ${each.key}',
+          },
+        },
+        {
+          break_glass: {
+            for_each: '${var.accounts}',
+            role_id: ROLE.globalAdministrator,
+            principal_object_id: '${azuread_user.break_glass[each.key].object_id}',
+          },
+        },
       ),
       expect: [
         { messageId: 'cannotVerify', resource: 'azuread_user.break_glass[*]' }, // how many
@@ -64,12 +188,32 @@ testRule(rule, {
       name: 'Global Administrators assigned by for_each over a variable: how many is not known',
       provider: 'entra',
       stack: entra(
-        { ...ENTRA_BREAK_GLASS, admins: { for_each: '${var.admins}', user_principal_name: '${each.key}@acme.example', display_name: 'Admin' } },
-        { ...bgAssignments, admins: { for_each: '${var.admins}', role_id: ROLE.globalAdministrator, principal_object_id: '${azuread_user.admins[each.key].object_id}' } },
+        {
+          ...ENTRA_BREAK_GLASS,
+          admins: { for_each: '${var.admins}', user_principal_name: '${each.key}@acme.example', display_name: 'Admin' },
+        },
+        {
+          ...bgAssignments,
+          admins: {
+            for_each: '${var.admins}',
+            role_id: ROLE.globalAdministrator,
+            principal_object_id: '${azuread_user.admins[each.key].object_id}',
+          },
+        },
       ),
       expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.admins[*]' }],
     },
     // Okta accounts carry no cloud-only question; an unknown role type is the unknown that matters.
-    { name: 'role type from a variable', provider: 'okta', stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}'], { okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: '${var.role}' } } }), expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1' }, { messageId: 'cannotVerify', resource: 'okta_user.bg2' }] },
+    {
+      name: 'role type from a variable',
+      provider: 'okta',
+      stack: okta(OKTA_BREAK_GLASS, ['${okta_user.bg1.id}', '${okta_user.bg2.id}'], {
+        okta_group_role: { bg: { group_id: '${okta_group.bg.id}', role_type: '${var.role}' } },
+      }),
+      expect: [
+        { messageId: 'cannotVerify', resource: 'okta_user.bg1' },
+        { messageId: 'cannotVerify', resource: 'okta_user.bg2' },
+      ],
+    },
   ],
 });

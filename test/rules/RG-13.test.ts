@@ -4,12 +4,33 @@ import { configStack, planStack, simplePlan } from '../support/stacks';
 
 // The tester's "now" is 2026-11-26T12:00:00Z.
 const attestation = (subject: string, expires: string) => ({
-  input: { recovery_gate_attestation: { control: 'RG-13', subject, owner: 'identity-team', approver: 'ciso', evidence: 'SEC-101', expires } },
+  input: {
+    recovery_gate_attestation: {
+      control: 'RG-13',
+      subject,
+      owner: 'identity-team',
+      approver: 'ciso',
+      evidence: 'SEC-101',
+      expires,
+    },
+  },
 });
 const bgCondition = (holder: string) => ({
-  lifecycle: { precondition: [{ condition: `\${timecmp(plantimestamp(), ${holder}) < 0}`, error_message: 'Break-glass account expired: re-attest it.' }] },
+  lifecycle: {
+    precondition: [
+      {
+        condition: `\${timecmp(plantimestamp(), ${holder}) < 0}`,
+        error_message: 'Break-glass account expired: re-attest it.',
+      },
+    ],
+  },
 });
-const oktaBg = { login: 'breakglass1@acme.example', first_name: 'Break', last_name: 'Glass', email: 'bg1@acme.example' };
+const oktaBg = {
+  login: 'breakglass1@acme.example',
+  first_name: 'Break',
+  last_name: 'Glass',
+  email: 'bg1@acme.example',
+};
 const entraBg = { user_principal_name: 'emergency-access-1@acme.onmicrosoft.com', display_name: 'Emergency access 1' };
 
 testRule(rule, {
@@ -18,7 +39,9 @@ testRule(rule, {
       name: 'precondition referencing the attestation, 30 days ahead',
       provider: 'okta',
       stack: configStack({
-        okta_user: { bg1: { ...oktaBg, ...bgCondition('terraform_data.bg1_expiry.input.recovery_gate_attestation.expires') } },
+        okta_user: {
+          bg1: { ...oktaBg, ...bgCondition('terraform_data.bg1_expiry.input.recovery_gate_attestation.expires') },
+        },
         terraform_data: { bg1_expiry: attestation('${okta_user.bg1.id}', '2026-12-26T00:00:00Z') },
       }),
     },
@@ -26,7 +49,12 @@ testRule(rule, {
       name: 'precondition on a local; ordinary users have no expiry to check',
       provider: 'entra',
       stack: configStack(
-        { azuread_user: { bg: { ...entraBg, ...bgCondition('local.bg_expiry') }, jo: { user_principal_name: 'jo@acme.example', display_name: 'Jo' } } },
+        {
+          azuread_user: {
+            bg: { ...entraBg, ...bgCondition('local.bg_expiry') },
+            jo: { user_principal_name: 'jo@acme.example', display_name: 'Jo' },
+          },
+        },
         { locals: { bg_expiry: '2027-01-15T00:00:00Z' } },
       ),
     },
@@ -36,7 +64,10 @@ testRule(rule, {
       stack: planStack(
         simplePlan({
           'azuread_user.bg': { values: entraBg, unknown: { object_id: true } },
-          'terraform_data.bg_expiry': { values: attestation('azuread_user.bg', '2027-02-01T00:00:00Z'), expressions: { input: { constant_value: {} } } },
+          'terraform_data.bg_expiry': {
+            values: attestation('azuread_user.bg', '2027-02-01T00:00:00Z'),
+            expressions: { input: { constant_value: {} } },
+          },
         }),
       ),
     },
@@ -49,22 +80,53 @@ testRule(rule, {
       stack: configStack({
         okta_user: {
           bg1: oktaBg,
-          bg2: { ...oktaBg, login: 'breakglass2@acme.example', ...bgCondition('terraform_data.bg2.input.recovery_gate_attestation.expires') },
+          bg2: {
+            ...oktaBg,
+            login: 'breakglass2@acme.example',
+            ...bgCondition('terraform_data.bg2.input.recovery_gate_attestation.expires'),
+          },
           root: { ...oktaBg, login: 'root@acme.example', ...bgCondition('"2027-06-01T00:00:00Z"') },
         },
         terraform_data: { bg2: attestation('${okta_user.bg2.id}', '2026-11-01T00:00:00Z') },
       }),
       expect: [
         { messageId: 'noExpiry', resource: 'okta_user.bg1', data: { account: 'okta_user.bg1' } },
-        { messageId: 'expired', resource: 'okta_user.bg2', data: { account: 'okta_user.bg2', expires: '2026-11-01T00:00:00.000Z', days: 90, evidence: 'terraform_data.bg2' } },
-        { messageId: 'tooFar', resource: 'okta_user.root', data: { account: 'okta_user.root', expires: '2027-06-01T00:00:00.000Z', days: 90, evidence: 'the precondition of okta_user.root' } },
+        {
+          messageId: 'expired',
+          resource: 'okta_user.bg2',
+          data: {
+            account: 'okta_user.bg2',
+            expires: '2026-11-01T00:00:00.000Z',
+            days: 90,
+            evidence: 'terraform_data.bg2',
+          },
+        },
+        {
+          messageId: 'tooFar',
+          resource: 'okta_user.root',
+          data: {
+            account: 'okta_user.root',
+            expires: '2027-06-01T00:00:00.000Z',
+            days: 90,
+            evidence: 'the precondition of okta_user.root',
+          },
+        },
       ],
     },
     {
       name: 'expiry that is not a time',
       provider: 'entra',
-      stack: configStack({ azuread_user: { bg: entraBg }, terraform_data: { e: attestation('azuread_user.bg', 'next quarter') } }),
-      expect: [{ messageId: 'notATime', resource: 'azuread_user.bg', data: { account: 'azuread_user.bg', value: '"next quarter"', evidence: 'terraform_data.e' } }],
+      stack: configStack({
+        azuread_user: { bg: entraBg },
+        terraform_data: { e: attestation('azuread_user.bg', 'next quarter') },
+      }),
+      expect: [
+        {
+          messageId: 'notATime',
+          resource: 'azuread_user.bg',
+          data: { account: 'azuread_user.bg', value: '"next quarter"', evidence: 'terraform_data.e' },
+        },
+      ],
     },
   ],
   unknown: [
@@ -72,12 +134,21 @@ testRule(rule, {
       name: 'expiry from a variable',
       provider: 'okta',
       stack: configStack({ okta_user: { bg1: { ...oktaBg, ...bgCondition('var.expiry') } } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_user.bg1', data: { what: 'the expiry of okta_user.bg1', why: 'timecmp(plantimestamp(), var.expiry) < 0 is not known' } }],
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'okta_user.bg1',
+          data: { what: 'the expiry of okta_user.bg1', why: 'timecmp(plantimestamp(), var.expiry) < 0 is not known' },
+        },
+      ],
     },
     {
       name: 'attestation expiry from a variable',
       provider: 'entra',
-      stack: configStack({ azuread_user: { bg: entraBg }, terraform_data: { e: attestation('${azuread_user.bg.id}', '${var.expiry}') } }),
+      stack: configStack({
+        azuread_user: { bg: entraBg },
+        terraform_data: { e: attestation('${azuread_user.bg.id}', '${var.expiry}') },
+      }),
       expect: [{ messageId: 'cannotVerify', resource: 'azuread_user.bg' }],
     },
   ],

@@ -6,22 +6,98 @@ import { configStack } from '../support/stacks';
 // The tester's "now" is 2026-11-26T12:00:00Z.
 const okta = { okta_group: { staff: { name: 'Staff' } } };
 const entra = { azuread_group: { staff: { display_name: 'Staff', security_enabled: true } } };
-const with_ = (base: object, fields: Record<string, unknown>, control = 'RG-10') => configStack({ ...base, terraform_data: { a: attestationBody(control, fields) } });
+const with_ = (base: object, fields: Record<string, unknown>, control = 'RG-10') =>
+  configStack({ ...base, terraform_data: { a: attestationBody(control, fields) } });
 
 testRule(rule, {
   valid: [
     { name: 'owner, independent approver, evidence, expiry in 3 months', provider: 'okta', stack: with_(okta, {}) },
-    { name: 'an RG-13 attestation far ahead is RG-13\'s to judge', provider: 'entra', stack: with_(entra, { expires: '2028-01-01T00:00:00Z' }, 'RG-13') },
+    {
+      name: "an RG-13 attestation far ahead is RG-13's to judge",
+      provider: 'entra',
+      stack: with_(entra, { expires: '2028-01-01T00:00:00Z' }, 'RG-13'),
+    },
   ],
   invalid: [
-    { name: 'approver is the owner', provider: 'okta', stack: with_(okta, { approver: 'Identity-Platform' }), expect: [{ messageId: 'selfApproved', resource: 'terraform_data.a', data: { attestation: 'terraform_data.a', owner: 'identity-platform' } }] },
-    { name: 'no evidence', provider: 'okta', stack: with_(okta, { evidence: '' }), expect: [{ messageId: 'missingField', resource: 'terraform_data.a', data: { attestation: 'terraform_data.a', field: 'evidence' } }] },
-    { name: 'expired', provider: 'entra', stack: with_(entra, { expires: '2026-11-01T00:00:00Z' }), expect: [{ messageId: 'expired', resource: 'terraform_data.a', data: { attestation: 'terraform_data.a', expires: '2026-11-01T00:00:00.000Z', days: 365 } }] },
-    { name: 'more than a year ahead', provider: 'entra', stack: with_(entra, { expires: '2028-01-01T00:00:00Z' }), expect: [{ messageId: 'tooFar', resource: 'terraform_data.a', data: { attestation: 'terraform_data.a', expires: '2028-01-01T00:00:00.000Z', days: 365 } }] },
-    { name: 'not a time', provider: 'entra', stack: with_(entra, { expires: 'next spring' }), expect: [{ messageId: 'notATime', resource: 'terraform_data.a', data: { attestation: 'terraform_data.a', value: '"next spring"' } }] },
+    {
+      name: 'approver is the owner',
+      provider: 'okta',
+      stack: with_(okta, { approver: 'Identity-Platform' }),
+      expect: [
+        {
+          messageId: 'selfApproved',
+          resource: 'terraform_data.a',
+          data: { attestation: 'terraform_data.a', owner: 'identity-platform' },
+        },
+      ],
+    },
+    {
+      name: 'no evidence',
+      provider: 'okta',
+      stack: with_(okta, { evidence: '' }),
+      expect: [
+        {
+          messageId: 'missingField',
+          resource: 'terraform_data.a',
+          data: { attestation: 'terraform_data.a', field: 'evidence' },
+        },
+      ],
+    },
+    {
+      name: 'expired',
+      provider: 'entra',
+      stack: with_(entra, { expires: '2026-11-01T00:00:00Z' }),
+      expect: [
+        {
+          messageId: 'expired',
+          resource: 'terraform_data.a',
+          data: { attestation: 'terraform_data.a', expires: '2026-11-01T00:00:00.000Z', days: 365 },
+        },
+      ],
+    },
+    {
+      name: 'more than a year ahead',
+      provider: 'entra',
+      stack: with_(entra, { expires: '2028-01-01T00:00:00Z' }),
+      expect: [
+        {
+          messageId: 'tooFar',
+          resource: 'terraform_data.a',
+          data: { attestation: 'terraform_data.a', expires: '2028-01-01T00:00:00.000Z', days: 365 },
+        },
+      ],
+    },
+    {
+      name: 'not a time',
+      provider: 'entra',
+      stack: with_(entra, { expires: 'next spring' }),
+      expect: [
+        {
+          messageId: 'notATime',
+          resource: 'terraform_data.a',
+          data: { attestation: 'terraform_data.a', value: '"next spring"' },
+        },
+      ],
+    },
   ],
   unknown: [
-    { name: 'approver from a variable', provider: 'okta', stack: with_(okta, { approver: '${var.approver}' }), expect: [{ messageId: 'cannotVerify', resource: 'terraform_data.a', data: { what: 'who vouches for terraform_data.a', why: 'approver is not known' } }] },
-    { name: 'expiry from a variable', provider: 'entra', stack: with_(entra, { expires: '${var.expires}' }), expect: [{ messageId: 'cannotVerify', resource: 'terraform_data.a' }] },
+    {
+      name: 'approver from a variable',
+      provider: 'okta',
+      stack: with_(okta, { approver: '${var.approver}' }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'terraform_data.a',
+          data: { what: 'who vouches for terraform_data.a', why: 'approver is not known' },
+        },
+      ],
+    },
+    {
+      name: 'expiry from a variable',
+      provider: 'entra',
+      stack: with_(entra, { expires: '${var.expires}' }),
+      expect: [{ messageId: 'cannotVerify', resource: 'terraform_data.a' }],
+    },
   ],
 });

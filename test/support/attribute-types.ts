@@ -13,7 +13,8 @@ export type AttributeType = 'b' | 'n' | readonly ['b' | 'n'] | { readonly [attri
 export type Schema = { readonly [attribute: string]: AttributeType };
 
 /** One argument in a binding's `synthesizeHclAttributes` or `…ToHclTerraform`: name, value expression, block, type, storage. */
-export const ATTRIBUTE = /(\w+): \{\s*value: ([^\n]*?),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
+export const ATTRIBUTE =
+  /(\w+): \{\s*value: ([^\n]*?),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
 export const NESTED = /(?<![.\w])(\w+)ToHclTerraform\b/; // a block's own function, not cdktf.stringToHclTerraform
 
 function parseAttributes(body: string, functions: ReadonlyMap<string, string>, depth = 0): Schema {
@@ -39,8 +40,20 @@ function parseAttributes(body: string, functions: ReadonlyMap<string, string>, d
  * `azurerm_monitor_scheduled_query_rules_alert_v2` and `…_alert`.
  */
 const WITHOUT_BINDINGS: Record<string, Schema> = {
-  azurerm_monitor_scheduled_query_rules_alert: { enabled: 'b', severity: 'n', throttling: 'n', time_window: 'n', frequency: 'n' },
-  azurerm_monitor_scheduled_query_rules_alert_v2: { auto_mitigation_enabled: 'b', enabled: 'b', severity: 'n', skip_query_validation: 'b', workspace_alerts_storage_enabled: 'b' },
+  azurerm_monitor_scheduled_query_rules_alert: {
+    enabled: 'b',
+    severity: 'n',
+    throttling: 'n',
+    time_window: 'n',
+    frequency: 'n',
+  },
+  azurerm_monitor_scheduled_query_rules_alert_v2: {
+    auto_mitigation_enabled: 'b',
+    enabled: 'b',
+    severity: 'n',
+    skip_query_validation: 'b',
+    workspace_alerts_storage_enabled: 'b',
+  },
 };
 
 /** A binding's nested-block functions (`…ToHclTerraform`), by name, with their bodies. */
@@ -71,7 +84,10 @@ export function* bindings(packages: readonly string[]): Generator<{ dir: string;
 }
 
 /** The schema of every resource type the bindings in `packages` declare and `wanted` names. */
-export function generateAttributeTypes(packages: readonly string[], wanted: ReadonlySet<string>): Record<string, Schema> {
+export function generateAttributeTypes(
+  packages: readonly string[],
+  wanted: ReadonlySet<string>,
+): Record<string, Schema> {
   const out: Record<string, Schema> = { ...WITHOUT_BINDINGS };
   for (const { type, js } of bindings(packages)) {
     if (!wanted.has(type)) continue;
@@ -96,7 +112,9 @@ export function renderAttributeTypes(schemas: Record<string, Schema>): string {
 export type AttributeType = 'b' | 'n' | readonly ['b' | 'n'] | Schema;
 export type Schema = { readonly [attribute: string]: AttributeType };
 
-const TYPES: { readonly [type: string]: Schema } = ${JSON.stringify(schemas, null, 2).replace(/"([a-z_0-9]+)":/g, '$1:').replace(/"/g, "'")};
+const TYPES: { readonly [type: string]: Schema } = ${JSON.stringify(schemas, null, 2)
+    .replace(/"([a-z_0-9]+)":/g, '$1:')
+    .replace(/"/g, "'")};
 
 export const ATTRIBUTE_TYPES: ReadonlyMap<string, Schema> = new Map(Object.entries(TYPES));
 `;

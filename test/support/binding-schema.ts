@@ -22,7 +22,8 @@ let index: Map<string, string> | undefined;
 function directoryOf(key: string): string | undefined {
   if (!index) {
     index = new Map();
-    for (const { dir, type } of bindings(PACKAGES)) index.set(`${path.basename(dir).startsWith('data-') ? 'data.' : ''}${type}`, dir);
+    for (const { dir, type } of bindings(PACKAGES))
+      index.set(`${path.basename(dir).startsWith('data-') ? 'data.' : ''}${type}`, dir);
   }
   return index.get(key);
 }
@@ -35,8 +36,10 @@ export function bindingSchema(key: string): BindingSchema | undefined {
   const dts = readFileSync(path.join(dir, 'index.d.ts'), 'utf8');
   const functions = hclFunctions(js);
   const interfaces = new Map<string, string>();
-  for (const m of dts.matchAll(/export interface (\w+)(?: extends [\w.]+)? \{([\s\S]*?)\n\}/g)) interfaces.set(m[1], m[2]);
-  const requiredIn = (name: string) => new Set([...(interfaces.get(name) ?? '').matchAll(/^\s+readonly (\w+): /gm)].map((m) => m[1]));
+  for (const m of dts.matchAll(/export interface (\w+)(?: extends [\w.]+)? \{([\s\S]*?)\n\}/g))
+    interfaces.set(m[1], m[2]);
+  const requiredIn = (name: string) =>
+    new Set([...(interfaces.get(name) ?? '').matchAll(/^\s+readonly (\w+): /gm)].map((m) => m[1]));
   const parse = (body: string, required: Set<string>, depth: number): BindingSchema => {
     const attributes = new Map<string, BindingSchema | null>();
     const requiredSnake = new Set<string>();
@@ -46,7 +49,10 @@ export function bindingSchema(key: string): BindingSchema | undefined {
       if (camel && required.has(camel)) requiredSnake.add(name);
       const nested = NESTED.exec(value)?.[1];
       const inner = nested && depth < 8 ? functions.get(nested) : undefined;
-      attributes.set(name, inner && nested ? parse(inner, requiredIn(nested[0].toUpperCase() + nested.slice(1)), depth + 1) : null);
+      attributes.set(
+        name,
+        inner && nested ? parse(inner, requiredIn(nested[0].toUpperCase() + nested.slice(1)), depth + 1) : null,
+      );
     }
     return { attributes, required: requiredSnake };
   };
@@ -70,9 +76,17 @@ export function schemaErrors(body: Record<string, unknown>, schema: BindingSchem
     if (!nested) continue;
     const blocks = Array.isArray(value) ? value : [value];
     blocks.forEach((b, i) => {
-      if (typeof b === 'object' && b !== null) errors.push(...schemaErrors(b as Record<string, unknown>, nested, `${where}.${key}${Array.isArray(value) ? `[${i}]` : ''}`));
+      if (typeof b === 'object' && b !== null)
+        errors.push(
+          ...schemaErrors(
+            b as Record<string, unknown>,
+            nested,
+            `${where}.${key}${Array.isArray(value) ? `[${i}]` : ''}`,
+          ),
+        );
     });
   }
-  for (const r of schema.required) if (!(r in body)) errors.push(`${where}.${r}: required by the provider's schema, missing`);
+  for (const r of schema.required)
+    if (!(r in body)) errors.push(`${where}.${r}: required by the provider's schema, missing`);
   return errors;
 }

@@ -20,7 +20,11 @@ export async function runOnDisk(argv: string[], cwd: string): Promise<DiskRun> {
     isTTY: false,
     cwd,
     writeFile: (file, content) => writeReport(file, content, cwd),
-    exists: (f) => fs.access(path.resolve(cwd, f)).then(() => true, () => false),
+    exists: (f) =>
+      fs.access(path.resolve(cwd, f)).then(
+        () => true,
+        () => false,
+      ),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

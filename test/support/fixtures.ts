@@ -23,7 +23,18 @@ export function caPolicy(o: PolicyOptions = {}): Record<string, unknown> {
 
 /** An attestation body for a control. */
 export function attestationBody(control: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { input: { recovery_gate_attestation: { control, owner: 'identity-platform', approver: 'ciso-office', evidence: 'SEC-1001', expires: '2027-03-01T00:00:00Z', ...fields } } };
+  return {
+    input: {
+      recovery_gate_attestation: {
+        control,
+        owner: 'identity-platform',
+        approver: 'ciso-office',
+        evidence: 'SEC-1001',
+        expires: '2027-03-01T00:00:00Z',
+        ...fields,
+      },
+    },
+  };
 }
 
 export const ENTRA_BREAK_GLASS = {
@@ -32,8 +43,18 @@ export const ENTRA_BREAK_GLASS = {
 };
 
 export const OKTA_BREAK_GLASS = {
-  bg1: { login: 'breakglass1@acme.example', email: 'breakglass1@acme.example', first_name: 'Break', last_name: 'Glass 1' },
-  bg2: { login: 'breakglass2@acme.example', email: 'breakglass2@acme.example', first_name: 'Break', last_name: 'Glass 2' },
+  bg1: {
+    login: 'breakglass1@acme.example',
+    email: 'breakglass1@acme.example',
+    first_name: 'Break',
+    last_name: 'Glass 1',
+  },
+  bg2: {
+    login: 'breakglass2@acme.example',
+    email: 'breakglass2@acme.example',
+    first_name: 'Break',
+    last_name: 'Glass 2',
+  },
 };
 
 export const ROLE = {

@@ -42,9 +42,17 @@ function md(text: string): string[] {
   const problems: string[] = [];
   const walk = (tokens: ReturnType<MarkdownIt['parse']>) => {
     for (const t of tokens) {
-      if ((t.type === 'html_inline' || t.type === 'html_block') && !t.content.split('\n').filter(Boolean).every((l) => OUR_HTML.test(l.trim()))) problems.push(`HTML from the input: ${t.content.slice(0, 80)}`);
+      if (
+        (t.type === 'html_inline' || t.type === 'html_block') &&
+        !t.content
+          .split('\n')
+          .filter(Boolean)
+          .every((l) => OUR_HTML.test(l.trim()))
+      )
+        problems.push(`HTML from the input: ${t.content.slice(0, 80)}`);
       if (t.type === 'image') problems.push('an image from the input');
-      if (t.type === 'link_open' && !String(t.attrGet('href')).startsWith(`${TOOL.docs}/docs/rules/`)) problems.push(`a link from the input: ${t.attrGet('href')}`);
+      if (t.type === 'link_open' && !String(t.attrGet('href')).startsWith(`${TOOL.docs}/docs/rules/`))
+        problems.push(`a link from the input: ${t.attrGet('href')}`);
       if (t.children) walk(t.children);
       if (t.type === 'fence' && t.info === 'mermaid') problems.push(...mermaid(t.content));
     }
@@ -59,14 +67,19 @@ const EDGE = /^ {2}n\d+ -->\|"[^"\n`]*"\| n\d+$/;
 function mermaid(text: string): string[] {
   const lines = text.trimEnd().split('\n');
   if (lines[0] !== 'flowchart LR') return [`not a flowchart: ${lines[0].slice(0, 40)}`];
-  return lines.slice(1).filter((l) => !NODE.test(l) && !EDGE.test(l) && l !== '').map((l) => `a Mermaid line that is no node or edge: ${l.slice(0, 80)}`);
+  return lines
+    .slice(1)
+    .filter((l) => !NODE.test(l) && !EDGE.test(l) && l !== '')
+    .map((l) => `a Mermaid line that is no node or edge: ${l.slice(0, 80)}`);
 }
 
 function plain(text: string): string[] {
   const problems: string[] = [];
   // eslint-disable-next-line no-control-regex -- the characters no report may print
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) problems.push('a control character');
-  for (const line of text.split('\n')) if (line.startsWith('::') || line.startsWith('##[')) problems.push(`a line a CI runner would execute: ${line.slice(0, 60)}`);
+  for (const line of text.split('\n'))
+    if (line.startsWith('::') || line.startsWith('##['))
+      problems.push(`a line a CI runner would execute: ${line.slice(0, 60)}`);
   return problems;
 }
 
@@ -74,7 +87,10 @@ function plain(text: string): string[] {
 const ANNOTATION = /^::(error|warning|notice) (file=[^:,\n]+,)?(line=\d+,)?title=[^:,\n]+::[^\n]*$/;
 function github(text: string): string[] {
   const lines = text.trimEnd().split('\n');
-  const body = lines.slice(0, -1).filter((l) => !ANNOTATION.test(l)).map((l) => `not an annotation: ${l.slice(0, 80)}`);
+  const body = lines
+    .slice(0, -1)
+    .filter((l) => !ANNOTATION.test(l))
+    .map((l) => `not an annotation: ${l.slice(0, 80)}`);
   // eslint-disable-next-line no-control-regex -- the characters no log line may hold
   if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)) body.push('a control character');
   return [...body, ...plain(lines[lines.length - 1])];

@@ -19,17 +19,40 @@ export const SHAPES = {
       terraform_data: {
         user: { count: 2, input: 'u${count.index}' },
         assign: { count: 2, input: { principal: '${terraform_data.user[count.index].id}', tag: 't' } },
-        listed: { input: ['${terraform_data.user[0].id}', 'literal', '${terraform_data.user[1].output}-${var.suffix}'] },
+        listed: {
+          input: ['${terraform_data.user[0].id}', 'literal', '${terraform_data.user[1].output}-${var.suffix}'],
+        },
         // What another resource's configuration sets is known at plan time; what its provider computes is not.
-        reads_input: { count: 2, input: { own: '${terraform_data.user[count.index].input}', first: '${terraform_data.user[0].input}-${var.suffix}', id: '${terraform_data.user[0].id}' } },
-        keyed: { for_each: { a: { name: 'first' }, b: { name: 'second' } }, input: { name: '${each.value.name}', key: '${each.key}' } },
+        reads_input: {
+          count: 2,
+          input: {
+            own: '${terraform_data.user[count.index].input}',
+            first: '${terraform_data.user[0].input}-${var.suffix}',
+            id: '${terraform_data.user[0].id}',
+          },
+        },
+        keyed: {
+          for_each: { a: { name: 'first' }, b: { name: 'second' } },
+          input: { name: '${each.value.name}', key: '${each.key}' },
+        },
         after_module: { input: '${module.single.id}', depends_on: ['module.team'] },
       },
     },
     module: {
-      team: { source: './team', for_each: { desk: { n: 1 }, ops: { n: 2 } }, name: '${each.key}', num: '${each.value.n}', who: '${terraform_data.user[0].id}' },
+      team: {
+        source: './team',
+        for_each: { desk: { n: 1 }, ops: { n: 2 } },
+        name: '${each.key}',
+        num: '${each.value.n}',
+        who: '${terraform_data.user[0].id}',
+      },
       single: { source: './team', name: 'single', num: 3, who: '${module.team["desk"].id}' },
-      from_input: { source: './team', name: '${terraform_data.user[1].input}', num: 4, who: '${module.team["ops"].name}' },
+      from_input: {
+        source: './team',
+        name: '${terraform_data.user[1].input}',
+        num: 4,
+        who: '${module.team["ops"].name}',
+      },
       counted: { source: './inner', count: 2, who: '${terraform_data.user[count.index].id}' },
     },
   },
@@ -51,7 +74,9 @@ export const SHAPES = {
 /** Writes the configuration into `dir`, as `.tf.json` or as HCL, its modules in the folders their sources name. */
 export function writeShapes(dir: string, form: 'json' | 'hcl'): void {
   const write = (where: string, body: Record<string, unknown>) =>
-    form === 'json' ? writeFileSync(path.join(where, 'main.tf.json'), JSON.stringify(body)) : writeFileSync(path.join(where, 'main.tf'), toHcl(body));
+    form === 'json'
+      ? writeFileSync(path.join(where, 'main.tf.json'), JSON.stringify(body))
+      : writeFileSync(path.join(where, 'main.tf'), toHcl(body));
   write(dir, SHAPES.root);
   for (const [source, body] of Object.entries(SHAPES.modules)) {
     const where = path.join(dir, source);
@@ -72,15 +97,22 @@ function toHcl(body: Record<string, unknown>): string {
       return `{\n${inner.join('\n')}\n${indent}}`;
     }
     // Inside `${…}` HCL reads an expression, not a string: leave it as written.
-    if (typeof v === 'string') return `"${v.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 === 1 ? part : JSON.stringify(part).slice(1, -1))).join('')}"`;
+    if (typeof v === 'string')
+      return `"${v
+        .split(/(\$\{[^}]*\})/)
+        .map((part, i) => (i % 2 === 1 ? part : JSON.stringify(part).slice(1, -1)))
+        .join('')}"`;
     return JSON.stringify(v);
   };
   const block = (header: string, args: Record<string, unknown>) =>
-    `${header} {\n${Object.entries(args).map(([k, v]) => `  ${k} = ${k === 'depends_on' ? `[${(v as string[]).join(', ')}]` : value(v, '  ')}`).join('\n')}\n}\n`;
+    `${header} {\n${Object.entries(args)
+      .map(([k, v]) => `  ${k} = ${k === 'depends_on' ? `[${(v as string[]).join(', ')}]` : value(v, '  ')}`)
+      .join('\n')}\n}\n`;
   const out: string[] = [];
   const of = (v: unknown) => Object.entries((v ?? {}) as Record<string, Record<string, unknown>>);
   for (const [name, decl] of of(body.variable)) out.push(block(`variable "${name}"`, decl));
-  for (const [type, byName] of of(body.resource)) for (const [name, args] of of(byName)) out.push(block(`resource "${type}" "${name}"`, args));
+  for (const [type, byName] of of(body.resource))
+    for (const [name, args] of of(byName)) out.push(block(`resource "${type}" "${name}"`, args));
   for (const [name, args] of of(body.module)) out.push(block(`module "${name}"`, args));
   for (const [name, args] of of(body.output)) out.push(block(`output "${name}"`, args));
   return out.join('\n');
@@ -91,7 +123,10 @@ export function plannedShapes(form: 'json' | 'hcl'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-shapes-'));
   try {
     writeShapes(dir, form);
-    for (const args of [['init', '-input=false', '-no-color'], ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan']]) {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'],
+    ]) {
       const r = terraform(args, { cwd: dir });
       if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr}`);
     }

@@ -75,7 +75,10 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     }
     return out;
   };
-  const computed = input.computed ?? ((type: string) => (type.startsWith('azuread_') ? ['id', 'object_id'] : type === 'terraform_data' ? ['id', 'output'] : ['id']));
+  const computed =
+    input.computed ??
+    ((type: string) =>
+      type.startsWith('azuread_') ? ['id', 'object_id'] : type === 'terraform_data' ? ['id', 'output'] : ['id']);
   const applied = input.mode === 'refresh-only';
   const changes: JsonObject[] = [];
   const plannedRoot: JsonObject = {};
@@ -86,7 +89,15 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     for (const [type, byName] of entries(body.resource)) {
       for (const [name, raw] of entries(byName)) {
         const r = raw as JsonObject;
-        const config: JsonObject = { address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: type.split('_')[0], expressions: expressionsOf(r, type), schema_version: 0 };
+        const config: JsonObject = {
+          address: `${type}.${name}`,
+          mode: 'managed',
+          type,
+          name,
+          provider_config_key: type.split('_')[0],
+          expressions: expressionsOf(r, type),
+          schema_version: 0,
+        };
         if (r.count !== undefined) config.count_expression = expression(r.count);
         if (r.for_each !== undefined) config.for_each_expression = expression(r.for_each);
         if (Array.isArray(r.depends_on)) config.depends_on = r.depends_on;
@@ -94,7 +105,16 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
       }
     }
     for (const [type, byName] of entries(body.data)) {
-      for (const [name, raw] of entries(byName)) resources.push({ address: `data.${type}.${name}`, mode: 'data', type, name, provider_config_key: type.split('_')[0], expressions: expressionsOf(raw as JsonObject, type), schema_version: 0 });
+      for (const [name, raw] of entries(byName))
+        resources.push({
+          address: `data.${type}.${name}`,
+          mode: 'data',
+          type,
+          name,
+          provider_config_key: type.split('_')[0],
+          expressions: expressionsOf(raw as JsonObject, type),
+          schema_version: 0,
+        });
     }
     resources.sort((a, b) => ((a as JsonObject).address as string).localeCompare((b as JsonObject).address as string));
     if (resources.length > 0) out.resources = resources;
@@ -102,7 +122,9 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     for (const [name, raw] of entries(body.module)) {
       const call = raw as JsonObject;
       const exprs: JsonObject = {};
-      for (const [k, v] of Object.entries(call)) if (!['source', 'count', 'for_each', 'depends_on', 'providers', 'version'].includes(k)) exprs[k] = expression(v);
+      for (const [k, v] of Object.entries(call))
+        if (!['source', 'count', 'for_each', 'depends_on', 'providers', 'version'].includes(k))
+          exprs[k] = expression(v);
       calls[name] = {
         source: call.source,
         expressions: exprs,
@@ -113,10 +135,12 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     }
     if (Object.keys(calls).length > 0) out.module_calls = calls;
     const outputs: JsonObject = {};
-    for (const [name, raw] of entries(body.output)) outputs[name] = { expression: expression((raw as JsonObject).value) };
+    for (const [name, raw] of entries(body.output))
+      outputs[name] = { expression: expression((raw as JsonObject).value) };
     if (Object.keys(outputs).length > 0) out.outputs = outputs;
     const variables: JsonObject = {};
-    for (const [name, raw] of entries(body.variable)) variables[name] = (raw as JsonObject).default !== undefined ? { default: (raw as JsonObject).default } : {};
+    for (const [name, raw] of entries(body.variable))
+      variables[name] = (raw as JsonObject).default !== undefined ? { default: (raw as JsonObject).default } : {};
     if (Object.keys(variables).length > 0) out.variables = variables;
     return out;
   };
@@ -130,7 +154,18 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
   };
 
   // Each resource instance's values are evaluated once, when first planned or read by another.
-  const instances = new Map<string, { type: string; name: string; key: string | number | undefined; r: JsonObject; frame: Frame; data?: boolean; values?: { [key: string]: Evaluated } }>();
+  const instances = new Map<
+    string,
+    {
+      type: string;
+      name: string;
+      key: string | number | undefined;
+      r: JsonObject;
+      frame: Frame;
+      data?: boolean;
+      values?: { [key: string]: Evaluated };
+    }
+  >();
   const outputs = new Map<string, { body: JsonObject; frame: Frame }>();
   const valuesOf = (address: string) => {
     const entry = instances.get(address);
@@ -139,39 +174,62 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     return entry.values;
   };
   /** What `type.name[key].attr…` or `module.name[key].output…` reads in the module at `prefix`. */
-  const objectsAt = (prefix: string) => (steps: string[]): Evaluated => {
-    const [root, name, ...rest] = steps;
-    const keyed = rest[0]?.startsWith('[') ? rest.shift()! : '';
-    if (root === 'module') {
-      const child = outputs.get(`${prefix}module.${name}${keyed}.`);
-      const output = child && rest[0] !== undefined ? entries(child.body.output).find(([n]) => n === rest[0]) : undefined;
-      return output ? walk(evaluate((output[1] as JsonObject).value, child!.frame), rest.slice(1)) : UNKNOWN;
-    }
-    if (root === 'data') {
-      const [type, ...attrs] = [name, ...(keyed ? [keyed] : []), ...rest];
-      const address = `${prefix}data.${type}.${attrs.shift()}`;
+  const objectsAt =
+    (prefix: string) =>
+    (steps: string[]): Evaluated => {
+      const [root, name, ...rest] = steps;
+      const keyed = rest[0]?.startsWith('[') ? rest.shift()! : '';
+      if (root === 'module') {
+        const child = outputs.get(`${prefix}module.${name}${keyed}.`);
+        const output =
+          child && rest[0] !== undefined ? entries(child.body.output).find(([n]) => n === rest[0]) : undefined;
+        return output ? walk(evaluate((output[1] as JsonObject).value, child!.frame), rest.slice(1)) : UNKNOWN;
+      }
+      if (root === 'data') {
+        const [type, ...attrs] = [name, ...(keyed ? [keyed] : []), ...rest];
+        const address = `${prefix}data.${type}.${attrs.shift()}`;
+        const values = valuesOf(address);
+        if (!values || attrs[0] === undefined) return UNKNOWN;
+        return computed(type).includes(attrs[0])
+          ? walk(computedValue(address, type, attrs[0], values), attrs.slice(1))
+          : walk(values, attrs);
+      }
+      const address = `${prefix}${root}.${name}${keyed}`;
       const values = valuesOf(address);
-      if (!values || attrs[0] === undefined) return UNKNOWN;
-      return computed(type).includes(attrs[0]) ? walk(computedValue(address, type, attrs[0], values), attrs.slice(1)) : walk(values, attrs);
-    }
-    const address = `${prefix}${root}.${name}${keyed}`;
-    const values = valuesOf(address);
-    if (!values || rest[0] === undefined) return UNKNOWN;
-    if (computed(instances.get(address)!.type).includes(rest[0])) return applied ? walk(computedValue(address, instances.get(address)!.type, rest[0], values), rest.slice(1)) : UNKNOWN;
-    return walk(values, rest);
-  };
+      if (!values || rest[0] === undefined) return UNKNOWN;
+      if (computed(instances.get(address)!.type).includes(rest[0]))
+        return applied
+          ? walk(computedValue(address, instances.get(address)!.type, rest[0], values), rest.slice(1))
+          : UNKNOWN;
+      return walk(values, rest);
+    };
 
   // Every instance of the whole tree first: a root resource may read a module's output, and so what is inside it.
   const children = new Map<string, string[]>();
   const register = (body: JsonObject, prefix: string, frame: Frame) => {
     // A data source is read at plan time: every value it has is known, the ones its provider computes too.
     for (const [type, byName] of entries(body.data)) {
-      for (const [name, raw] of entries(byName)) instances.set(`${prefix}data.${type}.${name}`, { type, name, key: undefined, r: raw as JsonObject, frame, data: true });
+      for (const [name, raw] of entries(byName))
+        instances.set(`${prefix}data.${type}.${name}`, {
+          type,
+          name,
+          key: undefined,
+          r: raw as JsonObject,
+          frame,
+          data: true,
+        });
     }
     for (const [type, byName] of entries(body.resource)) {
       for (const [name, raw] of entries(byName)) {
         const r = raw as JsonObject;
-        for (const instance of instancesOf(r, frame)) instances.set(`${prefix}${type}.${name}${keyText(instance.key)}`, { type, name, key: instance.key, r, frame: instance.frame });
+        for (const instance of instancesOf(r, frame))
+          instances.set(`${prefix}${type}.${name}${keyText(instance.key)}`, {
+            type,
+            name,
+            key: instance.key,
+            r,
+            frame: instance.frame,
+          });
       }
     }
     const own: string[] = [];
@@ -181,11 +239,21 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
         const childBody = moduleBody(call);
         const childPrefix = `${prefix}module.${name}${keyText(instance.key)}.`;
         const declared = new Map(entries(childBody.variable));
-        const args = new Map(Object.entries(call).filter(([k]) => !['source', 'count', 'for_each', 'depends_on', 'providers', 'version'].includes(k)));
+        const args = new Map(
+          Object.entries(call).filter(
+            ([k]) => !['source', 'count', 'for_each', 'depends_on', 'providers', 'version'].includes(k),
+          ),
+        );
         const vars = new Map<string, Evaluated>();
         const childFrame: Frame = {
           var: (v) => {
-            if (!vars.has(v)) vars.set(v, args.has(v) ? evaluate(args.get(v)!, instance.frame) : ((declared.get(v) as JsonObject | undefined)?.default ?? UNKNOWN));
+            if (!vars.has(v))
+              vars.set(
+                v,
+                args.has(v)
+                  ? evaluate(args.get(v)!, instance.frame)
+                  : ((declared.get(v) as JsonObject | undefined)?.default ?? UNKNOWN),
+              );
             return vars.get(v)!;
           },
           objects: objectsAt(childPrefix),
@@ -207,7 +275,16 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
       if (entry.data) {
         const read = known(values);
         for (const c of computed(type)) read[c] = known({ v: computedValue(address, type, c, values) }).v ?? null;
-        resources.push({ address, mode: 'data', type, name, provider_name: providerName(type), schema_version: 0, values: read, sensitive_values: sensitiveMarks(read) });
+        resources.push({
+          address,
+          mode: 'data',
+          type,
+          name,
+          provider_name: providerName(type),
+          schema_version: 0,
+          values: read,
+          sensitive_values: sensitiveMarks(read),
+        });
         continue;
       }
       const after = known(values);
@@ -222,9 +299,26 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
         name,
         ...(key !== undefined ? { index: key } : {}),
         provider_name: providerName(type),
-        change: { actions: ['create'], before: null, after, after_unknown: afterUnknown, before_sensitive: false, after_sensitive: sensitive },
+        change: {
+          actions: ['create'],
+          before: null,
+          after,
+          after_unknown: afterUnknown,
+          before_sensitive: false,
+          after_sensitive: sensitive,
+        },
       });
-      resources.push({ address, mode: 'managed', type, name, ...(key !== undefined ? { index: key } : {}), provider_name: providerName(type), schema_version: 0, values: after, sensitive_values: sensitive });
+      resources.push({
+        address,
+        mode: 'managed',
+        type,
+        name,
+        ...(key !== undefined ? { index: key } : {}),
+        provider_name: providerName(type),
+        schema_version: 0,
+        values: after,
+        sensitive_values: sensitive,
+      });
     }
     if (resources.length > 0) planned.resources = resources;
     const childModules: Json[] = [];
@@ -236,10 +330,28 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
     if (childModules.length > 0) planned.child_modules = childModules;
   };
 
-  const rootVars = new Map(entries((input.root as JsonObject).variable).map(([name, decl]) => [name, (decl as JsonObject).default ?? UNKNOWN] as const));
+  const rootVars = new Map(
+    entries((input.root as JsonObject).variable).map(
+      ([name, decl]) => [name, (decl as JsonObject).default ?? UNKNOWN] as const,
+    ),
+  );
   register(input.root as JsonObject, '', { var: (v) => rootVars.get(v) ?? UNKNOWN, objects: objectsAt('') });
   const configuration = { root_module: configModule(input.root as JsonObject) };
-  if (applied) return refreshOnly(input, configuration, [...instances].map(([address, { type, name, key, data }]) => ({ address, type, name, key, data, values: valuesOf(address)! })), computed, children);
+  if (applied)
+    return refreshOnly(
+      input,
+      configuration,
+      [...instances].map(([address, { type, name, key, data }]) => ({
+        address,
+        type,
+        name,
+        key,
+        data,
+        values: valuesOf(address)!,
+      })),
+      computed,
+      children,
+    );
   emit('', plannedRoot);
   changes.sort((a, b) => compareAddresses(a.address as string, b.address as string));
   return {
@@ -256,28 +368,59 @@ export function writePlan(input: PlanWriterInput): Record<string, unknown> {
 }
 
 /** What the provider computed, once applied: a stable id per address; `terraform_data.output` is its input. */
-function computedValue(address: string, type: string, attribute: string, values: { [key: string]: Evaluated }): Evaluated {
+function computedValue(
+  address: string,
+  type: string,
+  attribute: string,
+  values: { [key: string]: Evaluated },
+): Evaluated {
   if (type === 'terraform_data' && attribute === 'output') return values.input ?? null;
   const hex = createHash('sha256').update(address).digest('hex');
-  return type.startsWith('azuread_') ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}` : `00u${hex.slice(0, 17)}`;
+  return type.startsWith('azuread_')
+    ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+    : `00u${hex.slice(0, 17)}`;
 }
 
 /** A refresh-only plan: the state read back, in \`prior_state\`; what drifted in \`resource_drift\`; nothing planned. */
 function refreshOnly(
   input: PlanWriterInput,
   configuration: JsonObject,
-  instances: { address: string; type: string; name: string; key: string | number | undefined; data?: boolean; values: { [key: string]: Evaluated } }[],
+  instances: {
+    address: string;
+    type: string;
+    name: string;
+    key: string | number | undefined;
+    data?: boolean;
+    values: { [key: string]: Evaluated };
+  }[],
   computed: (type: string) => readonly string[],
   children: ReadonlyMap<string, string[]>,
 ): Record<string, unknown> {
   const drift: JsonObject[] = [];
   const stateOf = (i: (typeof instances)[number]): JsonObject => {
     const applied = known(i.values);
-    for (const c of computed(i.type)) applied[c] = known({ v: computedValue(i.address, i.type, c, i.values) }).v ?? null;
+    for (const c of computed(i.type))
+      applied[c] = known({ v: computedValue(i.address, i.type, c, i.values) }).v ?? null;
     const live = input.drift?.[i.address];
     if (!live) return applied;
     const after = live(structuredClone(applied)) as JsonObject;
-    drift.push({ address: i.address, ...moduleAddress(i.address), mode: 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), change: { actions: ['update'], before: applied, after, after_unknown: {}, before_sensitive: sensitiveMarks(applied), after_sensitive: sensitiveMarks(after) } });
+    drift.push({
+      address: i.address,
+      ...moduleAddress(i.address),
+      mode: 'managed',
+      type: i.type,
+      name: i.name,
+      ...(i.key !== undefined ? { index: i.key } : {}),
+      provider_name: providerName(i.type),
+      change: {
+        actions: ['update'],
+        before: applied,
+        after,
+        after_unknown: {},
+        before_sensitive: sensitiveMarks(applied),
+        after_sensitive: sensitiveMarks(after),
+      },
+    });
     return after;
   };
   const moduleOf = (prefix: string): JsonObject => {
@@ -285,10 +428,23 @@ function refreshOnly(
       .filter((i) => i.address.startsWith(prefix) && !i.address.slice(prefix.length).startsWith('module.'))
       .map((i) => {
         const values = stateOf(i);
-        return { address: i.address, mode: i.data ? 'data' : 'managed', type: i.type, name: i.name, ...(i.key !== undefined ? { index: i.key } : {}), provider_name: providerName(i.type), schema_version: 0, values, sensitive_values: sensitiveMarks(values) };
+        return {
+          address: i.address,
+          mode: i.data ? 'data' : 'managed',
+          type: i.type,
+          name: i.name,
+          ...(i.key !== undefined ? { index: i.key } : {}),
+          provider_name: providerName(i.type),
+          schema_version: 0,
+          values,
+          sensitive_values: sensitiveMarks(values),
+        };
       });
     const childModules = (children.get(prefix) ?? []).map((c) => ({ ...moduleOf(c), address: c.slice(0, -1) }));
-    return { ...(resources.length > 0 ? { resources } : {}), ...(childModules.length > 0 ? { child_modules: childModules } : {}) };
+    return {
+      ...(resources.length > 0 ? { resources } : {}),
+      ...(childModules.length > 0 ? { child_modules: childModules } : {}),
+    };
   };
   const state = moduleOf('');
   return {
@@ -337,9 +493,15 @@ function instancesOf(r: JsonObject, frame: Frame): { key: string | number | unde
   }
   if (r.for_each !== undefined) {
     const coll = evaluate(r.for_each, frame);
-    if (Array.isArray(coll)) return [...new Set(coll as string[])].sort().map((k) => ({ key: k, frame: { ...frame, each: { key: k, value: k } } }));
-    if (coll === UNKNOWN || coll === null || typeof coll !== 'object') throw new Error('plan writer: for_each must be a known map or set');
-    return Object.keys(coll).sort().map((k) => ({ key: k, frame: { ...frame, each: { key: k, value: (coll as Record<string, Evaluated>)[k] } } }));
+    if (Array.isArray(coll))
+      return [...new Set(coll as string[])]
+        .sort()
+        .map((k) => ({ key: k, frame: { ...frame, each: { key: k, value: k } } }));
+    if (coll === UNKNOWN || coll === null || typeof coll !== 'object')
+      throw new Error('plan writer: for_each must be a known map or set');
+    return Object.keys(coll)
+      .sort()
+      .map((k) => ({ key: k, frame: { ...frame, each: { key: k, value: (coll as Record<string, Evaluated>)[k] } } }));
   }
   return [{ key: undefined, frame }];
 }
@@ -402,7 +564,8 @@ function formsOf(traversal: string): string[] {
   const [root = '', name, ...rest] = steps;
   if (name === undefined || name.startsWith('[')) return []; // a function, a `for` variable
   const object = `${root}.${name}`;
-  if (['each', 'var'].includes(root)) return rest[0] && !rest[0].startsWith('[') ? [`${object}.${rest[0]}`, object] : [object];
+  if (['each', 'var'].includes(root))
+    return rest[0] && !rest[0].startsWith('[') ? [`${object}.${rest[0]}`, object] : [object];
   if (['count', 'local', 'path', 'self'].includes(root)) return [object];
   const forms = root === 'module' ? [] : [object];
   let instance = object;
@@ -443,15 +606,31 @@ function evaluateString(s: string, frame: Frame): Evaluated {
 
 function lookup(expr: string, frame: Frame): Evaluated {
   // An index by count.index or each.key is the instance's own.
-  const resolved = expr.replace(/\[(count\.index|each\.key)\]/g, (_, by: string) => (by === 'count.index' ? (frame.countIndex === undefined ? '[?]' : `[${frame.countIndex}]`) : frame.each ? `[${JSON.stringify(frame.each.key)}]` : '[?]'));
+  const resolved = expr.replace(/\[(count\.index|each\.key)\]/g, (_, by: string) =>
+    by === 'count.index'
+      ? frame.countIndex === undefined
+        ? '[?]'
+        : `[${frame.countIndex}]`
+      : frame.each
+        ? `[${JSON.stringify(frame.each.key)}]`
+        : '[?]',
+  );
   if (!/^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[(?:[0-9]+|"[^"]*")\])*$/.test(resolved)) return UNKNOWN;
   const steps = resolved.match(/[A-Za-z_][A-Za-z0-9_-]*|\[[^\]]*\]/g) ?? [];
   switch (steps[0]) {
-    case 'var': return walk(frame.var(steps[1]), steps.slice(2));
-    case 'each': return frame.each ? walk(steps[1] === 'key' ? frame.each.key : frame.each.value, steps.slice(2)) : UNKNOWN;
-    case 'count': return frame.countIndex ?? UNKNOWN;
-    case 'local': case 'path': case 'self': case 'terraform': return UNKNOWN;
-    default: return steps.length >= 2 ? frame.objects(steps) : UNKNOWN;
+    case 'var':
+      return walk(frame.var(steps[1]), steps.slice(2));
+    case 'each':
+      return frame.each ? walk(steps[1] === 'key' ? frame.each.key : frame.each.value, steps.slice(2)) : UNKNOWN;
+    case 'count':
+      return frame.countIndex ?? UNKNOWN;
+    case 'local':
+    case 'path':
+    case 'self':
+    case 'terraform':
+      return UNKNOWN;
+    default:
+      return steps.length >= 2 ? frame.objects(steps) : UNKNOWN;
   }
 }
 

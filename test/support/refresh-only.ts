@@ -29,7 +29,10 @@ export function refreshOnlyPlan(dates: AttestationDates): string {
       if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr}`);
       return r.stdout;
     };
-    writeFileSync(path.join(dir, 'main.tf'), template.replace(/ *# BEGIN added-after-apply[\s\S]*?# END added-after-apply\n/, ''));
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      template.replace(/ *# BEGIN added-after-apply[\s\S]*?# END added-after-apply\n/, ''),
+    );
     step(['init', '-input=false', '-no-color']);
     step(['apply', '-auto-approve', '-input=false', '-no-color', '-lock=false', ...vars]);
     writeFileSync(path.join(dir, 'main.tf'), template);

@@ -65,14 +65,18 @@ export function testRule(rule: AnyRule, cases: RuleCases): void {
     for (const [provider, coverage] of Object.entries(meta.providers)) {
       if (coverage === 'n/a') continue;
       it(`has valid, invalid and unknown-value cases for ${provider}`, () => {
-        const missing = (['valid', 'invalid', 'unknown'] as const).filter((kind) => !cases[kind].some((c) => c.provider === provider));
+        const missing = (['valid', 'invalid', 'unknown'] as const).filter(
+          (kind) => !cases[kind].some((c) => c.provider === provider),
+        );
         expect(missing).toEqual([]);
       });
     }
 
     it('asserts the data of every message its table expects, at least once', () => {
       const expected = [...cases.invalid, ...cases.unknown].flatMap((c) => c.expect);
-      const withoutData = [...new Set(expected.map((e) => e.messageId))].filter((id) => !expected.some((e) => e.messageId === id && e.data !== undefined));
+      const withoutData = [...new Set(expected.map((e) => e.messageId))].filter(
+        (id) => !expected.some((e) => e.messageId === id && e.data !== undefined),
+      );
       expect(withoutData).toEqual([]);
     });
 
@@ -81,7 +85,9 @@ export function testRule(rule: AnyRule, cases: RuleCases): void {
         it(`[${c.provider}] ${c.name}`, () => {
           const result = findingsOf(rule, c);
           expect(result.errors).toEqual([]);
-          expect(result.findings.map((f) => ({ messageId: f.messageId, resource: f.resource, message: f.message }))).toEqual([]);
+          expect(
+            result.findings.map((f) => ({ messageId: f.messageId, resource: f.resource, message: f.message })),
+          ).toEqual([]);
         });
       }
     });
@@ -92,7 +98,20 @@ export function testRule(rule: AnyRule, cases: RuleCases): void {
           it(`[${c.provider}] ${c.name}`, () => {
             const result = findingsOf(rule, c);
             expect(result.errors).toEqual([]);
-            if (process.env.RG_RECORD_DATA) for (const f of result.findings) appendFileSync(process.env.RG_RECORD_DATA, JSON.stringify({ rule: meta.id, kind, case: c.name, messageId: f.messageId, resource: f.resource, data: f.data, line: f.line }) + '\n');
+            if (process.env.RG_RECORD_DATA)
+              for (const f of result.findings)
+                appendFileSync(
+                  process.env.RG_RECORD_DATA,
+                  JSON.stringify({
+                    rule: meta.id,
+                    kind,
+                    case: c.name,
+                    messageId: f.messageId,
+                    resource: f.resource,
+                    data: f.data,
+                    line: f.line,
+                  }) + '\n',
+                );
             expectFindings(result.findings, c.expect);
             if (kind === 'unknown') expect(result.findings.every((f) => f.unverified)).toBe(true);
             for (const f of result.findings) expect(f.message).not.toMatch(/\{\{/);
@@ -115,7 +134,13 @@ function expectFindings(found: readonly Finding[], expected: readonly Expected[]
   }
   if (unmatched.length === 0 && left.length === 0) return;
   // A readable diff: what was expected against what was found, in the fields the table uses.
-  const shown = (f: Finding) => ({ messageId: f.messageId, resource: f.resource, severity: f.severity, data: f.data, line: f.line });
+  const shown = (f: Finding) => ({
+    messageId: f.messageId,
+    resource: f.resource,
+    severity: f.severity,
+    data: f.data,
+    line: f.line,
+  });
   expect({ found: found.map(shown) }).toEqual({ found: expected });
 }
 
