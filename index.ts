@@ -13,7 +13,7 @@ export { applyBaseline, formatBaseline } from './policies/workflows/baseline';
 export { configFrom, isReport } from './policies/workflows/config';
 export type { StackOptions } from './policies/workflows/stacks';
 
-// Lower-level: load and run rules yourself
+// Lower-level: load stacks and run rules yourself (runRules applies no suppression, baseline or selection: check does)
 export { loadInputs, type LoadOptions } from './policies/inputs/load';
 export { type PlanDocument, isPlanShape, validatePlan } from './policies/inputs/plan';
 export {

@@ -76,6 +76,11 @@ export interface RunOptions {
   readonly now?: Date;
 }
 
+/**
+ * Runs `rules` over `stacks` and nothing more: no suppression (of the
+ * configuration, the constructs or inline comments), no baseline, no rule
+ * selection. The `check` workflow (index.ts) does all of that.
+ */
 export function runRules(stacks: readonly Stack[], rules: readonly AnyRule[], options: RunOptions = {}): CheckResult {
   return runRulesIn(contextsOf(stacks, options), rules);
 }
