@@ -1,5 +1,7 @@
 import rule from '../../policies/rules/RG-04-supervised-activation';
 import { testRule } from '../support/rule-tester';
+import { withBoundaries } from '../support/boundaries';
+import type { Boundary } from '../support/boundaries';
 import { attestationBody, ROLE } from '../support/fixtures';
 import { configStack } from '../support/stacks';
 
@@ -63,136 +65,166 @@ const okta = (extra: Record<string, Record<string, unknown>> = {}) =>
     ...extra,
   });
 
-testRule(rule, {
-  valid: [
+/** Activation longer than pimMaxActivationHours (8, or what recovery-gate.json says) is a shortfall. */
+const ACTIVATION_HOURS: Boundary = {
+  what: 'activation hours',
+  provider: 'entra',
+  threshold: 'pimMaxActivationHours',
+  bound: 'max',
+  configured: 4,
+  stack: (hours) => pimTenant({ activation_rules: activation({ maximum_duration: `PT${hours}H` }) }),
+  beyond: (hours, limit) => [
     {
-      name: 'PIM group with supervised, ticketed, 4-hour activation',
-      provider: 'entra',
-      stack: pimTenant({ activation_rules: activation() }),
+      messageId: 'weakActivation',
+      resource: 'azuread_group_role_management_policy.helpdesk',
+      data: {
+        policy: 'azuread_group_role_management_policy.helpdesk',
+        role: 'Helpdesk Administrator',
+        shortfall: `for PT${hours}H`,
+        fix: `maximum_duration = "PT${limit}H" or less`,
+      },
     },
+  ],
+};
+
+testRule(
+  rule,
+  withBoundaries(
     {
-      name: 'role eligibility with approval required through msgraph',
-      provider: 'entra',
-      stack: eligibility({
-        msgraph_update_resource: {
-          approval: {
-            url: 'policies/roleManagementPolicies/Directory_abc/rules/Approval_EndUser_Assignment',
-            body: {
-              '@odata.type': '#microsoft.graph.unifiedRoleManagementPolicyApprovalRule',
-              setting: { isApprovalRequired: true },
+      valid: [
+        {
+          name: 'PIM group with supervised, ticketed, 4-hour activation',
+          provider: 'entra',
+          stack: pimTenant({ activation_rules: activation() }),
+        },
+        {
+          name: 'role eligibility with approval required through msgraph',
+          provider: 'entra',
+          stack: eligibility({
+            msgraph_update_resource: {
+              approval: {
+                url: 'policies/roleManagementPolicies/Directory_abc/rules/Approval_EndUser_Assignment',
+                body: {
+                  '@odata.type': '#microsoft.graph.unifiedRoleManagementPolicyApprovalRule',
+                  setting: { isApprovalRequired: true },
+                },
+              },
             },
-          },
+          }),
         },
-      }),
-    },
-    {
-      name: 'role eligibility attested',
-      provider: 'entra',
-      stack: eligibility({
-        terraform_data: {
-          a: attestationBody('RG-04', { subject: '${azuread_directory_role_eligibility_schedule_request.agent.id}' }),
-        },
-      }),
-    },
-    {
-      name: 'help desk role attested',
-      provider: 'okta',
-      stack: okta({ terraform_data: { a: attestationBody('RG-04', { subject: '${okta_group.helpdesk.id}' }) } }),
-    },
-  ],
-  invalid: [
-    {
-      name: 'no policy for the PIM group',
-      provider: 'entra',
-      stack: pimTenant(undefined),
-      expect: [
         {
-          messageId: 'noPolicy',
-          resource: 'azuread_group.helpdesk',
-          data: { group: 'azuread_group.helpdesk', role: 'Helpdesk Administrator', hours: 8 },
+          name: 'role eligibility attested',
+          provider: 'entra',
+          stack: eligibility({
+            terraform_data: {
+              a: attestationBody('RG-04', {
+                subject: '${azuread_directory_role_eligibility_schedule_request.agent.id}',
+              }),
+            },
+          }),
+        },
+        {
+          name: 'help desk role attested',
+          provider: 'okta',
+          stack: okta({ terraform_data: { a: attestationBody('RG-04', { subject: '${okta_group.helpdesk.id}' }) } }),
+        },
+      ],
+      invalid: [
+        {
+          name: 'no policy for the PIM group',
+          provider: 'entra',
+          stack: pimTenant(undefined),
+          expect: [
+            {
+              messageId: 'noPolicy',
+              resource: 'azuread_group.helpdesk',
+              data: { group: 'azuread_group.helpdesk', role: 'Helpdesk Administrator', hours: 8 },
+            },
+          ],
+        },
+        {
+          name: 'no ticket, 12 hours',
+          provider: 'entra',
+          stack: pimTenant({ activation_rules: activation({ require_ticket_info: false, maximum_duration: 'PT12H' }) }),
+          expect: [
+            {
+              messageId: 'weakActivation',
+              resource: 'azuread_group_role_management_policy.helpdesk',
+              data: {
+                policy: 'azuread_group_role_management_policy.helpdesk',
+                role: 'Helpdesk Administrator',
+                shortfall: 'without a ticket, for PT12H',
+                fix: 'require_ticket_info = true, maximum_duration = "PT8H" or less',
+              },
+            },
+          ],
+        },
+        {
+          name: 'four hours is too long where recovery-gate.json allows two',
+          provider: 'entra',
+          stack: pimTenant({ activation_rules: activation() }),
+          thresholds: { pimMaxActivationHours: 2 },
+          expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }],
+        },
+        {
+          name: 'approval without an approver',
+          provider: 'entra',
+          stack: pimTenant({ activation_rules: activation({ approval_stage: { primary_approver: [] } }) }),
+          expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }],
+        },
+        {
+          name: 'role eligibility with nothing',
+          provider: 'entra',
+          stack: eligibility(),
+          expect: [
+            {
+              messageId: 'noRoleApproval',
+              resource: 'azuread_directory_role_eligibility_schedule_request.agent',
+              data: {
+                request: 'azuread_directory_role_eligibility_schedule_request.agent',
+                principal: 'azuread_user.agent',
+                role: 'Authentication Administrator',
+              },
+            },
+          ],
+        },
+        {
+          name: 'no attestation',
+          provider: 'okta',
+          stack: okta(),
+          expect: [
+            {
+              messageId: 'noOktaAttestation',
+              resource: 'okta_group_role.helpdesk',
+              data: { role: 'HELP_DESK_ADMIN', assignment: 'okta_group_role.helpdesk' },
+            },
+          ],
+        },
+      ],
+      unknown: [
+        {
+          name: 'approval from a variable',
+          provider: 'entra',
+          stack: pimTenant({ activation_rules: activation({ require_approval: '${var.approval}' }) }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'azuread_group_role_management_policy.helpdesk',
+              data: {
+                what: 'the activation rules of azuread_group_role_management_policy.helpdesk',
+                why: 'require_approval is not known',
+              },
+            },
+          ],
+        },
+        {
+          name: 'attestation control from a variable',
+          provider: 'okta',
+          stack: okta({ terraform_data: { a: attestationBody('${var.control}') } }),
+          expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk' }],
         },
       ],
     },
-    {
-      name: 'no ticket, 12 hours',
-      provider: 'entra',
-      stack: pimTenant({ activation_rules: activation({ require_ticket_info: false, maximum_duration: 'PT12H' }) }),
-      expect: [
-        {
-          messageId: 'weakActivation',
-          resource: 'azuread_group_role_management_policy.helpdesk',
-          data: {
-            policy: 'azuread_group_role_management_policy.helpdesk',
-            role: 'Helpdesk Administrator',
-            shortfall: 'without a ticket, for PT12H',
-            fix: 'require_ticket_info = true, maximum_duration = "PT8H" or less',
-          },
-        },
-      ],
-    },
-    {
-      name: 'four hours is too long where recovery-gate.json allows two',
-      provider: 'entra',
-      stack: pimTenant({ activation_rules: activation() }),
-      thresholds: { pimMaxActivationHours: 2 },
-      expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }],
-    },
-    {
-      name: 'approval without an approver',
-      provider: 'entra',
-      stack: pimTenant({ activation_rules: activation({ approval_stage: { primary_approver: [] } }) }),
-      expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }],
-    },
-    {
-      name: 'role eligibility with nothing',
-      provider: 'entra',
-      stack: eligibility(),
-      expect: [
-        {
-          messageId: 'noRoleApproval',
-          resource: 'azuread_directory_role_eligibility_schedule_request.agent',
-          data: {
-            request: 'azuread_directory_role_eligibility_schedule_request.agent',
-            principal: 'azuread_user.agent',
-            role: 'Authentication Administrator',
-          },
-        },
-      ],
-    },
-    {
-      name: 'no attestation',
-      provider: 'okta',
-      stack: okta(),
-      expect: [
-        {
-          messageId: 'noOktaAttestation',
-          resource: 'okta_group_role.helpdesk',
-          data: { role: 'HELP_DESK_ADMIN', assignment: 'okta_group_role.helpdesk' },
-        },
-      ],
-    },
-  ],
-  unknown: [
-    {
-      name: 'approval from a variable',
-      provider: 'entra',
-      stack: pimTenant({ activation_rules: activation({ require_approval: '${var.approval}' }) }),
-      expect: [
-        {
-          messageId: 'cannotVerify',
-          resource: 'azuread_group_role_management_policy.helpdesk',
-          data: {
-            what: 'the activation rules of azuread_group_role_management_policy.helpdesk',
-            why: 'require_approval is not known',
-          },
-        },
-      ],
-    },
-    {
-      name: 'attestation control from a variable',
-      provider: 'okta',
-      stack: okta({ terraform_data: { a: attestationBody('${var.control}') } }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk' }],
-    },
-  ],
-});
+    ACTIVATION_HOURS,
+  ),
+);

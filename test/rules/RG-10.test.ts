@@ -1,5 +1,7 @@
 import rule from '../../policies/rules/RG-10-recovery-short-lived';
 import { testRule } from '../support/rule-tester';
+import { withBoundaries } from '../support/boundaries';
+import type { Boundary } from '../support/boundaries';
 import { configStack } from '../support/stacks';
 
 const okta = { okta_group: { staff: { name: 'Staff' } } };
@@ -22,89 +24,118 @@ const attestation = {
   },
 };
 
-testRule(rule, {
-  valid: [
+/** A pass that lives longer than tapMaxLifetimeMinutes (480, or what recovery-gate.json says). */
+const PASS_LIFETIME: Boundary = {
+  what: 'pass lifetime in minutes',
+  provider: 'entra',
+  threshold: 'tapMaxLifetimeMinutes',
+  bound: 'max',
+  configured: 60,
+  stack: (minutes) => configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: minutes }) }),
+  beyond: (minutes, max) => [
     {
-      name: 'single-use pass, 4 hours',
-      provider: 'entra',
-      stack: configStack({ ...entra, ...tap({ state: 'enabled', isUsableOnce: true, maximumLifetimeInMinutes: 240 }) }),
-    },
-    { name: 'attested instead', provider: 'entra', stack: configStack({ ...entra, ...attestation }) },
-    { name: 'temporary access codes attested', provider: 'okta', stack: configStack({ ...okta, ...attestation }) },
-  ],
-  invalid: [
-    {
-      name: 'nothing manages the pass',
-      provider: 'entra',
-      stack: configStack(entra),
-      expect: [{ messageId: 'noEntraTap', resource: null, data: { max: 480 } }],
-    },
-    {
-      name: 'multi-use and a day long',
-      provider: 'entra',
-      stack: configStack({ ...entra, ...tap({ isUsableOnce: false, maximumLifetimeInMinutes: 1440 }) }),
-      expect: [
-        {
-          messageId: 'multiUse',
-          resource: 'msgraph_update_resource.tap',
-          data: { resource: 'msgraph_update_resource.tap', value: 'false' },
-        },
-        {
-          messageId: 'tooLong',
-          resource: 'msgraph_update_resource.tap',
-          data: { resource: 'msgraph_update_resource.tap', value: '1440', max: 480 },
-        },
-      ],
-    },
-    {
-      name: 'no attestation',
-      provider: 'okta',
-      stack: configStack(okta),
-      expect: [{ messageId: 'noOktaAttestation', resource: null, data: {} }],
+      messageId: 'tooLong',
+      resource: 'msgraph_update_resource.tap',
+      data: { resource: 'msgraph_update_resource.tap', value: String(minutes), max },
     },
   ],
-  unknown: [
+};
+
+testRule(
+  rule,
+  withBoundaries(
     {
-      name: 'lifetime from a variable',
-      provider: 'entra',
-      stack: configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '${var.tap_minutes}' }) }),
-      expect: [
+      valid: [
         {
-          messageId: 'cannotVerify',
-          resource: 'msgraph_update_resource.tap',
-          data: {
-            what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
-            why: 'maximumLifetimeInMinutes is not known',
-          },
+          name: 'single-use pass, 4 hours',
+          provider: 'entra',
+          stack: configStack({
+            ...entra,
+            ...tap({ state: 'enabled', isUsableOnce: true, maximumLifetimeInMinutes: 240 }),
+          }),
+        },
+        { name: 'attested instead', provider: 'entra', stack: configStack({ ...entra, ...attestation }) },
+        { name: 'temporary access codes attested', provider: 'okta', stack: configStack({ ...okta, ...attestation }) },
+      ],
+      invalid: [
+        {
+          name: 'nothing manages the pass',
+          provider: 'entra',
+          stack: configStack(entra),
+          expect: [{ messageId: 'noEntraTap', resource: null, data: { max: 480 } }],
+        },
+        {
+          name: 'multi-use and a day long',
+          provider: 'entra',
+          stack: configStack({ ...entra, ...tap({ isUsableOnce: false, maximumLifetimeInMinutes: 1440 }) }),
+          expect: [
+            {
+              messageId: 'multiUse',
+              resource: 'msgraph_update_resource.tap',
+              data: { resource: 'msgraph_update_resource.tap', value: 'false' },
+            },
+            {
+              messageId: 'tooLong',
+              resource: 'msgraph_update_resource.tap',
+              data: { resource: 'msgraph_update_resource.tap', value: '1440', max: 480 },
+            },
+          ],
+        },
+        {
+          name: 'no attestation',
+          provider: 'okta',
+          stack: configStack(okta),
+          expect: [{ messageId: 'noOktaAttestation', resource: null, data: {} }],
         },
       ],
-    },
-    {
-      name: 'body from a variable',
-      provider: 'entra',
-      stack: configStack({ ...entra, ...tap('${var.tap_body}') }),
-      expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }],
-    },
-    {
-      name: 'an attestation whose control is a variable',
-      provider: 'okta',
-      stack: configStack({
-        ...okta,
-        terraform_data: {
-          a: {
-            input: {
-              recovery_gate_attestation: {
-                control: '${var.control}',
-                owner: 'iam',
-                approver: 'ciso',
-                evidence: 'SEC-9',
-                expires: '2027-06-01T00:00:00Z',
+      unknown: [
+        {
+          name: 'lifetime from a variable',
+          provider: 'entra',
+          stack: configStack({
+            ...entra,
+            ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '${var.tap_minutes}' }),
+          }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'msgraph_update_resource.tap',
+              data: {
+                what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+                why: 'maximumLifetimeInMinutes is not known',
               },
             },
-          },
+          ],
         },
-      }),
-      expect: [{ messageId: 'cannotVerify', resource: null }],
+        {
+          name: 'body from a variable',
+          provider: 'entra',
+          stack: configStack({ ...entra, ...tap('${var.tap_body}') }),
+          expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }],
+        },
+        {
+          name: 'an attestation whose control is a variable',
+          provider: 'okta',
+          stack: configStack({
+            ...okta,
+            terraform_data: {
+              a: {
+                input: {
+                  recovery_gate_attestation: {
+                    control: '${var.control}',
+                    owner: 'iam',
+                    approver: 'ciso',
+                    evidence: 'SEC-9',
+                    expires: '2027-06-01T00:00:00Z',
+                  },
+                },
+              },
+            },
+          }),
+          expect: [{ messageId: 'cannotVerify', resource: null }],
+        },
+      ],
     },
-  ],
-});
+    PASS_LIFETIME,
+  ),
+);

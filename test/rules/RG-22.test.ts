@@ -1,5 +1,6 @@
 import rule from '../../policies/rules/RG-22-nhi-reset-authority';
 import { testRule } from '../support/rule-tester';
+import { type Boundary, daysAfterNow, withBoundaries } from '../support/boundaries';
 import { ROLE } from '../support/fixtures';
 import { configStack } from '../support/stacks';
 
@@ -82,167 +83,203 @@ const okta = (app: Record<string, unknown>, scopes: unknown = ['okta.users.manag
     },
   });
 
-testRule(rule, {
-  valid: [
-    { name: 'owned app, no secret (federated credential)', provider: 'entra', stack: entra(BY_NAME, OWNED) },
+/** A client secret of an application with reset authority that lives longer than nhiCredentialDays (180, or what recovery-gate.json says). */
+const SECRET_DAYS: Boundary = {
+  what: 'days a client secret lives',
+  step: 1 / 24, // an hour: the limit is a time, not a count of calendar days
+  provider: 'entra',
+  threshold: 'nhiCredentialDays',
+  bound: 'max',
+  configured: 30,
+  stack: (days) => entra(BY_ID, OWNED, { end_date: daysAfterNow(days) }),
+  beyond: (days, limit) => [
     {
-      name: 'owned app with a 90-day secret',
-      provider: 'entra',
-      stack: entra(BY_ID, OWNED, { end_date: '2027-02-20T00:00:00Z' }),
+      messageId: 'secretTooLong',
+      resource: 'azuread_application_password.secret',
+      data: {
+        application: 'azuread_application.resetter',
+        power: 'UserAuthenticationMethod.ReadWrite.All',
+        days: limit,
+        credential: 'azuread_application_password.secret',
+        expires: daysAfterNow(days),
+      },
     },
-    {
-      name: 'unrelated permission needs nothing',
-      provider: 'entra',
-      stack: entra('df021288-bdef-4463-88db-98f22de89214', {}, {}),
-    },
-    {
-      name: 'an owned application registration (azuread 3.x) with a 90-day secret',
-      provider: 'entra',
-      stack: registration({ end_date: '2027-02-20T00:00:00Z' }, true),
-    },
-    { name: 'private_key_jwt', provider: 'okta', stack: okta({ token_endpoint_auth_method: 'private_key_jwt' }) },
   ],
-  invalid: [
+};
+
+testRule(
+  rule,
+  withBoundaries(
     {
-      name: 'secret that never expires, and no owner',
-      provider: 'entra',
-      stack: entra(BY_NAME, {}, {}),
-      expect: [
+      valid: [
+        { name: 'owned app, no secret (federated credential)', provider: 'entra', stack: entra(BY_NAME, OWNED) },
         {
-          messageId: 'secretNeverExpires',
-          resource: 'azuread_application_password.secret',
-          data: {
-            application: 'azuread_application.resetter',
-            power: 'UserAuthenticationMethod.ReadWrite.All',
-            days: 180,
-            credential: 'azuread_application_password.secret',
-          },
+          name: 'owned app with a 90-day secret',
+          provider: 'entra',
+          stack: entra(BY_ID, OWNED, { end_date: '2027-02-20T00:00:00Z' }),
         },
         {
-          messageId: 'noOwner',
-          resource: 'azuread_application.resetter',
-          data: {
-            application: 'azuread_application.resetter',
-            power: 'UserAuthenticationMethod.ReadWrite.All',
-            days: 180,
-          },
+          name: 'unrelated permission needs nothing',
+          provider: 'entra',
+          stack: entra('df021288-bdef-4463-88db-98f22de89214', {}, {}),
         },
+        {
+          name: 'an owned application registration (azuread 3.x) with a 90-day secret',
+          provider: 'entra',
+          stack: registration({ end_date: '2027-02-20T00:00:00Z' }, true),
+        },
+        { name: 'private_key_jwt', provider: 'okta', stack: okta({ token_endpoint_auth_method: 'private_key_jwt' }) },
       ],
-    },
-    {
-      name: 'secret valid for two years',
-      provider: 'entra',
-      stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }),
-      expect: [
+      invalid: [
         {
-          messageId: 'secretTooLong',
-          resource: 'azuread_application_password.secret',
-          data: {
-            application: 'azuread_application.resetter',
-            power: 'UserAuthenticationMethod.ReadWrite.All',
-            days: 180,
-            credential: 'azuread_application_password.secret',
-            expires: '2028-11-01T00:00:00.000Z',
-          },
-        },
-      ],
-    },
-    {
-      name: 'secret on the service principal that never expires',
-      provider: 'entra',
-      stack: entra(BY_ID, OWNED, undefined, {
-        azuread_service_principal_password: {
-          sp: { service_principal_id: '${azuread_service_principal.resetter.id}' },
-        },
-      }),
-      expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_service_principal_password.sp' }],
-    },
-    {
-      name: 'secret valid for two years, linked the azuread 2.x way (application_object_id, service principal application_id)',
-      provider: 'entra',
-      stack: configStack({
-        azuread_application: { resetter: { display_name: 'Reset automation', ...OWNED } },
-        azuread_service_principal: { resetter: { application_id: '${azuread_application.resetter.application_id}' } },
-        azuread_app_role_assignment: {
-          methods: {
-            app_role_id: BY_ID,
-            principal_object_id: '${azuread_service_principal.resetter.object_id}',
-            resource_object_id: 'graph',
-          },
-        },
-        azuread_application_password: {
-          secret: {
-            application_object_id: '${azuread_application.resetter.object_id}',
-            end_date: '2028-11-01T00:00:00Z',
-          },
-        },
-      }),
-      expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
-    },
-    {
-      name: 'service principal holding Authentication Administrator counts too',
-      provider: 'entra',
-      stack: entra(
-        'df021288-bdef-4463-88db-98f22de89214',
-        OWNED,
-        { end_date_relative: '8760h' },
-        {
-          azuread_directory_role_assignment: {
-            sp: {
-              role_id: ROLE.authenticationAdministrator,
-              principal_object_id: '${azuread_service_principal.resetter.object_id}',
+          name: 'secret that never expires, and no owner',
+          provider: 'entra',
+          stack: entra(BY_NAME, {}, {}),
+          expect: [
+            {
+              messageId: 'secretNeverExpires',
+              resource: 'azuread_application_password.secret',
+              data: {
+                application: 'azuread_application.resetter',
+                power: 'UserAuthenticationMethod.ReadWrite.All',
+                days: 180,
+                credential: 'azuread_application_password.secret',
+              },
             },
-          },
+            {
+              messageId: 'noOwner',
+              resource: 'azuread_application.resetter',
+              data: {
+                application: 'azuread_application.resetter',
+                power: 'UserAuthenticationMethod.ReadWrite.All',
+                days: 180,
+              },
+            },
+          ],
         },
-      ),
-      expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
-    },
-    {
-      name: 'an application registration (azuread 3.x) with a secret that never expires and no owner',
-      provider: 'entra',
-      stack: registration({}, false),
-      expect: [
-        { messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' },
-        { messageId: 'noOwner', resource: 'azuread_application_registration.resetter' },
-      ],
-    },
-    {
-      name: 'client secret (the default)',
-      provider: 'okta',
-      stack: okta({}),
-      expect: [
         {
-          messageId: 'oktaClientSecret',
-          resource: 'okta_app_oauth.resetter',
-          data: { application: 'okta_app_oauth.resetter', scopes: 'okta.users.manage', method: 'client_secret_basic' },
+          name: 'secret valid for two years',
+          provider: 'entra',
+          stack: entra(BY_ID, OWNED, { end_date: '2028-11-01T00:00:00Z' }),
+          expect: [
+            {
+              messageId: 'secretTooLong',
+              resource: 'azuread_application_password.secret',
+              data: {
+                application: 'azuread_application.resetter',
+                power: 'UserAuthenticationMethod.ReadWrite.All',
+                days: 180,
+                credential: 'azuread_application_password.secret',
+                expires: '2028-11-01T00:00:00.000Z',
+              },
+            },
+          ],
         },
-      ],
-    },
-  ],
-  unknown: [
-    {
-      name: 'end date from a variable',
-      provider: 'entra',
-      stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }),
-      expect: [
         {
-          messageId: 'cannotVerify',
-          resource: 'azuread_application_password.secret',
-          data: { what: 'when azuread_application_password.secret expires', why: 'its end date is not known' },
+          name: 'secret on the service principal that never expires',
+          provider: 'entra',
+          stack: entra(BY_ID, OWNED, undefined, {
+            azuread_service_principal_password: {
+              sp: { service_principal_id: '${azuread_service_principal.resetter.id}' },
+            },
+          }),
+          expect: [{ messageId: 'secretNeverExpires', resource: 'azuread_service_principal_password.sp' }],
+        },
+        {
+          name: 'secret valid for two years, linked the azuread 2.x way (application_object_id, service principal application_id)',
+          provider: 'entra',
+          stack: configStack({
+            azuread_application: { resetter: { display_name: 'Reset automation', ...OWNED } },
+            azuread_service_principal: {
+              resetter: { application_id: '${azuread_application.resetter.application_id}' },
+            },
+            azuread_app_role_assignment: {
+              methods: {
+                app_role_id: BY_ID,
+                principal_object_id: '${azuread_service_principal.resetter.object_id}',
+                resource_object_id: 'graph',
+              },
+            },
+            azuread_application_password: {
+              secret: {
+                application_object_id: '${azuread_application.resetter.object_id}',
+                end_date: '2028-11-01T00:00:00Z',
+              },
+            },
+          }),
+          expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
+        },
+        {
+          name: 'service principal holding Authentication Administrator counts too',
+          provider: 'entra',
+          stack: entra(
+            'df021288-bdef-4463-88db-98f22de89214',
+            OWNED,
+            { end_date_relative: '8760h' },
+            {
+              azuread_directory_role_assignment: {
+                sp: {
+                  role_id: ROLE.authenticationAdministrator,
+                  principal_object_id: '${azuread_service_principal.resetter.object_id}',
+                },
+              },
+            },
+          ),
+          expect: [{ messageId: 'secretTooLong', resource: 'azuread_application_password.secret' }],
+        },
+        {
+          name: 'an application registration (azuread 3.x) with a secret that never expires and no owner',
+          provider: 'entra',
+          stack: registration({}, false),
+          expect: [
+            { messageId: 'secretNeverExpires', resource: 'azuread_application_password.secret' },
+            { messageId: 'noOwner', resource: 'azuread_application_registration.resetter' },
+          ],
+        },
+        {
+          name: 'client secret (the default)',
+          provider: 'okta',
+          stack: okta({}),
+          expect: [
+            {
+              messageId: 'oktaClientSecret',
+              resource: 'okta_app_oauth.resetter',
+              data: {
+                application: 'okta_app_oauth.resetter',
+                scopes: 'okta.users.manage',
+                method: 'client_secret_basic',
+              },
+            },
+          ],
+        },
+      ],
+      unknown: [
+        {
+          name: 'end date from a variable',
+          provider: 'entra',
+          stack: entra(BY_NAME, OWNED, { end_date: '${var.end}' }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'azuread_application_password.secret',
+              data: { what: 'when azuread_application_password.secret expires', why: 'its end date is not known' },
+            },
+          ],
+        },
+        {
+          name: "an application registration's secret end date from a variable",
+          provider: 'entra',
+          stack: registration({ end_date: '${var.end}' }, true),
+          expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }],
+        },
+        {
+          name: 'auth method from a variable',
+          provider: 'okta',
+          stack: okta({ token_endpoint_auth_method: '${var.method}' }),
+          expect: [{ messageId: 'cannotVerify', resource: 'okta_app_oauth.resetter' }],
         },
       ],
     },
-    {
-      name: "an application registration's secret end date from a variable",
-      provider: 'entra',
-      stack: registration({ end_date: '${var.end}' }, true),
-      expect: [{ messageId: 'cannotVerify', resource: 'azuread_application_password.secret' }],
-    },
-    {
-      name: 'auth method from a variable',
-      provider: 'okta',
-      stack: okta({ token_endpoint_auth_method: '${var.method}' }),
-      expect: [{ messageId: 'cannotVerify', resource: 'okta_app_oauth.resetter' }],
-    },
-  ],
-});
+    SECRET_DAYS,
+  ),
+);
