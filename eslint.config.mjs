@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'cdktf.out/', 'coverage/', 'test/fixtures/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'cdktf.out/',
+      'coverage/',
+      'test/fixtures/',
+      '.bench/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,12 +23,17 @@ export default tseslint.config(
       globals: {
         require: 'readonly',
         module: 'writable',
+        __filename: 'readonly',
         process: 'readonly',
         __dirname: 'readonly',
         console: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     files: ['**/*.ts'],

@@ -32,7 +32,19 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
 
-const SKIP = new Set(['node_modules', 'dist', 'test', 'cdktf.out', 'coverage', '.git', '.bench', 'docs', 'examples']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  'test',
+  'cdktf.out',
+  'coverage',
+  '.git',
+  '.bench',
+  'docs',
+  'examples',
+  '.stryker-tmp',
+  'reports',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {

@@ -84,3 +84,32 @@ it('every weakening is reported under the rule that declares its detector', () =
   const owners = new Set(RULES.filter((r) => r.weakenings?.length).map((r) => r.meta.id));
   for (const w of found) expect(owners.has(w.ruleId)).toBe(true);
 });
+
+describe('RG-10 owns Temporary Access Passes made reusable or longer-lived', () => {
+  const TAP = 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
+  const SMS = 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/Sms';
+  const change = (url: string, before: Record<string, unknown>, after: Record<string, unknown>) => {
+    const base = contextOf({ msgraph_update_resource: { tap: { url, body: before } } });
+    const head = contextOf({ msgraph_update_resource: { tap: { url, body: after } } });
+    return weakeningsOf({ before: base.stack.resources[0], after: head.stack.resources[0], base, head })
+      .filter((w) => w.ruleId === 'RG-10')
+      .map((w) => `${w.attribute}: ${w.before} → ${w.after}`);
+  };
+  const once = (isUsableOnce: unknown, minutes: unknown) => ({ isUsableOnce, maximumLifetimeInMinutes: minutes });
+
+  it.each([
+    ['nothing changes', once(true, 240), once(true, 240), []],
+    ['shorter', once(true, 240), once(true, 120), []],
+    ['one minute longer', once(true, 240), once(true, 241), ['body.maximumLifetimeInMinutes: 240 → 241']],
+    ['no longer limited', once(true, 240), { isUsableOnce: true }, ['body.maximumLifetimeInMinutes: 240 → unset']],
+    ['reusable', once(true, 240), once(false, 240), ['body.isUsableOnce: true → false']],
+    ['already reusable', once(false, 240), once(false, 240), []],
+    ['no lifetime before to compare with', once(true, 'x'), once(true, 600), []],
+  ])('%s', (_name, before, after, expected) => {
+    expect(change(TAP, before, after)).toEqual(expected);
+  });
+
+  it('the same body change on another method is not a pass', () => {
+    expect(change(SMS, once(true, 240), once(false, 600))).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { RecoveryGuidance } from '../../constructs';
 import { ACME } from '../../stacks/company';
 import { EntraTenantStack } from '../../stacks/entra-tenant';
 import { runCli } from '../support/memory-io';
+import { parse as parseYaml } from 'yaml';
 
 const WORKFLOWS = 'examples/ci/github';
 
@@ -76,5 +77,24 @@ describe('examples/ci', () => {
     expect([...r.files.keys()].sort()).toEqual(['drift.md', 'drift.sarif']);
     expect(r.files.get('drift.md')).toMatch(/❌ expired 2020-01-01: attestation `terraform_data\.tap`/);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('the weekly mutation workflow', () => {
+  it('runs npm run mutate on a weekly schedule and proposes the incremental results Stryker keeps', () => {
+    const text = readFileSync(path.join(WORKFLOWS, 'recovery-gate-mutation.yml'), 'utf8');
+    const workflow = parseYaml(text) as {
+      on: { schedule: { cron: string }[] };
+      jobs: { mutate: { steps: { run?: string; with?: Record<string, string> }[] } };
+    };
+    const [minute, hour, dayOfMonth, month, dayOfWeek] = workflow.on.schedule[0].cron.split(' ');
+    expect([minute, hour, dayOfMonth, month]).toEqual(['0', '3', '*', '*']);
+    expect(dayOfWeek).toMatch(/^[0-6]$/);
+    const steps = workflow.jobs.mutate.steps;
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npm run mutate']);
+    const config = readFileSync('stryker.config.mjs', 'utf8');
+    const incremental = /incrementalFile: '([^']+)'/.exec(config)![1];
+    expect(steps.some((s) => s.with?.['add-paths'] === incremental)).toBe(true);
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.mutate).toMatch(/^stryker run/);
   });
 });

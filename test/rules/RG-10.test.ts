@@ -2,6 +2,7 @@ import rule from '../../policies/rules/RG-10-recovery-short-lived';
 import { testRule } from '../support/rule-tester';
 import { withBoundaries } from '../support/boundaries';
 import type { Boundary } from '../support/boundaries';
+import { attestationBody } from '../support/fixtures';
 import { configStack } from '../support/stacks';
 
 const okta = { okta_group: { staff: { name: 'Staff' } } };
@@ -59,6 +60,18 @@ testRule(
       ],
       invalid: [
         {
+          name: 'a lifetime written as text is not a number of minutes',
+          provider: 'entra',
+          stack: configStack({ ...entra, ...tap({ isUsableOnce: true, maximumLifetimeInMinutes: '60' }) }),
+          expect: [
+            {
+              messageId: 'tooLong',
+              resource: 'msgraph_update_resource.tap',
+              data: { resource: 'msgraph_update_resource.tap', value: '"60"', max: 480 },
+            },
+          ],
+        },
+        {
           name: 'nothing manages the pass',
           provider: 'entra',
           stack: configStack(entra),
@@ -111,7 +124,61 @@ testRule(
           name: 'body from a variable',
           provider: 'entra',
           stack: configStack({ ...entra, ...tap('${var.tap_body}') }),
-          expect: [{ messageId: 'cannotVerify', resource: 'msgraph_update_resource.tap' }],
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'msgraph_update_resource.tap',
+              data: {
+                what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+                why: 'its body is not known',
+              },
+            },
+          ],
+        },
+        {
+          name: 'single use from a variable',
+          provider: 'entra',
+          stack: configStack({ ...entra, ...tap({ isUsableOnce: '${var.once}', maximumLifetimeInMinutes: 60 }) }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'msgraph_update_resource.tap',
+              data: {
+                what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+                why: 'isUsableOnce is not known',
+              },
+            },
+          ],
+        },
+        {
+          name: 'lifetime not set: the tenant keeps whatever it has',
+          provider: 'entra',
+          stack: configStack({ ...entra, ...tap({ isUsableOnce: true }) }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'msgraph_update_resource.tap',
+              data: {
+                what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+                why: 'maximumLifetimeInMinutes is not set, so the tenant keeps whatever it has',
+              },
+            },
+          ],
+        },
+        {
+          name: 'nothing manages the pass, and the only attestation names its control by a variable',
+          provider: 'entra',
+          stack: configStack({ ...entra, terraform_data: { a: attestationBody('${var.control}') } }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: null,
+              data: {
+                what: 'whether temporary recovery credentials are attested (RG-10)',
+                why: "an attestation's control is not known",
+              },
+            },
+          ],
         },
         {
           name: 'an attestation whose control is a variable',

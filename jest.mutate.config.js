@@ -1,0 +1,26 @@
+/**
+ * The suite as `npm run mutate` runs it for each mutant: everything but the
+ * tests that spawn other programs (npm pack, terraform, the built binary),
+ * which Stryker's per-test coverage cannot follow into a child process and
+ * which would only slow every mutant down.
+ */
+const base = require('./jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  // The whole checkout in the haste map, so that --findRelatedTests can follow a test to the sources it loads.
+  roots: ['<rootDir>'],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.stryker-tmp/', '<rootDir>/cdktf.out/'],
+  dependencyExtractor: '<rootDir>/test/mutation/dependency-extractor.js',
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/package\\.test\\.ts$',
+    '/test/cli/binary\\.test\\.ts$',
+    'terraform',
+    '/test/inputs/plan-writer\\.test\\.ts$',
+    '/test/doc-snippets\\.test\\.ts$',
+    '/test/examples/',
+  ],
+};
