@@ -273,3 +273,23 @@ export const PIM_SCHEDULE_TYPES: readonly string[] = [
   'azuread_privileged_access_group_eligibility_schedule',
   'azuread_privileged_access_group_assignment_schedule',
 ];
+
+/** A list attribute that gained elements between two existing sides: one weakening, its message made from what was added. */
+export function reportAdded(
+  { before, after }: ResourcePair,
+  report: (w: WeakeningReport) => void,
+  kind: WeakeningKind,
+  attribute: string,
+  message: (added: readonly string[]) => string,
+): void {
+  if (!before || !after) return;
+  const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
+  if (added.length > 0)
+    report({
+      kind,
+      attribute,
+      before: shown(valueOn(before, attribute)),
+      after: shown(valueOn(after, attribute)),
+      message: message(added),
+    });
+}

@@ -2,7 +2,15 @@ import type { RuleContext } from '../tenant/context';
 import type { RoleGrant } from '../tenant/grants';
 import { defineRule } from '../engine/rule';
 import { Unknown, elements } from '../model/value';
-import { type ResourcePair, type WeakeningReport, addedElements, grantsOf, shown, valueOn } from '../engine/weakening';
+import {
+  type ResourcePair,
+  type WeakeningReport,
+  addedElements,
+  grantsOf,
+  reportAdded,
+  shown,
+  valueOn,
+} from '../engine/weakening';
 import type { Value } from '../model/value';
 
 /** `…/api/v1/users`, `…/api/v1/groups` (no id after), `orn:…:directory:…:users` / `:groups` (no id after). */
@@ -233,28 +241,17 @@ function resourceSetRemoved({ before, after }: ResourcePair, report: (w: Weakeni
   }
 }
 
-function permissionsAdded({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const added = addedElements(valueOn(before, 'permissions'), valueOn(after, 'permissions'));
-  if (before && after && added.length > 0)
-    report({
-      kind: 'W-SCOPE',
-      attribute: 'permissions',
-      before: shown(valueOn(before, 'permissions')),
-      after: shown(valueOn(after, 'permissions')),
-      message: `permissions added to a custom admin role: ${added.join(', ')}`,
-    });
+function permissionsAdded(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  reportAdded(
+    pair,
+    report,
+    'W-SCOPE',
+    'permissions',
+    (added) => `permissions added to a custom admin role: ${added.join(', ')}`,
+  );
 }
 
-function resourceSetWidened({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  for (const attribute of ['resources', 'resources_orn']) {
-    const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
-    if (before && after && added.length > 0)
-      report({
-        kind: 'W-SCOPE',
-        attribute,
-        before: shown(valueOn(before, attribute)),
-        after: shown(valueOn(after, attribute)),
-        message: `the resource set now also covers ${added.join(', ')}`,
-      });
-  }
+function resourceSetWidened(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  for (const attribute of ['resources', 'resources_orn'])
+    reportAdded(pair, report, 'W-SCOPE', attribute, (added) => `the resource set now also covers ${added.join(', ')}`);
 }

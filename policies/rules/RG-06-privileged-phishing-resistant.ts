@@ -5,14 +5,7 @@ import { OktaSignOnRule, appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { addTo } from '../lists';
-import {
-  type ResourcePair,
-  type WeakeningReport,
-  addedElements,
-  shown,
-  signInWeakened,
-  valueOn,
-} from '../engine/weakening';
+import { type ResourcePair, type WeakeningReport, reportAdded, signInWeakened } from '../engine/weakening';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
 const ADMIN_CONSOLE = /admin[-_ ]?console/i;
@@ -268,14 +261,12 @@ function isAdminConsolePolicy(policy: Resource | undefined): boolean {
 
 // ------------------------------------------------------------ weakenings (W-STRENGTH, W-EXCLUSION)
 
-function weakerMethodsAllowed({ before, after }: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const added = addedElements(valueOn(before, 'allowed_combinations'), valueOn(after, 'allowed_combinations'));
-  if (before && after && added.length > 0)
-    report({
-      kind: 'W-STRENGTH',
-      attribute: 'allowed_combinations',
-      before: shown(valueOn(before, 'allowed_combinations')),
-      after: shown(valueOn(after, 'allowed_combinations')),
-      message: `weaker methods allowed: ${added.join(', ')}`,
-    });
+function weakerMethodsAllowed(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
+  reportAdded(
+    pair,
+    report,
+    'W-STRENGTH',
+    'allowed_combinations',
+    (added) => `weaker methods allowed: ${added.join(', ')}`,
+  );
 }

@@ -4,7 +4,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
-import { type ResourcePair, type WeakeningReport, addedElements, shown, valueOn } from '../engine/weakening';
+import { type ResourcePair, type WeakeningReport, reportAdded } from '../engine/weakening';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
 
@@ -160,21 +160,11 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
 // ------------------------------------------------------------ weakenings (W-EXCLUSION)
 
 function exclusionsAdded(
-  { before, after }: ResourcePair,
+  pair: ResourcePair,
   report: (w: WeakeningReport) => void,
   paths: readonly string[],
   what: 'policy' | 'rule',
 ): void {
-  if (!before || !after) return;
-  for (const path of paths) {
-    const added = addedElements(valueOn(before, path), valueOn(after, path));
-    if (added.length > 0)
-      report({
-        kind: 'W-EXCLUSION',
-        attribute: path,
-        before: shown(valueOn(before, path)),
-        after: shown(valueOn(after, path)),
-        message: `excluded from the ${what}: ${added.join(', ')}`,
-      });
-  }
+  for (const path of paths)
+    reportAdded(pair, report, 'W-EXCLUSION', path, (added) => `excluded from the ${what}: ${added.join(', ')}`);
 }
