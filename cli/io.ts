@@ -1,7 +1,8 @@
 /** The CLI's only window on the world, so commands can be tested in memory. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeReport } from '../index';
+// Straight from its module, not through index.ts: cli/main.ts loads this file on every start, --help and --version too.
+import { writeReport } from '../policies/write-report';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;

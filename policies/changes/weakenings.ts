@@ -7,6 +7,7 @@
 import type { AnyRule } from '../engine/rule';
 import type { ResourcePair, Weakening, WeakeningDetector } from '../engine/weakening';
 import { errorMessage } from '../errors';
+import { addTo } from '../lists';
 import { RULES } from '../rules';
 
 interface Owned {
@@ -21,7 +22,7 @@ function index(rules: readonly AnyRule[]): { byType: Map<string, Owned[]>; byPat
   for (const rule of rules) {
     for (const detector of rule.weakenings ?? []) {
       if (detector.types instanceof RegExp) byPattern.push({ rule, detector });
-      else for (const type of detector.types) byType.set(type, [...(byType.get(type) ?? []), { rule, detector }]);
+      else for (const type of detector.types) addTo(byType, type, { rule, detector });
     }
   }
   return { byType, byPattern };

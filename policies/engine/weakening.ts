@@ -138,34 +138,26 @@ function accessPolicyWeakened(
   if (b.grant.mfa && !a.grant.mfa && a.grant.strength === undefined)
     report({
       kind: 'W-STRENGTH',
-      attribute: 'grant_controls.built_in_controls',
-      before: shown(valueOn(before, 'grant_controls.built_in_controls')),
-      after: shown(valueOn(after, 'grant_controls.built_in_controls')),
+      ...sidesOf({ before, after }, 'grant_controls.built_in_controls'),
       message: 'mfa is no longer required',
     });
   const strengthPath = 'grant_controls.authentication_strength_policy_id';
   if (isPhishingResistant(b.grant.strength) === true && isPhishingResistant(a.grant.strength) !== true)
     report({
       kind: 'W-STRENGTH',
-      attribute: strengthPath,
-      before: shown(valueOn(before, strengthPath)),
-      after: shown(valueOn(after, strengthPath)),
+      ...sidesOf({ before, after }, strengthPath),
       message: 'phishing-resistant authentication is no longer required',
     });
   // Taking a role, group or user out of an enforcing policy leaves it as uncovered as excluding it would.
   if (b.state !== 'enabled' || !(b.grant.mfa || b.grant.strength !== undefined) || a.allUsers === true) return;
-  for (const path of ['included_users', 'included_groups', 'included_roles']) {
-    const full = `conditions.users.${path}`;
-    const removed = addedElements(valueOn(after, full), valueOn(before, full));
-    if (removed.length > 0)
-      report({
-        kind: 'W-EXCLUSION',
-        attribute: full,
-        before: shown(valueOn(before, full)),
-        after: shown(valueOn(after, full)),
-        message: `no longer covered by the policy: ${removed.join(', ')}`,
-      });
-  }
+  for (const path of ['included_users', 'included_groups', 'included_roles'])
+    reportRemoved(
+      { before, after },
+      report,
+      'W-EXCLUSION',
+      `conditions.users.${path}`,
+      (removed) => `no longer covered by the policy: ${removed.join(', ')}`,
+    );
 }
 
 function signOnRuleWeakened(
@@ -193,25 +185,21 @@ function signOnRuleWeakened(
   } else if (strong(before) && !strong(after)) {
     report({
       kind: 'W-STRENGTH',
-      attribute: 'constraints',
-      before: shown(valueOn(before, 'constraints')),
-      after: shown(valueOn(after, 'constraints')),
+      ...sidesOf({ before, after }, 'constraints'),
       message: 'the phishing-resistant constraint is removed',
     });
   }
   if (strong(before) !== (tier === 'privileged')) return;
   // An emptied list makes the rule apply to everyone: wider, not narrower.
-  for (const path of ['users_included', 'groups_included']) {
-    const removed = addedElements(valueOn(after, path), valueOn(before, path));
-    if (removed.length > 0 && elements(valueOn(after, path)).length > 0)
-      report({
-        kind: 'W-EXCLUSION',
-        attribute: path,
-        before: shown(valueOn(before, path)),
-        after: shown(valueOn(after, path)),
-        message: `no longer covered by the rule: ${removed.join(', ')}`,
-      });
-  }
+  for (const path of ['users_included', 'groups_included'])
+    if (elements(valueOn(after, path)).length > 0)
+      reportRemoved(
+        { before, after },
+        report,
+        'W-EXCLUSION',
+        path,
+        (removed) => `no longer covered by the rule: ${removed.join(', ')}`,
+      );
 }
 
 /** Okta event hooks and Azure Monitor alerts: what RG-15 (sign-ins, break-glass monitoring) and RG-17 (recovery events) watch. */
@@ -223,13 +211,13 @@ export const ALERTING_TYPES: readonly string[] = [
 
 /**
  * An event hook that stops sending events, or an alert switched off or
- * removed; `signIns` when what is lost watches sign-ins (break-glass
- * monitoring, RG-15) rather than recovery operations (RG-17).
+ * removed, when what is lost watches `watched`: sign-ins (break-glass
+ * monitoring, RG-15) or recovery operations (RG-17).
  */
-export function alertingDropped({
-  before,
-  after,
-}: ResourcePair): (WeakeningReport & { readonly signIns: boolean }) | undefined {
+export function alertingDropped(
+  { before, after }: ResourcePair,
+  watched: 'sign-ins' | 'recovery operations',
+): WeakeningReport | undefined {
   if (!before) return undefined;
   if (before.type === 'okta_event_hook') {
     const events = (r: Resource | undefined) => literalStrings(valueOn(r, 'events'));
@@ -238,8 +226,8 @@ export function alertingDropped({
       active(before) && !active(after) ? events(before) : events(before).filter((e) => !events(after).includes(e));
     if (dropped.length === 0) return undefined;
     const signIns = dropped.includes('user.session.start');
+    if (signIns !== (watched === 'sign-ins')) return undefined;
     return {
-      signIns,
       kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING',
       attribute: 'events',
       before: shown(valueOn(before, 'events')),
@@ -252,8 +240,8 @@ export function alertingDropped({
   const signIns = /signinlogs/i.test(
     String(valueOn(before, before.type.endsWith('_v2') ? 'criteria.query' : 'query') ?? ''),
   );
+  if (signIns !== (watched === 'sign-ins')) return undefined;
   return {
-    signIns,
     kind: signIns ? 'W-BREAKGLASS' : 'W-LOGGING',
     attribute: 'enabled',
     before: 'true',
@@ -274,22 +262,46 @@ export const PIM_SCHEDULE_TYPES: readonly string[] = [
   'azuread_privileged_access_group_assignment_schedule',
 ];
 
+type Sides = Pick<ResourcePair, 'before' | 'after'>;
+
 /** A list attribute that gained elements between two existing sides: one weakening, its message made from what was added. */
 export function reportAdded(
-  { before, after }: ResourcePair,
+  sides: Sides,
   report: (w: WeakeningReport) => void,
   kind: WeakeningKind,
   attribute: string,
   message: (added: readonly string[]) => string,
 ): void {
+  reportListChange(sides, report, kind, attribute, 'added', message);
+}
+
+/** A list attribute that lost elements between two existing sides: the mirror of {@link reportAdded}. */
+export function reportRemoved(
+  sides: Sides,
+  report: (w: WeakeningReport) => void,
+  kind: WeakeningKind,
+  attribute: string,
+  message: (removed: readonly string[]) => string,
+): void {
+  reportListChange(sides, report, kind, attribute, 'removed', message);
+}
+
+function reportListChange(
+  sides: Sides,
+  report: (w: WeakeningReport) => void,
+  kind: WeakeningKind,
+  attribute: string,
+  change: 'added' | 'removed',
+  message: (elements: readonly string[]) => string,
+): void {
+  const { before, after } = sides;
   if (!before || !after) return;
-  const added = addedElements(valueOn(before, attribute), valueOn(after, attribute));
-  if (added.length > 0)
-    report({
-      kind,
-      attribute,
-      before: shown(valueOn(before, attribute)),
-      after: shown(valueOn(after, attribute)),
-      message: message(added),
-    });
+  const [from, to] = change === 'added' ? [before, after] : [after, before];
+  const changed = addedElements(valueOn(from, attribute), valueOn(to, attribute));
+  if (changed.length > 0) report({ kind, ...sidesOf(sides, attribute), message: message(changed) });
+}
+
+/** An attribute and its value on both sides, as a weakening shows them. */
+export function sidesOf({ before, after }: Sides, attribute: string) {
+  return { attribute, before: shown(valueOn(before, attribute)), after: shown(valueOn(after, attribute)) };
 }

@@ -10,6 +10,7 @@ import {
   reportAdded,
   shown,
   valueOn,
+  sidesOf,
 } from '../engine/weakening';
 import type { Value } from '../model/value';
 
@@ -181,9 +182,7 @@ function scopeWidened(
     if (added.length > 0 || emptied) {
       report({
         kind: 'W-SCOPE',
-        attribute: scopeAttribute,
-        before: shown(valueOn(before, scopeAttribute)),
-        after: shown(valueOn(after, scopeAttribute)),
+        ...sidesOf({ before, after }, scopeAttribute),
         message: emptied
           ? 'every target is removed: reset authority now reaches the whole org'
           : `reset authority now also reaches ${added.join(', ')}`,
@@ -199,9 +198,7 @@ function scopeWidened(
   ) {
     report({
       kind: 'W-SCOPE',
-      attribute: scopeAttribute,
-      before: shown(valueOn(before, scopeAttribute)),
-      after: shown(valueOn(after, scopeAttribute)),
+      ...sidesOf({ before, after }, scopeAttribute),
       message: 'reset authority moved from an administrative unit to the whole tenant',
     });
   }

@@ -4,7 +4,7 @@ import { graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, elements, isObject, valueAt } from '../model/value';
-import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn } from '../engine/weakening';
+import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn, sidesOf } from '../engine/weakening';
 
 const messages = {
   noPolicy:
@@ -247,9 +247,7 @@ function activationLoosened(pair: ResourcePair, report: (w: WeakeningReport) => 
   if (approvers && !approvers.toOperators)
     report({
       kind: 'W-APPROVAL',
-      attribute: approvers.path,
-      before: shown(valueOn(before, approvers.path)),
-      after: shown(valueOn(after, approvers.path)),
+      ...sidesOf({ before, after }, approvers.path),
       message: `the approver changed to ${approvers.added.join(', ')}`,
     });
   const hours = (v: Value | undefined) => (typeof v === 'string' ? durationHours(v) : undefined);
@@ -258,9 +256,7 @@ function activationLoosened(pair: ResourcePair, report: (w: WeakeningReport) => 
   if (b !== undefined && (a === undefined || a > b))
     report({
       kind: 'W-APPROVAL',
-      attribute: 'activation_rules.maximum_duration',
-      before: shown(valueOn(before, 'activation_rules.maximum_duration')),
-      after: shown(valueOn(after, 'activation_rules.maximum_duration')),
+      ...sidesOf({ before, after }, 'activation_rules.maximum_duration'),
       message: 'activations last longer',
     });
 }

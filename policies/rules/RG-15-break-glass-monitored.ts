@@ -119,13 +119,6 @@ function checkOkta(ctx: RuleContext, report: Reporter): void {
 // ------------------------------------------------------------ weakenings (W-BREAKGLASS)
 
 function signInAlertDropped(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const dropped = alertingDropped(pair);
-  if (dropped?.signIns)
-    report({
-      kind: dropped.kind,
-      attribute: dropped.attribute,
-      before: dropped.before,
-      after: dropped.after,
-      message: dropped.message,
-    });
+  const dropped = alertingDropped(pair, 'sign-ins');
+  if (dropped) report(dropped);
 }

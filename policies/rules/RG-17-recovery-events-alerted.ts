@@ -149,13 +149,6 @@ function notifiesOthers(policy: Resource): boolean | undefined {
 // ------------------------------------------------------------ weakenings (W-LOGGING)
 
 function recoveryAlertDropped(pair: ResourcePair, report: (w: WeakeningReport) => void): void {
-  const dropped = alertingDropped(pair);
-  if (dropped && !dropped.signIns)
-    report({
-      kind: dropped.kind,
-      attribute: dropped.attribute,
-      before: dropped.before,
-      after: dropped.after,
-      message: dropped.message,
-    });
+  const dropped = alertingDropped(pair, 'recovery operations');
+  if (dropped) report(dropped);
 }

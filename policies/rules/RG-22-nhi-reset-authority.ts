@@ -8,7 +8,7 @@ import { Unknown, elements, literalStrings } from '../model/value';
 import { parseTime } from '../model/time';
 import { durationHours } from '../model/time';
 import { addTo } from '../lists';
-import { type ResourcePair, type WeakeningReport, addedElements, shown, valueOn } from '../engine/weakening';
+import { type ResourcePair, type WeakeningReport, addedElements, valueOn, sidesOf } from '../engine/weakening';
 
 const messages = {
   secretNeverExpires:
@@ -214,9 +214,7 @@ function oauthAppGrantedReset({ before, after }: ResourcePair, report: (w: Weake
   if (after && added.length > 0)
     report({
       kind: 'W-PRIVILEGE',
-      attribute: 'scopes',
-      before: shown(valueOn(before, 'scopes')),
-      after: shown(valueOn(after, 'scopes')),
+      ...sidesOf({ before, after }, 'scopes'),
       message: `an OAuth app is granted ${added.join(', ')}`,
     });
 }

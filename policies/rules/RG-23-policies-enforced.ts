@@ -3,7 +3,7 @@ import type { RuleContext } from '../tenant/context';
 import { OKTA_STATUS_TYPES } from '../tenant/okta-signon';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
-import { type ResourcePair, type WeakeningReport, shown, valueOn } from '../engine/weakening';
+import { type ResourcePair, type WeakeningReport, valueOn, sidesOf } from '../engine/weakening';
 import { readPolicy } from '../tenant/conditional-access';
 
 /**
@@ -126,9 +126,7 @@ function accessPolicyOff({ before, after, base, head }: ResourcePair, report: (w
   if (a && b && b.state === 'enabled' && a.state !== 'enabled')
     report({
       kind: 'W-ENFORCEMENT',
-      attribute: 'state',
-      before: shown(valueOn(before, 'state')),
-      after: shown(valueOn(after, 'state')),
+      ...sidesOf({ before, after }, 'state'),
       message: 'the policy no longer enforces anything',
     });
 }

@@ -12,11 +12,12 @@ import { validateSuppressions } from '../../policies/engine/suppressions';
 import { RULES } from '../../policies/rules';
 import { drift } from '../../policies/workflows/drift';
 import { validatePlan } from '../../policies/inputs/plan';
+import { daysAfterNow } from '../support/boundaries';
+import { DEFAULT_NOW } from '../support/rule-tester';
 import { simplePlan } from '../support/stacks';
 
-const NOW = new Date('2026-11-26T12:00:00Z');
+const NOW = new Date(DEFAULT_NOW);
 const HOUR = 1 / 24;
-const after = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
 const configWith = (suppressionMaxDays?: number): Config =>
   suppressionMaxDays === undefined
     ? DEFAULT_CONFIG
@@ -34,7 +35,7 @@ describe.each(LIMITS)('suppressionMaxDays from the %s (%s)', (_source, configure
     reason: 'SIEM migration: the alert is re-created in SEC-2001',
     ticket: 'SEC-2001',
     approver: 'ciso-office',
-    expires: after(days),
+    expires: daysAfterNow(days),
     ...(inline ? { source: 'main.tf:3' } : {}),
   });
   const validate =
@@ -65,7 +66,7 @@ describe.each(LIMITS)('suppressionMaxDays from the %s (%s)', (_source, configure
         reason: 'SIEM migration: the alert is re-created in SEC-2001',
         ticket: 'SEC-2001',
         approver: 'ciso-office',
-        expires: after(days),
+        expires: daysAfterNow(days),
       });
     };
     expect(suppress(limit)).not.toThrow();
@@ -91,7 +92,7 @@ describe.each([
                 owner: 'iam',
                 approver: 'ciso',
                 evidence: 'SEC-1',
-                expires: after(days),
+                expires: daysAfterNow(days),
               },
             },
           },
