@@ -113,3 +113,50 @@ describe('RG-10 owns Temporary Access Passes made reusable or longer-lived', () 
     expect(change(SMS, once(true, 240), once(false, 600))).toEqual([]);
   });
 });
+
+describe('RG-13 owns a break-glass expiry pushed beyond its limit', () => {
+  const attestation = (control: string, expires: unknown) => ({
+    terraform_data: { bg: { input: { recovery_gate_attestation: { control, subject: 'okta_user.bg', expires } } } },
+  });
+  const change = (before: Parameters<typeof configStack>[0], after: Parameters<typeof configStack>[0]) => {
+    const base = contextOf(before);
+    const head = contextOf(after);
+    return weakeningsOf({ before: base.stack.resources[0], after: head.stack.resources[0], base, head })
+      .filter((w) => w.ruleId === 'RG-13')
+      .map((w) => `${w.kind} ${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
+  };
+
+  it.each([
+    [
+      'pushed beyond 90 days',
+      attestation('RG-13', '2026-12-01T00:00:00Z'),
+      attestation('RG-13', '2027-06-01T00:00:00Z'),
+      [
+        'W-BREAKGLASS input.recovery_gate_attestation.expires: "2026-12-01T00:00:00Z" → "2027-06-01T00:00:00Z" (the break-glass expiry is pushed beyond 90 days)',
+      ],
+    ],
+    [
+      'pushed out, still within 90 days',
+      attestation('RG-13', '2026-12-01T00:00:00Z'),
+      attestation('RG-13', '2027-01-01T00:00:00Z'),
+      [],
+    ],
+    ['brought forward', attestation('RG-13', '2027-06-01T00:00:00Z'), attestation('RG-13', '2027-05-01T00:00:00Z'), []],
+    [
+      'unchanged beyond the limit',
+      attestation('RG-13', '2027-06-01T00:00:00Z'),
+      attestation('RG-13', '2027-06-01T00:00:00Z'),
+      [],
+    ],
+    ['another control', attestation('RG-24', '2026-12-01T00:00:00Z'), attestation('RG-24', '2027-06-01T00:00:00Z'), []],
+    ['no expiry before', attestation('RG-13', 'soon'), attestation('RG-13', '2027-06-01T00:00:00Z'), []],
+    [
+      'no attestation before',
+      { terraform_data: { bg: { input: {} } } },
+      attestation('RG-13', '2027-06-01T00:00:00Z'),
+      [],
+    ],
+  ])('%s', (_name, before, after, expected) => {
+    expect(change(before, after)).toEqual(expected);
+  });
+});

@@ -148,6 +148,45 @@ testRule(
           ],
         },
         {
+          name: 'two deadlines: the earliest is the one the pipeline meets first, whatever the order they are found in',
+          provider: 'okta',
+          stack: configStack({
+            okta_user: {
+              bg: { ...oktaBg, ...bgCondition('"2026-11-20T00:00:00Z"') },
+            },
+            terraform_data: { bg_expiry: attestation('${okta_user.bg.id}', '2027-09-01T00:00:00Z') },
+          }),
+          expect: [
+            {
+              messageId: 'expired',
+              resource: 'okta_user.bg',
+              data: {
+                account: 'okta_user.bg',
+                expires: '2026-11-20T00:00:00.000Z',
+                days: 90,
+                evidence: 'the precondition of okta_user.bg',
+              },
+            },
+          ],
+        },
+        {
+          name: 'expiring at this very moment is expired',
+          provider: 'entra',
+          stack: configStack({ azuread_user: { bg: { ...entraBg, ...bgCondition('"2026-11-26T12:00:00Z"') } } }),
+          expect: [
+            {
+              messageId: 'expired',
+              resource: 'azuread_user.bg',
+              data: {
+                account: 'azuread_user.bg',
+                expires: '2026-11-26T12:00:00.000Z',
+                days: 90,
+                evidence: 'the precondition of azuread_user.bg',
+              },
+            },
+          ],
+        },
+        {
           name: 'expiry that is not a time',
           provider: 'entra',
           stack: configStack({
