@@ -2,7 +2,8 @@
  * The suite as `npm run mutate` runs it for each mutant: everything but the
  * tests that spawn other programs (npm pack, terraform, the built binary),
  * which Stryker's per-test coverage cannot follow into a child process and
- * which would only slow every mutant down.
+ * which would only slow every mutant down, and the scale and robustness
+ * suites (below). The score is therefore a lower bound of the whole suite's.
  */
 const base = require('./jest.config.js');
 
@@ -22,5 +23,11 @@ module.exports = {
     '/test/inputs/plan-writer\\.test\\.ts$',
     '/test/doc-snippets\\.test\\.ts$',
     '/test/examples/',
+    // Scale and robustness suites: they run every rule on large or hostile inputs, so they cover every mutant and
+    // cost a survivor its whole run, yet they assert no rule's logic. A rule's mutants must die in focused tests.
+    '/test/engine/large-lists\\.test\\.ts$',
+    '/test/hostile/',
+    '\\.property\\.test\\.ts$',
+    '/test/cli/conventions\\.test\\.ts$',
   ],
 };

@@ -1,7 +1,7 @@
 /**
  * Reads Terraform configuration in its JSON shape — cdktf output, `.tf.json`,
- * and HCL after hcl2json — into resources. The three differ only in what an
- * expression may see: HCL substitutes variable values and reads local modules,
+ * and HCL (which hcl-syntax.ts reads into that shape) — into resources. The
+ * three differ only in what an expression may see: HCL substitutes variable values and reads local modules,
  * cdktf and `.tf.json` take configuration as written.
  */
 import { Scope, evaluateTemplate, planTimeDeadline } from '../model/expression';

@@ -16,6 +16,7 @@ import { isPlanShape, readPlan, validatePlan } from './plan';
 import { applyOverrides } from './overrides';
 import { inlineSuppressions } from './inline-suppressions';
 import { refuseIrregular } from './files';
+import { HclSyntaxError, parseHcl } from './hcl-syntax';
 
 export interface LoadOptions {
   /** Extra variable files for HCL input (`--var-file`), applied last. */
@@ -103,7 +104,7 @@ async function namesStacksThatExist(dir: string, manifest: Manifest): Promise<bo
 export async function loadFile(file: string, text: string, options: LoadOptions = {}): Promise<Stack[]> {
   if (text.trim() === '') throw new InputError(file, 'file is empty');
   const looksJson = text.trimStart().startsWith('{') || file.endsWith('.json');
-  if (!looksJson) return [await loadHclModule(file, [{ file, text, body: await parseHcl(file, text) }], [], options)];
+  if (!looksJson) return [await loadHclModule(file, [{ file, text, body: parseHclFile(file, text) }], [], options)];
   const doc = parseJson(text, file);
   if (isPlanShape(doc)) {
     const plan = validatePlan(doc as Record<string, unknown>, file);
@@ -182,30 +183,15 @@ async function loadManifest(dir: string, manifest: Manifest, file: string): Prom
 
 // ------------------------------------------------------------------- HCL
 
-type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
-let hcl2json: Hcl2Json | undefined;
-
-async function parseHcl(file: string, text: string): Promise<Record<string, unknown>> {
-  // Loaded on first use: the WebAssembly parser costs start-up time that JSON inputs never need.
-  hcl2json ??= (await import('@cdktf/hcl2json')) as Hcl2Json;
+function parseHclFile(file: string, text: string): Record<string, unknown> {
   refuseDeepNesting(text, file, true);
   try {
-    return await hcl2json.parse(file, text);
+    return parseHcl(text);
   } catch (e) {
-    throw new InputError(file, describeHclError(errorMessage(e), file));
+    if (e instanceof HclSyntaxError)
+      throw new InputError(file, `HCL syntax error at line ${e.line}, column ${e.column}: ${e.message}`);
+    throw e;
   }
-}
-
-/** `parse config: [x.tf:2,7-3,1: Invalid expression; Expected …]` → `line 2, column 7: Invalid expression; Expected …`. */
-export function describeHclError(message: string, file: string): string {
-  const m = /:(\d+),(\d+)(?:-[\d,]+)?: ([^\]\n]+)/.exec(message);
-  if (m) return `HCL syntax error at line ${m[1]}, column ${m[2]}: ${m[3].trim()}`;
-  return `HCL syntax error: ${
-    message
-      .replace(file, '')
-      .replace(/^[\s:]+/, '')
-      .split('\n')[0]
-  }`;
 }
 
 async function readConfigFile(file: string): Promise<ConfigFile> {
@@ -216,7 +202,7 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
       throw new InputError(file, 'not Terraform JSON configuration');
     return { file, text, body: doc as Record<string, unknown> };
   }
-  return { file, text, body: await parseHcl(file, text) };
+  return { file, text, body: parseHclFile(file, text) };
 }
 
 /**
@@ -295,7 +281,7 @@ async function readVariableFiles(
   const values = new Map<string, Value>();
   for (const file of [...ordered, ...extra]) {
     const text = await readText(file);
-    const body = file.endsWith('.json') ? parseJson(text, file) : await parseHcl(file, text);
+    const body = file.endsWith('.json') ? parseJson(text, file) : parseHclFile(file, text);
     if (!isPlainObject(body)) throw new InputError(file, 'variable file must hold name = value pairs');
     for (const [k, v] of Object.entries(body)) values.set(k, evaluate(v, {}));
   }

@@ -116,6 +116,23 @@ function isSpace(c: number): boolean {
   );
 }
 
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+
+/**
+ * The character a template escape at `at` (`\n`, `\"`, `\u00e9`,
+ * `\U0001F600`…) stands for and the escape's length, or what is wrong with it.
+ */
+export function readEscape(src: string, at: number): { text: string; length: number } | string {
+  const selector = src[at + 1];
+  if (Object.hasOwn(SIMPLE_ESCAPES, selector)) return { text: SIMPLE_ESCAPES[selector], length: 2 };
+  if (selector !== 'u' && selector !== 'U') return `The symbol "${selector}" is not a valid escape sequence selector.`;
+  const width = selector === 'u' ? 4 : 8;
+  const hex = src.slice(at + 2, at + 2 + width);
+  if (hex.length !== width || !/^[0-9A-Fa-f]+$/.test(hex))
+    return `The \\${selector} escape sequence must be followed by ${width} hexadecimal digits.`;
+  return { text: String.fromCodePoint(parseInt(hex, 16)), length: 2 + width };
+}
+
 class Parser {
   pos = 0;
   constructor(private readonly src: string) {}
@@ -158,28 +175,10 @@ class Parser {
   }
 
   private escape(): string {
-    const s = this.src;
-    const n = s[this.pos + 1];
-    this.pos += 2;
-    switch (n) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u': {
-        const hex = s.slice(this.pos, this.pos + 4);
-        this.pos += 4;
-        return String.fromCharCode(parseInt(hex, 16));
-      }
-      default:
-        throw new ParseError(`unknown escape \\${n}`);
-    }
+    const escaped = readEscape(this.src, this.pos);
+    if (typeof escaped === 'string') throw new ParseError(escaped);
+    this.pos += escaped.length;
+    return escaped.text;
   }
 
   private skipStrip(): void {
