@@ -4,7 +4,7 @@ import type { RoleGrant } from '../tenant/grants';
 import { OktaSignOnRule, appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
-import { addTo } from '../lists';
+import { addTo, byText } from '../lists';
 import { type ResourcePair, type WeakeningReport, reportAdded, signInWeakened } from '../engine/weakening';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
@@ -79,7 +79,8 @@ function checkEntra(ctx: RuleContext, grants: RoleGrant[], report: Reporter): vo
   const unknown = new Map<Resource, string[]>();
   const narrow = new Map<AccessPolicy, string[]>();
   const scoped = new Map<Resource, string[]>();
-  for (const [templateId, held] of roles) {
+  // By role name: the same tenant lists its roles in the same order however its files are laid out.
+  for (const [templateId, held] of [...roles].sort(byText(([, held]) => held[0].role.name))) {
     const name = held[0].role.name;
     const enabled = ctx.accessPolicies.filter((p) => p.state === 'enabled' && p.allApplications !== false);
     const coverage = enabled.map((p) => ({ p, covers: coversRole(ctx, p, held) }));

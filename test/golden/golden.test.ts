@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { render, syntheticStack } from '../../bench/check-bench';
+import { render, syntheticStack } from '../../bench/tenant';
 import { runCli } from '../support/memory-io';
 
 const NOW = ['--now', '2026-06-01T00:00:00Z'];
@@ -80,8 +80,8 @@ function cases(): Case[] {
 }
 
 /** The bench's tenant of 1,000 resources, in each form it is measured in. */
-const SYNTHETIC_FORMS = ['cdktf', 'terraform-json', 'plan'] as const;
-const SYNTHETIC_FILES = { cdktf: 'cdktf.out', 'terraform-json': 'main.tf.json', plan: 'plan.json' };
+const SYNTHETIC_FORMS = ['cdktf', 'terraform-json', 'plan', 'hcl'] as const;
+const SYNTHETIC_FILES = { cdktf: 'cdktf.out', 'terraform-json': 'main.tf.json', plan: 'plan.json', hcl: 'hcl' };
 // Inside the checkout (ignored by git), so the reports name it by a relative path as a user's would.
 const syntheticDir = 'test/golden/synthetic';
 // Written when a case runs, not when the file loads: a run that selects other tests (a mutant's) skips the work.
@@ -98,6 +98,17 @@ beforeAll(() => {
   writeFileSync(path.join(syntheticDir, 'cdktf.out/manifest.json'), JSON.stringify(manifest));
   writeFileSync(path.join(syntheticDir, 'main.tf.json'), render(synthetic, 'terraform-json'));
   writeFileSync(path.join(syntheticDir, 'plan.json'), render(synthetic, 'plan'));
+  mkdirSync(path.join(syntheticDir, 'hcl'), { recursive: true });
+  writeFileSync(path.join(syntheticDir, 'hcl/main.tf'), render(synthetic, 'hcl'));
+});
+
+it('the bench tenant in HCL gives the findings of the same tenant in Terraform JSON, only its file, lines and stack name differ', () => {
+  const findingsOf = (report: string) => {
+    const text = readFileSync(path.join(__dirname, 'reports', report), 'utf8');
+    const json = JSON.parse(text.slice(text.indexOf('{'))) as { findings: { file: string; line: number }[] };
+    return json.findings.map((f) => ({ ...f, stack: undefined, file: undefined, line: undefined }));
+  };
+  expect(findingsOf('check-synthetic-hcl.json')).toEqual(findingsOf('check-synthetic-terraform-json.json'));
 });
 
 describe.each(cases())('$name', ({ name, argv }) => {
