@@ -144,9 +144,15 @@ function targets(p: AccessPolicy, templateId: string): boolean {
 }
 
 /** Every holder of the role is covered: true; one is not: false; one may be: undefined. */
+/** False at the first holder the policy misses: most policies miss most roles, and a role can have thousands of holders. */
 function coversRole(ctx: RuleContext, p: AccessPolicy, held: RoleGrant[]): boolean | undefined {
-  const verdicts = held.map((g) => coversGrant(ctx, p, g));
-  return verdicts.includes(false) ? false : verdicts.includes(undefined) ? undefined : true;
+  let unknown = false;
+  for (const g of held) {
+    const covers = coversGrant(ctx, p, g);
+    if (covers === false) return false;
+    if (covers === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
 }
 
 /**
