@@ -203,12 +203,14 @@ function scopeWidened(
     });
   }
   const beforeRoles = grantsOf(base, before).map((g) => g.role);
+  const rank = (name: string) => OKTA_ROLE_RANK.get(name);
   for (const g of grantsOf(head, after)) {
     if (beforeRoles.some((r) => r.name === g.role.name)) continue;
-    const upgraded =
-      beforeRoles.some((r) => (OKTA_ROLE_RANK.get(g.role.name) ?? 0) > (OKTA_ROLE_RANK.get(r.name) ?? 0)) ||
-      (g.role.privileged && !beforeRoles.some((r) => r.privileged));
-    if (upgraded || beforeRoles.length > 0) {
+    // A role every former role outranks is a step down, not a weakening; an unranked change is shown.
+    const newRank = rank(g.role.name);
+    const steppedDown = newRank !== undefined && beforeRoles.every((r) => (rank(r.name) ?? -1) > newRank);
+    const newlyPrivileged = g.role.privileged && !beforeRoles.some((r) => r.privileged);
+    if (newlyPrivileged || (beforeRoles.length > 0 && !steppedDown)) {
       report({
         kind: 'W-SCOPE',
         attribute: 'role',

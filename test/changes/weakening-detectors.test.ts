@@ -1,5 +1,6 @@
 /** Each rule declares the weakenings it owns; the classifier runs them all, each under a guard. */
 import { DEFAULT_CONFIG } from '../../policies/config/config';
+import { HELPDESK_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR } from '../../policies/facts/entra-roles';
 import { weakeningsOf } from '../../policies/changes/weakenings';
 import { type AnyRule, defineRule } from '../../policies/engine/rule';
 import { RULES } from '../../policies/rules';
@@ -155,6 +156,150 @@ describe('RG-13 owns a break-glass expiry pushed beyond its limit', () => {
       { terraform_data: { bg: { input: {} } } },
       attestation('RG-13', '2027-06-01T00:00:00Z'),
       [],
+    ],
+  ])('%s', (_name, before, after, expected) => {
+    expect(change(before, after)).toEqual(expected);
+  });
+});
+
+describe('RG-01 owns reset authority that reaches further', () => {
+  type Resources = Parameters<typeof configStack>[0];
+  const change = (before: Resources, after: Resources) => {
+    const base = contextOf(before);
+    const head = contextOf(after);
+    const last = (c: RuleContext) => c.stack.resources[c.stack.resources.length - 1];
+    return weakeningsOf({ before: last(base), after: last(head), base, head })
+      .filter((w) => w.ruleId === 'RG-01')
+      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
+  };
+  const groups = { okta_group: { a: { name: 'A' }, b: { name: 'B' }, desk: { name: 'Desk' } } };
+  const oktaRole = (role: string, targets?: string[], set?: string) => ({
+    ...groups,
+    okta_group_role: {
+      r: {
+        group_id: '${okta_group.desk.id}',
+        role_type: role,
+        ...(targets ? { target_group_list: targets } : {}),
+        ...(set ? { resource_set_id: set } : {}),
+      },
+    },
+  });
+  const A = '${okta_group.a.id}';
+  const B = '${okta_group.b.id}';
+
+  it.each([
+    [
+      'a target added',
+      oktaRole('HELP_DESK_ADMIN', [A]),
+      oktaRole('HELP_DESK_ADMIN', [A, B]),
+      [`target_group_list: [${A}] → [${A}, ${B}] (reset authority now also reaches okta_group.b)`],
+    ],
+    [
+      'every target removed',
+      oktaRole('HELP_DESK_ADMIN', [A]),
+      oktaRole('HELP_DESK_ADMIN', []),
+      [`target_group_list: [${A}] → [] (every target is removed: reset authority now reaches the whole org)`],
+    ],
+    ['a target removed, one left', oktaRole('HELP_DESK_ADMIN', [A, B]), oktaRole('HELP_DESK_ADMIN', [A]), []],
+    ['nothing changes', oktaRole('HELP_DESK_ADMIN', [A]), oktaRole('HELP_DESK_ADMIN', [A]), []],
+    [
+      'a stronger role',
+      oktaRole('HELP_DESK_ADMIN', [A]),
+      oktaRole('USER_ADMIN', [A]),
+      ['role: HELP_DESK_ADMIN → USER_ADMIN (the role is changed to USER_ADMIN)'],
+    ],
+    [
+      'the top role',
+      oktaRole('HELP_DESK_ADMIN', [A]),
+      oktaRole('SUPER_ADMIN', [A]),
+      ['role: HELP_DESK_ADMIN → SUPER_ADMIN (the role is changed to SUPER_ADMIN)'],
+    ],
+    ['a weaker role', oktaRole('ORG_ADMIN', [A]), oktaRole('HELP_DESK_ADMIN', [A]), []],
+    [
+      'the resource set removed',
+      oktaRole('HELP_DESK_ADMIN', undefined, 'rs-1'),
+      oktaRole('HELP_DESK_ADMIN'),
+      ['resource_set_id: "rs-1" → unset (the resource set that limited the role is removed)'],
+    ],
+    [
+      // The set's members are not known here: a move to named groups is shown for the reviewer to judge.
+      'the resource set replaced by targets',
+      oktaRole('HELP_DESK_ADMIN', undefined, 'rs-1'),
+      oktaRole('HELP_DESK_ADMIN', [A]),
+      [`target_group_list: unset → [${A}] (reset authority now also reaches okta_group.a)`],
+    ],
+  ])('Okta group role: %s', (_name, before, after, expected) => {
+    expect(change(before, after)).toEqual(expected);
+  });
+
+  const entraGrant = (scope: string, role = HELPDESK_ADMINISTRATOR) => ({
+    azuread_directory_role_assignment: {
+      r: { role_id: role, principal_object_id: '${azuread_group.desk.object_id}', directory_scope_id: scope },
+    },
+  });
+  const UNIT = '/administrativeUnits/${azuread_administrative_unit.staff.object_id}';
+  it.each([
+    [
+      'a unit scope moved to the tenant',
+      entraGrant(UNIT),
+      entraGrant('/'),
+      [`directory_scope_id: ${UNIT} → "/" (reset authority moved from an administrative unit to the whole tenant)`],
+    ],
+    ['the tenant narrowed to a unit', entraGrant('/'), entraGrant(UNIT), []],
+    [
+      'a stronger role',
+      entraGrant(UNIT),
+      entraGrant(UNIT, PRIVILEGED_ROLE_ADMINISTRATOR),
+      [
+        'role: Helpdesk Administrator → Privileged Role Administrator (the role is changed to Privileged Role Administrator)',
+      ],
+    ],
+  ])('Entra role assignment: %s', (_name, before, after, expected) => {
+    expect(change(before, after)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'permissions added to a custom role',
+      { okta_admin_role_custom: { c: { label: 'C', permissions: ['okta.users.read'] } } },
+      {
+        okta_admin_role_custom: {
+          c: { label: 'C', permissions: ['okta.users.read', 'okta.users.credentials.resetFactors'] },
+        },
+      },
+      [
+        'permissions: ["okta.users.read"] → ["okta.users.read", "okta.users.credentials.resetFactors"] (permissions added to a custom admin role: "okta.users.credentials.resetFactors")',
+      ],
+    ],
+    [
+      'permissions removed',
+      {
+        okta_admin_role_custom: {
+          c: { label: 'C', permissions: ['okta.users.read', 'okta.users.credentials.resetFactors'] },
+        },
+      },
+      { okta_admin_role_custom: { c: { label: 'C', permissions: ['okta.users.read'] } } },
+      [],
+    ],
+    [
+      'a resource set covering more',
+      { okta_resource_set: { s: { label: 'S', resources: ['https://acme.okta.com/api/v1/groups/a'] } } },
+      {
+        okta_resource_set: {
+          s: { label: 'S', resources: ['https://acme.okta.com/api/v1/groups/a', 'https://acme.okta.com/api/v1/users'] },
+        },
+      },
+      [
+        'resources: ["https://acme.okta.com/api/v1/groups/a"] → ["https://acme.okta.com/api/v1/groups/a", "https://acme.okta.com/api/v1/users"] (the resource set now also covers "https://acme.okta.com/api/v1/users")',
+      ],
+    ],
+    [
+      'an admin role given to more people',
+      { okta_admin_role_custom_assignments: { m: { custom_role_id: 'r', resource_set_id: 's', members: ['u1'] } } },
+      {
+        okta_admin_role_custom_assignments: { m: { custom_role_id: 'r', resource_set_id: 's', members: ['u1', 'u2'] } },
+      },
+      ['members: ["u1"] → ["u1", "u2"] (reset authority now also reaches "u2")'],
     ],
   ])('%s', (_name, before, after, expected) => {
     expect(change(before, after)).toEqual(expected);

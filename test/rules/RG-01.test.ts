@@ -203,8 +203,54 @@ testRule(rule, {
         { messageId: 'unscopedEntra', resource: 'azuread_directory_role_eligibility_schedule_request.pw' },
       ],
     },
+    {
+      name: 'Helpdesk Administrator at a scope that is neither the tenant nor an administrative unit',
+      provider: 'entra',
+      stack: configStack({
+        ...entraBase,
+        azuread_directory_role_assignment: {
+          hd: {
+            role_id: HELPDESK,
+            principal_object_id: '${azuread_group.helpdesk.object_id}',
+            directory_scope_id: '/x',
+          },
+        },
+      }),
+      expect: [
+        {
+          messageId: 'unscopedEntra',
+          resource: 'azuread_directory_role_assignment.hd',
+          data: { role: 'Helpdesk Administrator', principal: 'azuread_group.helpdesk', scope: 'directory scope "/x"' },
+        },
+      ],
+    },
   ],
   unknown: [
+    {
+      name: 'a resource set named by an id this configuration does not hold',
+      provider: 'okta',
+      stack: configStack({
+        okta_group: groups,
+        okta_admin_role_custom: customRole,
+        okta_admin_role_custom_assignments: {
+          a: {
+            custom_role_id: '${okta_admin_role_custom.credentials.id}',
+            resource_set_id: 'iamkuwy3gqcfNexfQ697',
+            members: ['https://acme.okta.com/api/v1/groups/${okta_group.helpdesk.id}'],
+          },
+        },
+      }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'okta_admin_role_custom_assignments.a',
+          data: {
+            what: 'the resource set of okta_admin_role_custom_assignments.a',
+            why: 'resource_set_id names no okta_resource_set in this configuration',
+          },
+        },
+      ],
+    },
     {
       name: 'role type from a variable',
       provider: 'okta',
