@@ -305,3 +305,78 @@ describe('RG-01 owns reset authority that reaches further', () => {
     expect(change(before, after)).toEqual(expected);
   });
 });
+
+describe('RG-04 owns activation made easier', () => {
+  type Rules = Record<string, unknown>;
+  const policy = (rules: Rules | undefined) => ({
+    azuread_group: { pim: { display_name: 'PIM', security_enabled: true }, boss: { display_name: 'Boss' } },
+    azuread_group_role_management_policy: {
+      p: { group_id: '${azuread_group.pim.id}', role_id: 'member', ...(rules ? { activation_rules: rules } : {}) },
+    },
+  });
+  const strict: Rules = {
+    require_approval: true,
+    require_justification: true,
+    require_ticket_info: true,
+    require_multifactor_authentication: true,
+    maximum_duration: 'PT2H',
+    approval_stage: { primary_approver: [{ object_id: '${azuread_group.boss.object_id}', type: 'groupMembers' }] },
+  };
+  const without = (rules: Rules, key: string): Rules =>
+    Object.fromEntries(Object.entries(rules).filter(([k]) => k !== key));
+  type Resources = Parameters<typeof configStack>[0];
+  const change = (before: Resources | undefined, after: Resources | undefined) => {
+    const base = contextOf(before ?? { azuread_group: {} });
+    const head = contextOf(after ?? { azuread_group: {} });
+    const policyOf = (c: RuleContext) =>
+      c.stack.resources.find((r) => r.type === 'azuread_group_role_management_policy');
+    return weakeningsOf({ before: policyOf(base), after: policyOf(head), base, head })
+      .filter((w) => w.ruleId === 'RG-04')
+      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
+  };
+
+  it.each([
+    ['nothing changes', policy(strict), policy(strict), []],
+    [
+      'the policy removed',
+      policy(strict),
+      undefined,
+      [
+        "activation_rules: managed → removed (the activation policy is removed: Microsoft's defaults need no approval and no ticket)",
+      ],
+    ],
+    [
+      'approval and a ticket no longer required',
+      policy(strict),
+      policy({ ...without(strict, 'require_ticket_info'), require_approval: false }),
+      [
+        'activation_rules.require_approval: true → false (require approval is no longer required to activate)',
+        'activation_rules.require_ticket_info: true → unset (require ticket info is no longer required to activate)',
+      ],
+    ],
+    [
+      'multi-factor authentication no longer required',
+      policy(strict),
+      policy({ ...strict, require_multifactor_authentication: false }),
+      [
+        'activation_rules.require_multifactor_authentication: true → false (require multifactor authentication is no longer required to activate)',
+      ],
+    ],
+    ['a requirement added', policy({ ...strict, require_ticket_info: false }), policy(strict), []],
+    [
+      'activations last longer',
+      policy(strict),
+      policy({ ...strict, maximum_duration: 'PT8H' }),
+      ['activation_rules.maximum_duration: "PT2H" → "PT8H" (activations last longer)'],
+    ],
+    [
+      'no longer limited',
+      policy(strict),
+      policy(without(strict, 'maximum_duration')),
+      ['activation_rules.maximum_duration: "PT2H" → unset (activations last longer)'],
+    ],
+    ['activations shorter', policy(strict), policy({ ...strict, maximum_duration: 'PT1H' }), []],
+  ])('%s', (_name, before, after, expected) => {
+    expect(change(before, after)).toEqual(expected);
+  });
+});

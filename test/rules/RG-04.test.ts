@@ -167,6 +167,29 @@ testRule(
           expect: [{ messageId: 'weakActivation', resource: 'azuread_group_role_management_policy.helpdesk' }],
         },
         {
+          name: 'a policy without activation rules',
+          provider: 'entra',
+          stack: pimTenant({}),
+          expect: [
+            {
+              messageId: 'weakActivation',
+              resource: 'azuread_group_role_management_policy.helpdesk',
+              data: {
+                policy: 'azuread_group_role_management_policy.helpdesk',
+                role: 'Helpdesk Administrator',
+                shortfall: 'with no activation rules at all',
+                fix: 'require_approval = true with a primary_approver, require_justification = true, require_ticket_info = true, maximum_duration = "PT8H"',
+              },
+            },
+          ],
+        },
+        {
+          name: 'an owner policy does not stand for the member policy',
+          provider: 'entra',
+          stack: pimTenant({ role_id: 'owner', activation_rules: activation() }),
+          expect: [{ messageId: 'noPolicy', resource: 'azuread_group.helpdesk' }],
+        },
+        {
           name: 'approval without an approver',
           provider: 'entra',
           stack: pimTenant({ activation_rules: activation({ approval_stage: { primary_approver: [] } }) }),
@@ -218,10 +241,34 @@ testRule(
           ],
         },
         {
+          name: 'role eligibility whose attestation control is from a variable',
+          provider: 'entra',
+          stack: eligibility({ terraform_data: { a: attestationBody('${var.control}') } }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'azuread_directory_role_eligibility_schedule_request.agent',
+              data: {
+                what: 'whether activating Authentication Administrator through azuread_directory_role_eligibility_schedule_request.agent needs approval',
+                why: 'the approval setting or an attestation is not known',
+              },
+            },
+          ],
+        },
+        {
           name: 'attestation control from a variable',
           provider: 'okta',
           stack: okta({ terraform_data: { a: attestationBody('${var.control}') } }),
-          expect: [{ messageId: 'cannotVerify', resource: 'okta_group_role.helpdesk' }],
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'okta_group_role.helpdesk',
+              data: {
+                what: 'whether okta_group_role.helpdesk is attested for RG-04',
+                why: "an attestation's control is not known",
+              },
+            },
+          ],
         },
       ],
     },
