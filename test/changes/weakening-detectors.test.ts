@@ -1,6 +1,10 @@
 /** Each rule declares the weakenings it owns; the classifier runs them all, each under a guard. */
 import { DEFAULT_CONFIG } from '../../policies/config/config';
-import { HELPDESK_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR } from '../../policies/facts/entra-roles';
+import {
+  GLOBAL_ADMINISTRATOR,
+  HELPDESK_ADMINISTRATOR,
+  PRIVILEGED_ROLE_ADMINISTRATOR,
+} from '../../policies/facts/entra-roles';
 import { weakeningsOf } from '../../policies/changes/weakenings';
 import { type AnyRule, defineRule } from '../../policies/engine/rule';
 import { RULES } from '../../policies/rules';
@@ -378,5 +382,62 @@ describe('RG-04 owns activation made easier', () => {
     ['activations shorter', policy(strict), policy({ ...strict, maximum_duration: 'PT1H' }), []],
   ])('%s', (_name, before, after, expected) => {
     expect(change(before, after)).toEqual(expected);
+  });
+});
+
+describe('RG-03 owns new standing privilege', () => {
+  type Resources = Parameters<typeof configStack>[0];
+  const change = (before: Resources, after: Resources, type: string) => {
+    const base = contextOf(before);
+    const head = contextOf(after);
+    const of = (c: RuleContext) => c.stack.resources.find((r) => r.type === type);
+    return weakeningsOf({ before: of(base), after: of(head), base, head })
+      .filter((w) => w.ruleId === 'RG-03')
+      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
+  };
+  const users = {
+    azuread_user: {
+      jo: { user_principal_name: 'jo@acme.example', display_name: 'Jo' },
+      al: { user_principal_name: 'al@acme.example', display_name: 'Al' },
+    },
+  };
+  const JO = '${azuread_user.jo.object_id}';
+  const AL = '${azuread_user.al.object_id}';
+  const admins = (members: string[], role = GLOBAL_ADMINISTRATOR) => ({
+    ...users,
+    azuread_group: { admins: { display_name: 'Admins', security_enabled: true, assignable_to_role: true, members } },
+    azuread_directory_role_assignment: {
+      a: { role_id: role, principal_object_id: '${azuread_group.admins.object_id}' },
+    },
+  });
+
+  it.each([
+    [
+      'a member joins a group holding Global Administrator',
+      admins([JO]),
+      admins([JO, AL]),
+      [
+        `members: [${JO}] → [${JO}, ${AL}] (new members of azuread_group.admins, which holds a privileged role: azuread_user.al)`,
+      ],
+    ],
+    ['a member leaves', admins([JO, AL]), admins([JO]), []],
+    [
+      'a member joins a group holding no privileged role',
+      admins([JO], HELPDESK_ADMINISTRATOR),
+      admins([JO, AL], HELPDESK_ADMINISTRATOR),
+      [],
+    ],
+  ])('%s', (_name, before, after, expected) => {
+    expect(change(before, after, 'azuread_group')).toEqual(expected);
+  });
+
+  it('a role newly assigned to a person', () => {
+    const grant = {
+      azuread_directory_role_assignment: { a: { role_id: GLOBAL_ADMINISTRATOR, principal_object_id: JO } },
+    };
+    expect(change(users, { ...users, ...grant }, 'azuread_directory_role_assignment')).toEqual([
+      'role: none → Global Administrator (azuread_user.jo is newly granted Global Administrator)',
+    ]);
+    expect(change({ ...users, ...grant }, { ...users, ...grant }, 'azuread_directory_role_assignment')).toEqual([]);
   });
 });

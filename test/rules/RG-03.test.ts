@@ -214,8 +214,88 @@ testRule(rule, {
         },
       }),
       expect: [
-        { messageId: 'cannotVerify', resource: 'azuread_directory_role_assignment.p' },
-        { messageId: 'cannotVerify', resource: 'azuread_directory_role_assignment.r' },
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_directory_role_assignment.p',
+          data: {
+            role: 'Authentication Administrator',
+            principal: 'an unknown principal',
+            what: 'whether azuread_directory_role_assignment.p assigns Authentication Administrator to a user or to a PIM-governed group',
+            why: 'the principal is not known',
+          },
+        },
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_directory_role_assignment.r',
+          data: {
+            role: 'an unknown role',
+            principal: 'an unknown principal',
+            what: 'which role azuread_directory_role_assignment.r assigns',
+            why: 'the role is not a literal',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a principal managed elsewhere (a literal object id)',
+      provider: 'entra',
+      stack: configStack({
+        azuread_directory_role_assignment: {
+          p: {
+            role_id: AUTH_ADMIN,
+            principal_object_id: '00000000-0000-0000-0000-00000000000a',
+            directory_scope_id: '/',
+          },
+        },
+      }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_directory_role_assignment.p',
+          data: {
+            role: 'Authentication Administrator',
+            principal: 'an unknown principal',
+            what: 'whether azuread_directory_role_assignment.p assigns Authentication Administrator to a user or to a PIM-governed group',
+            why: 'the principal is not managed in this configuration',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a group whose role-assignability or members are not known',
+      provider: 'entra',
+      stack: configStack({
+        azuread_user: users,
+        azuread_group: {
+          ops: { ...pimGroup, assignable_to_role: '${var.assignable}' },
+          ops2: { ...pimGroup, display_name: 'Ops 2', members: '${var.members}' },
+        },
+        azuread_directory_role_assignment: {
+          a: { role_id: GA, principal_object_id: '${azuread_group.ops.object_id}' },
+          b: { role_id: GA, principal_object_id: '${azuread_group.ops2.object_id}' },
+        },
+      }),
+      expect: [
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_directory_role_assignment.a',
+          data: {
+            role: 'Global Administrator',
+            principal: 'azuread_group.ops',
+            what: 'whether azuread_group.ops is a PIM-governed group',
+            why: 'assignable_to_role is not known',
+          },
+        },
+        {
+          messageId: 'cannotVerify',
+          resource: 'azuread_directory_role_assignment.b',
+          data: {
+            role: 'Global Administrator',
+            principal: 'azuread_group.ops2',
+            what: 'whether azuread_group.ops2 is a PIM-governed group',
+            why: 'members is not known',
+          },
+        },
       ],
     },
   ],
