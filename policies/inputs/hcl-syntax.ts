@@ -13,6 +13,7 @@
  * Syntax errors carry the line and column where Terraform reports them.
  */
 
+import { MAX_NESTING } from '../errors';
 import { readEscape } from '../model/expression';
 
 export class HclSyntaxError extends Error {
@@ -112,6 +113,12 @@ class HclParser {
    */
   private newlinesAreSpace = false;
   private conversionError: HclSyntaxError | undefined;
+  /**
+   * Prefix operators and conditionals open around the position. Brackets are
+   * bounded before parsing (refuseDeepNesting); these are bounded here, so
+   * that hostile input cannot exhaust the stack.
+   */
+  private depth = 0;
   private lineStarts: number[] | undefined;
 
   constructor(private readonly src: string) {}
@@ -287,6 +294,7 @@ class HclParser {
     this.skip(this.newlinesAreSpace);
     if (this.code() !== C.Question) return condition;
     this.pos++;
+    this.deeper();
     const whenTrue = this.expression();
     this.skip(this.newlinesAreSpace);
     if (this.code() !== C.Colon) {
@@ -298,6 +306,7 @@ class HclParser {
     }
     this.pos++;
     const whenFalse = this.expression();
+    this.depth--;
     return { kind: 'conditional', condition, whenTrue, whenFalse, start: condition.start, end: whenFalse.end };
   }
 
@@ -335,7 +344,9 @@ class HclParser {
     const c = this.code();
     if (c === C.Bang || c === C.Minus) {
       const start = this.pos++;
+      this.deeper();
       const operand = this.unary();
+      this.depth--;
       return { kind: 'unary', operator: c === C.Bang ? '!' : '-', operand, start, end: operand.end };
     }
     return this.postfix(this.primary());
@@ -775,6 +786,15 @@ class HclParser {
         'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.',
       );
     }
+  }
+
+  private deeper(): void {
+    if (++this.depth > MAX_NESTING)
+      this.fail(
+        this.pos,
+        'Nesting too deep',
+        `recovery-gate reads expressions nested at most ${MAX_NESTING} levels deep.`,
+      );
   }
 
   /** Reads with newlines as spaces (brackets) or as separators (objects), then restores the enclosing rule. */

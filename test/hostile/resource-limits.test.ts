@@ -95,6 +95,18 @@ describe('nesting', () => {
     expectOneLineError(await runCli(['check', plan, ...NOW]), /deep-plan\.json: nested more than 512 levels deep/);
     const hcl = file('deep.tf', `resource "okta_group" "a" {\n  name = ${'['.repeat(3000)}${']'.repeat(3000)}\n}\n`);
     expectOneLineError(await runCli(['check', hcl, ...NOW]), /deep\.tf: nested more than 512 levels deep/);
+    // Prefix operators and conditionals nest without brackets: the parser bounds them itself.
+    for (const [name, value] of [
+      ['minus', `${'-'.repeat(100000)}1`],
+      ['not', `${'!'.repeat(100000)}true`],
+      ['conditional', `${'var.x ? 1 : '.repeat(50000)}2`],
+    ]) {
+      const chain = file(`chain-${name}.tf`, `resource "okta_group" "a" {\n  name = ${value}\n}\n`);
+      expectOneLineError(
+        await runCli(['check', chain, ...NOW]),
+        new RegExp(`chain-${name}\\.tf: HCL syntax error at line 2, column \\d+: Nesting too deep`),
+      );
+    }
   }, 10000);
 
   it('an expression nested thousands of levels deep in a .tf.json string is refused or unknown, never a crash', async () => {
