@@ -117,6 +117,18 @@ describe('RG-10 owns Temporary Access Passes made reusable or longer-lived', () 
   it('the same body change on another method is not a pass', () => {
     expect(change(SMS, once(true, 240), once(false, 600))).toEqual([]);
   });
+
+  it('a pass configuration added or removed is no change to compare', () => {
+    const tap = contextOf({ msgraph_update_resource: { tap: { url: TAP, body: once(false, 600) } } });
+    const none = contextOf({ okta_group: {} });
+    const [resource] = tap.stack.resources;
+    const errors: string[] = [];
+    const rg10 = (pair: Parameters<typeof weakeningsOf>[0]) =>
+      weakeningsOf(pair, (e) => errors.push(e)).filter((w) => w.ruleId === 'RG-10');
+    expect(rg10({ before: undefined, after: resource, base: none, head: tap })).toEqual([]);
+    expect(rg10({ before: resource, after: undefined, base: tap, head: none })).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('RG-13 owns a break-glass expiry pushed beyond its limit', () => {

@@ -136,6 +136,21 @@ testRule(
           ],
         },
         {
+          name: 'no body at all',
+          provider: 'entra',
+          stack: configStack({ ...entra, msgraph_update_resource: { tap: { url: TAP } } }),
+          expect: [
+            {
+              messageId: 'cannotVerify',
+              resource: 'msgraph_update_resource.tap',
+              data: {
+                what: 'the Temporary Access Pass settings in msgraph_update_resource.tap',
+                why: 'its body is not known',
+              },
+            },
+          ],
+        },
+        {
           name: 'single use from a variable',
           provider: 'entra',
           stack: configStack({ ...entra, ...tap({ isUsableOnce: '${var.once}', maximumLifetimeInMinutes: 60 }) }),
