@@ -12,8 +12,23 @@ import { RuleContext } from '../../policies/tenant/context';
 import { configStack } from '../support/stacks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
-const contextOf = (resources: Parameters<typeof configStack>[0]) =>
-  new RuleContext(configStack(resources), DEFAULT_CONFIG, NOW);
+type Resources = Parameters<typeof configStack>[0];
+const contextOf = (resources: Resources) => new RuleContext(configStack(resources), DEFAULT_CONFIG, NOW);
+
+/**
+ * What `ruleId` reports when one resource changes, one line per weakening:
+ * the resource of `type` on each side (the last resource when no type is named),
+ * absent where that side is `undefined`.
+ */
+function weakeningLines(ruleId: string, before: Resources | undefined, after: Resources | undefined, type?: string) {
+  const base = contextOf(before ?? {});
+  const head = contextOf(after ?? {});
+  const of = (c: RuleContext) =>
+    type === undefined ? c.stack.resources.at(-1) : c.stack.resources.find((r) => r.type === type);
+  return weakeningsOf({ before: of(base), after: of(head), base, head })
+    .filter((w) => w.ruleId === ruleId)
+    .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
+}
 
 function ruleWith(id: 'RG-98' | 'RG-99', detect: NonNullable<AnyRule['weakenings']>[number]['detect']): AnyRule {
   return defineRule({
@@ -135,7 +150,7 @@ describe('RG-13 owns a break-glass expiry pushed beyond its limit', () => {
   const attestation = (control: string, expires: unknown) => ({
     terraform_data: { bg: { input: { recovery_gate_attestation: { control, subject: 'okta_user.bg', expires } } } },
   });
-  const change = (before: Parameters<typeof configStack>[0], after: Parameters<typeof configStack>[0]) => {
+  const change = (before: Resources, after: Resources) => {
     const base = contextOf(before);
     const head = contextOf(after);
     return weakeningsOf({ before: base.stack.resources[0], after: head.stack.resources[0], base, head })
@@ -179,15 +194,7 @@ describe('RG-13 owns a break-glass expiry pushed beyond its limit', () => {
 });
 
 describe('RG-01 owns reset authority that reaches further', () => {
-  type Resources = Parameters<typeof configStack>[0];
-  const change = (before: Resources, after: Resources) => {
-    const base = contextOf(before);
-    const head = contextOf(after);
-    const last = (c: RuleContext) => c.stack.resources[c.stack.resources.length - 1];
-    return weakeningsOf({ before: last(base), after: last(head), base, head })
-      .filter((w) => w.ruleId === 'RG-01')
-      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
-  };
+  const change = (before: Resources, after: Resources) => weakeningLines('RG-01', before, after);
   const groups = { okta_group: { a: { name: 'A' }, b: { name: 'B' }, desk: { name: 'Desk' } } };
   const oktaRole = (role: string, targets?: string[], set?: string) => ({
     ...groups,
@@ -340,16 +347,8 @@ describe('RG-04 owns activation made easier', () => {
   };
   const without = (rules: Rules, key: string): Rules =>
     Object.fromEntries(Object.entries(rules).filter(([k]) => k !== key));
-  type Resources = Parameters<typeof configStack>[0];
-  const change = (before: Resources | undefined, after: Resources | undefined) => {
-    const base = contextOf(before ?? { azuread_group: {} });
-    const head = contextOf(after ?? { azuread_group: {} });
-    const policyOf = (c: RuleContext) =>
-      c.stack.resources.find((r) => r.type === 'azuread_group_role_management_policy');
-    return weakeningsOf({ before: policyOf(base), after: policyOf(head), base, head })
-      .filter((w) => w.ruleId === 'RG-04')
-      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
-  };
+  const change = (before: Resources | undefined, after: Resources | undefined) =>
+    weakeningLines('RG-04', before, after, 'azuread_group_role_management_policy');
 
   it.each([
     ['nothing changes', policy(strict), policy(strict), []],
@@ -398,15 +397,7 @@ describe('RG-04 owns activation made easier', () => {
 });
 
 describe('RG-03 owns new standing privilege', () => {
-  type Resources = Parameters<typeof configStack>[0];
-  const change = (before: Resources, after: Resources, type: string) => {
-    const base = contextOf(before);
-    const head = contextOf(after);
-    const of = (c: RuleContext) => c.stack.resources.find((r) => r.type === type);
-    return weakeningsOf({ before: of(base), after: of(head), base, head })
-      .filter((w) => w.ruleId === 'RG-03')
-      .map((w) => `${w.attribute}: ${w.before} → ${w.after} (${w.message})`);
-  };
+  const change = (before: Resources, after: Resources, type: string) => weakeningLines('RG-03', before, after, type);
   const users = {
     azuread_user: {
       jo: { user_principal_name: 'jo@acme.example', display_name: 'Jo' },
