@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { PEAK_MARK } from './peak-mark';
+import { elapsedMs, median } from './timing';
 
 export interface ProcessRun {
   readonly ms: number;
@@ -22,7 +23,7 @@ export function runProcess(args: readonly string[]): ProcessRun {
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 24,
   });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const ms = elapsedMs(start);
   const peak = new RegExp(`${PEAK_MARK} (\\d+)`).exec(child.stderr);
   if (child.status === null || child.status > 1 || !peak)
     throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr.slice(0, 500)}`);
@@ -67,9 +68,4 @@ export function pairs(input: string, json: string, runs: number): Pairs {
 export function coldStart(input: string, runs = 7): number {
   checkProcess(input);
   return median(Array.from({ length: runs }, () => checkProcess(input).ms));
-}
-
-export function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

@@ -8,6 +8,7 @@ import { runRulesIn } from '../policies/engine/run';
 import { loadInputs } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 import { RuleContext } from '../policies/tenant/context';
+import { elapsedMs } from './timing';
 
 export interface RuleTimes {
   readonly resources: number;
@@ -17,22 +18,20 @@ export interface RuleTimes {
   readonly byRule: ReadonlyMap<string, number>;
 }
 
-const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
 export async function ruleTimes(input: string, now: Date, runs = 3): Promise<RuleTimes> {
   const stacks = await loadInputs([input]);
   const contexts = stacks.map((s) => new RuleContext(s, DEFAULT_CONFIG, now));
   global.gc?.();
   let t = process.hrtime.bigint();
   const all = runRulesIn(contexts, RULES);
-  const firstMs = ms(t);
+  const firstMs = elapsedMs(t);
   const byRule = new Map<string, number>();
   for (const rule of RULES) {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       t = process.hrtime.bigint();
       runRulesIn(contexts, [rule]);
-      times.push(ms(t));
+      times.push(elapsedMs(t));
     }
     byRule.set(rule.meta.id, Math.min(...times));
   }

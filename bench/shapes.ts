@@ -9,8 +9,7 @@ import { runRules } from '../policies/engine/run';
 import { loadInputs } from '../policies/inputs/load';
 import { RULES } from '../policies/rules';
 import type { Body, SyntheticStack } from './tenant';
-
-const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+import { elapsedMs } from './timing';
 
 /**
  * Tenants of one awkward shape each, the kind that once made a rule or a
@@ -125,7 +124,7 @@ export async function shapes(dir: string, now: Date): Promise<string[]> {
       global.gc?.();
       const t = process.hrtime.bigint();
       runRules(await loadInputs([file]), RULES, { now });
-      times.push(ms(t));
+      times.push(elapsedMs(t));
     }
     out.push(
       `| ${name} | ${times[0].toFixed(0)} ms | ${times[1].toFixed(0)} ms | ${(times[1] / times[0]).toFixed(1)}× |`,

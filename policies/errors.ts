@@ -143,11 +143,17 @@ export function jsonErrorOffset(text: string): number {
 }
 
 export function lineColumn(text: string, offset: number): string {
+  const { line, lineStart } = lineOf(text, offset);
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** The line (from 1) that holds `offset`, and the offset where that line starts. */
+export function lineOf(text: string, offset: number): { line: number; lineStart: number } {
   let line = 1;
-  let lastBreak = -1;
+  let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
-    lastBreak = i;
+    lineStart = i + 1;
   }
-  return `line ${line}, column ${offset - lastBreak}`;
+  return { line, lineStart };
 }

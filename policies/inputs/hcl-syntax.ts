@@ -13,7 +13,7 @@
  * Syntax errors carry the line and column where Terraform reports them.
  */
 
-import { MAX_NESTING } from '../errors';
+import { MAX_NESTING, lineOf } from '../errors';
 import { readEscape } from '../model/expression';
 
 export class HclSyntaxError extends Error {
@@ -119,7 +119,6 @@ class HclParser {
    * that hostile input cannot exhaust the stack.
    */
   private depth = 0;
-  private lineStarts: number[] | undefined;
 
   constructor(private readonly src: string) {}
 
@@ -576,23 +575,7 @@ class HclParser {
   /** A quoted template: `"text ${expr} %{if c}…%{endif}"`. */
   private quoted(): Expr {
     const start = this.pos++;
-    const { parts, open } = this.templateParts('quoted');
-    if (this.code() === C.Newline) {
-      this.fail(
-        this.pos,
-        'Invalid multi-line string',
-        'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax.',
-      );
-    }
-    if (this.code() !== C.Quote) {
-      this.fail(this.pos, 'Unterminated template string', 'No closing marker was found for the string.');
-    }
-    if (open)
-      this.fail(
-        this.pos,
-        'Unexpected end of template',
-        `The control directive is missing its closing %{end${open.kind}}.`,
-      );
+    const parts = this.templateParts('quoted');
     this.pos++;
     return templateOf(parts, start, this.pos);
   }
@@ -609,13 +592,7 @@ class HclParser {
       this.fail(start, 'Invalid heredoc', 'A heredoc marker must be followed by a newline.');
     }
     this.pos += this.code() === C.Newline ? 1 : 2;
-    const { parts, open } = this.templateParts('heredoc', marker);
-    if (open)
-      this.fail(
-        this.pos,
-        'Unexpected end of template',
-        `The control directive is missing its closing %{end${open.kind}}.`,
-      );
+    const parts = this.templateParts('heredoc', marker);
     const closeLine = s.indexOf('\n', this.pos);
     this.pos = closeLine < 0 ? s.length : closeLine;
     const end = this.pos;
@@ -624,13 +601,11 @@ class HclParser {
   }
 
   /**
-   * Template parts up to the closing quote (quoted) or up to the line holding
-   * only the marker (heredoc, left at that line's start).
+   * Template parts up to the closing quote (quoted, left at the quote) or up
+   * to the line holding only the marker (heredoc, left at that line's start),
+   * failing where the template does not end there or leaves a directive open.
    */
-  private templateParts(
-    mode: 'quoted' | 'heredoc',
-    marker?: string,
-  ): { parts: TemplatePart[]; open: Directive | undefined } {
+  private templateParts(mode: 'quoted' | 'heredoc', marker?: string): TemplatePart[] {
     const s = this.src;
     const root: TemplatePart[] = [];
     // Open directives: each collects its parts until %{else}, %{endif} or %{endfor}.
@@ -711,7 +686,24 @@ class HclParser {
       if (c === C.Newline) lineStart = true;
     }
     flush(false);
-    return { parts: root, open: stack[stack.length - 1].directive };
+    if (mode === 'quoted' && this.code() === C.Newline) {
+      this.fail(
+        this.pos,
+        'Invalid multi-line string',
+        'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax.',
+      );
+    }
+    if (mode === 'quoted' && this.code() !== C.Quote)
+      this.fail(this.pos, 'Unterminated template string', 'No closing marker was found for the string.');
+    const open = stack[stack.length - 1].directive;
+    if (open) {
+      this.fail(
+        this.pos,
+        'Unexpected end of template',
+        `The control directive is missing its closing %{end${open.kind}}.`,
+      );
+    }
+    return root;
   }
 
   /** `%{if c}`, `%{else}`, `%{endif}`, `%{for k, v in coll}`, `%{endfor}`, after `%{` and its strip marker. */
@@ -903,17 +895,9 @@ class HclParser {
   }
 
   private position(offset: number): { line: number; column: number } {
-    this.lineStarts ??= lineStartsOf(this.src);
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const { line, lineStart } = lineOf(this.src, offset);
     // Terraform counts columns in characters (code points), from 1.
-    const column = [...this.src.slice(this.lineStarts[lo], offset)].length + 1;
-    return { line: lo + 1, column };
+    return { line, column: [...this.src.slice(lineStart, offset)].length + 1 };
   }
 
   private fail(offset: number, summary: string, detail: string): never {
@@ -941,12 +925,6 @@ const UNTERMINATED_BRACKETS =
   'There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.';
 const UNCLOSED_BLOCK =
   'There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.';
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 /** Where the first `${` or `%{` of a quoted string's source starts (its escaped forms `$${`, `%%{` aside). */
 function templateSequenceIn(src: string, start: number, end: number): number {
@@ -986,38 +964,28 @@ function isInterpolation(part: TemplatePart): part is Expr {
  * interpolation or directive has none; a line of only spaces is left alone.
  */
 function dedent(parts: TemplatePart[]): TemplatePart[] {
-  let cut = Infinity;
-  forEachLineStart(parts, (text, blank) => {
-    if (!blank) cut = Math.min(cut, text.length - text.trimStart().length);
-  });
+  const starts = lineStartsIn(parts).filter((l) => !l.blank);
+  const cut = Math.min(...starts.map((l) => l.text.length - l.text.trimStart().length));
   if (cut === 0 || cut === Infinity) return parts;
+  const cutHere = new Set(starts.map((l) => `${l.part}:${l.line}`));
   return parts.map((p, i) => {
     if (p.kind !== 'text') return p;
-    const lines = p.text.split('\n');
-    const startsLine =
-      i === 0 || (parts[i - 1].kind === 'text' && (parts[i - 1] as { text: string }).text.endsWith('\n'));
-    const followed = i + 1 < parts.length;
-    const text = lines
-      .map((line, j) => {
-        const atStart = j > 0 || startsLine;
-        const blank = line.trim() === '' && !(j === lines.length - 1 && followed);
-        return atStart && !blank ? removeIndent(line, cut) : line;
-      })
-      .join('\n');
-    return { kind: 'text', text };
+    const lines = p.text.split('\n').map((line, j) => (cutHere.has(`${i}:${j}`) ? removeIndent(line, cut) : line));
+    return { kind: 'text', text: lines.join('\n') };
   });
 }
 
 /**
- * Calls `visit` with the text each line starts with ('' when it starts with an
- * interpolation or directive), and whether the line is blank (only spaces, to
- * its end).
+ * Where each line of a template starts: in which part and which of its lines
+ * (-1 for a line that starts with an interpolation or directive), the text it
+ * starts with, and whether it is blank (only spaces, to its end).
  */
-function forEachLineStart(parts: TemplatePart[], visit: (text: string, blank: boolean) => void): void {
+function lineStartsIn(parts: TemplatePart[]): { part: number; line: number; text: string; blank: boolean }[] {
+  const out: { part: number; line: number; text: string; blank: boolean }[] = [];
   let atLineStart = true;
   parts.forEach((p, i) => {
     if (p.kind !== 'text') {
-      if (atLineStart) visit('', false);
+      if (atLineStart) out.push({ part: i, line: -1, text: '', blank: false });
       atLineStart = false;
       return;
     }
@@ -1026,11 +994,12 @@ function forEachLineStart(parts: TemplatePart[], visit: (text: string, blank: bo
       if (j > 0) atLineStart = true;
       if (!atLineStart) return;
       const followed = j === lines.length - 1 && i + 1 < parts.length;
-      if (j === lines.length - 1 && line === '' && followed) return; // the next part starts the line
-      visit(line, line.trim() === '' && !followed);
+      if (followed && line === '') return; // the next part starts the line
+      out.push({ part: i, line: j, text: line, blank: line.trim() === '' && !followed });
       atLineStart = false;
     });
   });
+  return out;
 }
 
 function removeIndent(line: string, cut: number): string {

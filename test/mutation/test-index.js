@@ -58,11 +58,17 @@ class CoveringFilesSequencer extends Sequencer {
 
 const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+// Read once per worker process: Jest loads the sequencer module once and builds a sequencer for every mutant.
+const indexes = new Map();
+
 function readIndex(rootDir) {
+  if (indexes.has(rootDir)) return indexes.get(rootDir);
   try {
-    return JSON.parse(fs.readFileSync(indexPath(rootDir), 'utf8'));
+    const index = JSON.parse(fs.readFileSync(indexPath(rootDir), 'utf8'));
+    indexes.set(rootDir, index);
+    return index;
   } catch {
-    return undefined;
+    return undefined; // not written yet: keep every file, and look again next time
   }
 }
 
