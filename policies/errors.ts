@@ -67,7 +67,7 @@ export function refuseDeepNesting(text: string, file: string, hcl = false): void
  * does). Strings hold most of a document's bytes: indexOf skips them far
  * faster than a loop over their characters.
  */
-function closingQuote(text: string, open: number): number {
+export function closingQuote(text: string, open: number): number {
   for (let quote = text.indexOf('"', open + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
     let backslashes = 0;
     while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;

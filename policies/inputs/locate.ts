@@ -4,6 +4,7 @@
  * rescans its text per finding, and one without findings never pays at all.
  */
 import type { Resource } from '../model/resource';
+import { closingQuote } from '../errors';
 
 /** Lines by block kind (`resource` or `data`), type and name; nested so that a lookup builds no key. */
 class LineIndex {
@@ -117,16 +118,6 @@ class LineCounter {
     }
     return this.line;
   }
-}
-
-/** The index of the quote that closes the string opening at `start` (or the end of the text). */
-function closingQuote(text: string, start: number): number {
-  for (let j = text.indexOf('"', start + 1); j !== -1; j = text.indexOf('"', j + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(j - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return j;
-  }
-  return text.length;
 }
 
 /** Lines of `resource "type" "name"` and `data "type" "name"` blocks in HCL. */
