@@ -5,11 +5,15 @@
  * which would only slow every mutant down, and the scale and robustness
  * suites (below). The score is therefore a lower bound of the whole suite's.
  */
-const base = require('./jest.config.js');
+const { projects, testTimeout } = require('./jest.config.js');
+// The unit project only: the browser suite asserts how a page renders, not a rule's logic.
+const base = { ...projects[0] };
+delete base.displayName;
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
+  testTimeout,
   // The whole checkout in the haste map, so that --findRelatedTests can follow a test to the sources it loads.
   roots: ['<rootDir>'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -29,5 +33,6 @@ module.exports = {
     '/test/hostile/',
     '\\.property\\.test\\.ts$',
     '/test/cli/conventions\\.test\\.ts$',
+    '/test/browser/',
   ],
 };

@@ -48,8 +48,9 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
     stacks: values.stack,
     scope: values.scope === undefined ? undefined : oneOf(values.scope, SCOPES, '--scope'),
     varFiles: values['var-file'],
-    // The Markdown report draws the attack paths when there are any.
-    paths: outputs.some((o) => o.format === 'markdown'),
+    // The Markdown and HTML reports draw the attack paths when there are any; the HTML report also shows what expires.
+    paths: outputs.some((o) => o.format === 'markdown' || o.format === 'html'),
+    posture: outputs.some((o) => o.format === 'html'),
   });
   const writingBaseline = values['write-baseline'] !== undefined;
   if (writingBaseline) await writeOutput(io, values['write-baseline'], formatBaseline(report.result));

@@ -14,7 +14,7 @@ import { nowOf, oneOf, readConfig, refuseOverwritingInputs, writeOutput } from '
 import { parseFlags } from './flags';
 import type { CliIo } from './io';
 
-const FORMATS = ['text', 'json', 'markdown', 'mermaid', 'dot'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'mermaid', 'dot', 'html'] as const;
 
 export const PATHS_FLAGS = {
   format: { type: 'string', default: 'text' },
@@ -58,15 +58,17 @@ export async function pathsCommand(args: readonly string[], io: CliIo): Promise<
       throw new InputError('', `--${flag} ${address} names no principal in ${reports.map((r) => r.stack).join(', ')}`);
   }
   const text =
-    format === 'json'
-      ? formatPathsJson(reports)
-      : format === 'markdown'
-        ? formatPathsMarkdown(reports)
-        : format === 'mermaid'
-          ? reports.map(formatMermaid).join('\n')
-          : format === 'dot'
-            ? formatDot(reports)
-            : formatPathsText(reports);
+    format === 'html'
+      ? (await import('../policies/reporters/html')).formatHtml({ command: 'paths', paths: reports })
+      : format === 'json'
+        ? formatPathsJson(reports)
+        : format === 'markdown'
+          ? formatPathsMarkdown(reports)
+          : format === 'mermaid'
+            ? reports.map(formatMermaid).join('\n')
+            : format === 'dot'
+              ? formatDot(reports)
+              : formatPathsText(reports);
   await writeOutput(io, values.output, text);
   return pathsFound(reports) ? 1 : 0;
 }

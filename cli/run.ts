@@ -15,13 +15,13 @@ Commands:
                      --fail-on SEVERITY  --fail-on-weakening  --rule RG-NN  --skip-rule RG-NN
   drift PLAN         Changes made outside code, failed checks, expiries (--warn-days 14)
   paths [PATH ...]   Who can end up changing whose authentication, step by step
-                     --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot
+                     --from ADDRESS  --to ADDRESS  --stack NAME  --format text|json|markdown|mermaid|dot|html
                      --max-steps N (25)  --max-paths N per target (100)
                      --output FILE  --config FILE  --now RFC3339
   rules [RG-NN ...]  List the catalogue, or the rules named (--format text|json|markdown, --output FILE)
   explain RG-NN      Print a rule's page: what it checks, why, and the fix (--output FILE)
 
-Reports (check, review, drift): --format text|json|markdown|sarif|junit|github, repeated with
+Reports (check, review, drift): --format text|json|markdown|sarif|junit|github|html, repeated with
   one --output FILE each;  --config FILE (recovery-gate.json);  --now RFC3339
 
 Options: --debug (stack traces on errors), --version (-v), --help (-h, also after a command)

@@ -47,3 +47,14 @@ export function byText<T>(...keys: readonly ((item: T) => string)[]): (a: T, b: 
     return 0;
   };
 }
+
+/** The first item of each key, in order. */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,14 +1,14 @@
 /**
  * `npm start`: synthesizes the example tenants into cdktf.out with the whole
  * catalogue enforced at synth (`RecoveryGuidance.of(app)`), checks the output
- * again as the CLI would, prints the text report and writes the JSON and
- * Markdown reports beside the stacks. Exits non-zero if the examples stop
+ * again as the CLI would, prints the text report and writes the JSON,
+ * Markdown and HTML reports beside the stacks. Exits non-zero if the examples stop
  * complying.
  */
 import { App } from 'cdktf';
 import * as path from 'node:path';
 import { RecoveryGuidance, recordSourceLocations } from '../constructs';
-import { check, checkFails, formatJson, formatMarkdown, formatText, writeReport } from '../index';
+import { check, checkFails, formatJson, formatMarkdown, formatReport, formatText, writeReport } from '../index';
 import { ACME } from './company';
 import { EntraTenantStack } from './entra-tenant';
 import { OktaOrgStack } from './okta-org';
@@ -25,12 +25,13 @@ async function main(): Promise<number> {
   const relative = path.relative(process.cwd(), outdir);
   process.stdout.write(`Synthesized ${relative}: acme-okta, acme-entra (catalogue enforced at synth)\n\n`);
 
-  const report = await check([relative]);
+  const report = await check([relative], { paths: true, posture: true });
   process.stdout.write(formatText(report, { color: Boolean(process.stdout.isTTY) }));
   // Named so they can never be taken for recovery-gate.json configuration.
   for (const [name, text] of [
     ['recovery-gate-report.json', formatJson(report)],
     ['recovery-gate-report.md', formatMarkdown(report)],
+    ['recovery-gate-report.html', await formatReport('html', report)],
   ] as const) {
     await writeReport(path.join(outdir, name), text);
     process.stdout.write(`Report: ${path.join(relative, name)}\n`);

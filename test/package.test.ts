@@ -55,9 +55,10 @@ beforeAll(() => {
     dependencies?: Record<string, string>;
     peerDependencies: Record<string, string>;
   };
-  // recovery-gate has no runtime dependency of its own (HCL is read by its own parser); the peers are the user's.
-  expect(manifest.dependencies).toBeUndefined();
-  for (const name of Object.keys(manifest.peerDependencies)) {
+  // One runtime dependency: the layout library that draws the HTML report's graph (HCL is read by recovery-gate's own
+  // parser). npm installs it, and its own dependency, beside the package; the peers are the user's.
+  expect(Object.keys(manifest.dependencies ?? {})).toEqual(['@dagrejs/dagre']);
+  for (const name of [...Object.keys(manifest.peerDependencies), '@dagrejs/dagre', '@dagrejs/graphlib']) {
     const link = path.join(project, 'node_modules', name);
     mkdirSync(path.dirname(link), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules', name), link, 'dir');
@@ -92,23 +93,31 @@ it('ships the binary, the built library, the schema and the docs, and neither so
   ).toEqual([]);
 });
 
-it('its binary checks a plan, with the exit code of the contract', () => {
-  const r = spawnSync(
+/** The packaged binary, run from the consumer project. */
+const runInstalled = (...args: string[]) =>
+  spawnSync(
     process.execPath,
-    [
-      path.join(installed, 'bin', 'recovery-gate.js'),
-      'check',
-      path.join(ROOT, 'test/fixtures/plan/entra-tenant.json'),
-      '--now',
-      '2026-11-26T12:00:00Z',
-      '--format',
-      'json',
-    ],
-    { cwd: project, encoding: 'utf8' },
+    [path.join(installed, 'bin', 'recovery-gate.js'), ...args, '--now', '2026-11-26T12:00:00Z'],
+    {
+      cwd: project,
+      encoding: 'utf8',
+    },
   );
+
+it('its binary checks a plan, with the exit code of the contract, and draws the HTML report with its dependency', () => {
+  const r = runInstalled('check', path.join(ROOT, 'test/fixtures/plan/entra-tenant.json'), '--format', 'json');
   expect(r.stderr).toBe('');
   expect(r.status).toBe(1);
   expect(JSON.parse(r.stdout).summary.high).toBeGreaterThan(0);
+  const html = runInstalled(
+    'check',
+    path.join(ROOT, 'test/fixtures/tenants/globex-okta-defects.tf.json'),
+    '--format',
+    'html',
+  );
+  expect(html.stderr).toBe('');
+  expect(html.stdout).toMatch(/^<!doctype html>/);
+  expect(html.stdout).toContain('<svg class="graph"');
 });
 
 it('its constructs synthesize in a cdktf app of the project and check clean; its test matchers load', () => {

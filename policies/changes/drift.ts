@@ -3,14 +3,13 @@
  * (`terraform plan -refresh-only`, or a normal plan) by its content — never by
  * terraform's exit code, which is unreliable for refresh-only plans.
  */
-import { parseTime } from '../model/time';
-import type { RuleContext } from '../tenant/context';
 import { contextsOf, type RunOptions } from '../engine/run';
 import { readPlanSide, type PlanDocument } from '../inputs/plan';
 import { type Stack, isIdentityType } from '../model/resource';
 import type { Weakening } from '../engine/weakening';
 import { weakeningsOf } from './weakenings';
-import { byText, compareText } from '../lists';
+import { byText } from '../lists';
+import { type Expiry, expiries } from '../tenant/expiries';
 
 export interface DriftEntry {
   readonly resource: string;
@@ -26,15 +25,6 @@ export interface FailedCheck {
   readonly address: string;
   readonly status: string;
   readonly problems: readonly string[];
-}
-
-export interface Expiry {
-  readonly resource: string;
-  readonly what: 'break-glass account' | 'attestation' | 'vendor access' | 'suppression';
-  readonly expires: string;
-  /** Whole days left; zero or negative once passed. */
-  readonly days: number;
-  readonly expired: boolean;
 }
 
 export interface DriftResult {
@@ -108,29 +98,4 @@ function failedChecks(plan: PlanDocument): FailedCheck[] {
     }
   }
   return out.sort(byText((c) => c.address));
-}
-
-/** Break-glass expiries, attestations, vendor schedules and suppressions that have passed or fall within `warnDays`. */
-function expiries(ctx: RuleContext, warnDays: number): Expiry[] {
-  const out: Expiry[] = [];
-  const add = (resource: string, what: Expiry['what'], when: Date | undefined) => {
-    if (!when) return;
-    const days = Math.floor(ctx.daysUntil(when));
-    if (days <= warnDays)
-      out.push({ resource, what, expires: when.toISOString(), days, expired: when.getTime() <= ctx.now.getTime() });
-  };
-  for (const a of ctx.attestations) {
-    const bg = a.control === 'RG-13' && a.subject && ctx.principals.isBreakGlass(a.subject);
-    add(bg ? a.subject!.address : a.resource.address, bg ? 'break-glass account' : 'attestation', parseTime(a.expires));
-  }
-  for (const s of ctx.resourcesOf(
-    'azuread_privileged_access_group_eligibility_schedule',
-    'azuread_privileged_access_group_assignment_schedule',
-  )) {
-    const principal = ctx.target(s, 'principal_id');
-    if (principal && ctx.principals.isVendor(principal))
-      add(s.address, 'vendor access', parseTime(s.values.expiration_date));
-  }
-  for (const s of ctx.config.suppressions ?? []) add(`${s.ruleId} ${s.resource}`, 'suppression', parseTime(s.expires));
-  return out.sort((x, y) => x.days - y.days || compareText(x.resource, y.resource));
 }

@@ -15,3 +15,22 @@ export const CSF_OUTCOMES = {
 } as const;
 
 export type CsfId = keyof typeof CSF_OUTCOMES;
+
+/** CSF 2.0 functions, in the framework's order, for reports that group outcomes by them. */
+export const CSF_FUNCTIONS = {
+  GV: 'Govern',
+  ID: 'Identify',
+  PR: 'Protect',
+  DE: 'Detect',
+  RS: 'Respond',
+  RC: 'Recover',
+} as const;
+
+/** CSF 2.0 categories of the outcomes the catalogue maps to. */
+export const CSF_CATEGORIES: Readonly<Record<string, string>> = {
+  'GV.SC': 'Cybersecurity Supply Chain Risk Management',
+  'PR.AA': 'Identity Management, Authentication, and Access Control',
+  'PR.PS': 'Platform Security',
+  'DE.CM': 'Continuous Monitoring',
+  'DE.AE': 'Adverse Event Analysis',
+};

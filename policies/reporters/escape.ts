@@ -89,3 +89,24 @@ export function xmlText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 }
+
+/** HTML text or a quoted attribute value: controls, lone surrogates and noncharacters written as escapes, then every character markup could use replaced by its entity. */
+export function htmlText(text: string): string {
+  return controlEscaped(text)
+    .replace(NOT_HTML, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+    .replace(/[&<>"'`]/g, (c) => HTML_ENTITY[c]);
+}
+
+/** What an HTML parser reports as an error in its input: lone surrogates and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF). */
+const NOT_HTML = new RegExp(
+  `[\\uD800-\\uDFFF\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'gu',
+);
+const HTML_ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};

@@ -1,10 +1,10 @@
-/** Every report format by name; SARIF, JUnit and GitHub annotations are loaded only when asked for. */
+/** Every report format by name; SARIF, JUnit, GitHub annotations and HTML are loaded only when asked for. */
 import { formatJson } from './json';
 import { formatMarkdown } from './markdown';
 import type { ReportInput } from './report-input';
 import { formatText } from './text';
 
-export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export async function formatReport(
@@ -23,6 +23,8 @@ export async function formatReport(
       return (await import('./junit')).formatJunit(input);
     case 'github':
       return (await import('./github')).formatGithub(input);
+    case 'html':
+      return (await import('./html')).formatHtml(input);
     default:
       return formatText(input, { color: options.color ?? false });
   }

@@ -43,7 +43,7 @@ export function formatPathsText(reports: readonly PathsReport[]): string {
 }
 
 /** Nodes and edges on the paths only, each once, in a stable order. */
-function onPaths(report: PathsReport) {
+export function onPaths(report: PathsReport) {
   const edges = new Map<string, AttackPath['steps'][number]>();
   for (const p of report.paths) for (const s of p.steps) edges.set(`${s.from}|${s.kind}|${s.to}|${s.resource}`, s);
   const ids = [...new Set([...edges.values()].flatMap((s) => [s.from, s.to]))].sort();

@@ -3,6 +3,8 @@ import type { DriftResult } from '../changes/drift';
 import type { Change } from '../changes/review';
 import type { CheckResult, Finding } from '../engine/run';
 import type { PathsReport } from './paths';
+import type { Provider } from '../facts/providers';
+import type { Expiry } from '../tenant/expiries';
 
 interface CommonReport {
   /** The findings to report (for review: the head's). */
@@ -11,7 +13,23 @@ interface CommonReport {
   readonly paths?: readonly PathsReport[];
   /** The configuration file that was read, if any. */
   readonly configuration?: string;
+  /** What the HTML report shows beyond findings, per stack: the matrix's applicability and the expiry timeline. */
+  readonly posture?: readonly StackPosture[];
 }
+
+/** One stack as the posture report needs it. */
+export interface StackPosture {
+  readonly stack: string;
+  /** The providers the stack manages: a rule that covers none of them does not apply. */
+  readonly providers: readonly Provider[];
+  /** Attestations by the rule they satisfy, with their expiry as written (RFC 3339), if it is known. */
+  readonly attestations: readonly { readonly ruleId: string; readonly resource: string; readonly expires?: string }[];
+  /** What has expired or expires within {@link POSTURE_WINDOW_DAYS}. */
+  readonly expiries: readonly Expiry[];
+}
+
+/** How far ahead the posture report looks for expiries. */
+export const POSTURE_WINDOW_DAYS = 90;
 
 export interface CheckReport extends CommonReport {
   readonly command: 'check';

@@ -12,6 +12,7 @@ import type { Finding } from '../engine/run';
 import type { CheckReport } from '../reporters/report-input';
 import { RULES } from '../rules';
 import { pathsOf } from './paths';
+import { postureOf } from './posture';
 import { type StackOptions, loadStacks } from './stacks';
 
 /** What every command that runs rules shares. */
@@ -25,8 +26,10 @@ export interface RunSettings {
 }
 
 export interface CheckOptions extends RunSettings, StackOptions {
-  /** Also find each stack's attack paths (the Markdown report draws them). */
+  /** Also find each stack's attack paths (the Markdown and HTML reports draw them). */
   readonly paths?: boolean;
+  /** Also read what the HTML report shows beyond findings: providers, attestations, expiries. */
+  readonly posture?: boolean;
 }
 
 /** Checks Terraform (cdktf output, `.tf`, `.tf.json`, plans) against the catalogue. */
@@ -46,6 +49,7 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
     command: 'check',
     result,
     ...(options.paths ? { paths: contexts.map((ctx) => pathsOf(ctx)) } : {}),
+    ...(options.posture ? { posture: contexts.map(postureOf) } : {}),
     ...(config.file ? { configuration: config.file } : {}),
   };
 }

@@ -19,7 +19,7 @@ import { REFRESH_ONLY_DIR, refreshOnlyPlan } from '../support/refresh-only';
 import { describeWithTerraform } from '../support/terraform';
 import { modularEntraTenant } from '../plans/modular-tenants';
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'html'] as const;
 const CANARIES = ['RG-CANARY-WHOLE-VALUE-7f3a', 'RG-CANARY-NOTE-19c2'];
 
 let tmp: string;

@@ -297,7 +297,7 @@ describe('check: bad input is one line naming the file, exit 2, no stack trace',
     });
     expect(await runCli(['check', PLAN, '--format', 'xml'])).toMatchObject({
       code: 2,
-      stderr: 'recovery-gate: --format must be one of text, json, markdown, sarif, junit, github, not "xml"\n',
+      stderr: 'recovery-gate: --format must be one of text, json, markdown, sarif, junit, github, html, not "xml"\n',
     });
     expect(await runCli(['check', PLAN, '--now', 'tomorrow'])).toMatchObject({
       code: 2,

@@ -17,8 +17,8 @@ const TENANTS = [
   'contoso-entra-defects.tf.json',
   'globex-okta-defects.tf.json',
 ];
-const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'];
-const PATHS_FORMATS = ['text', 'json', 'markdown', 'mermaid', 'dot'];
+const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'];
+const PATHS_FORMATS = ['text', 'json', 'markdown', 'mermaid', 'dot', 'html'];
 
 interface Case {
   readonly name: string;
@@ -44,7 +44,7 @@ function cases(): Case[] {
     for (const f of ['text', 'json'])
       all.push({ name: `check-${name}.${f}`, argv: ['check', input, '--format', f, ...NOW] });
   }
-  for (const f of ['text', 'json', 'markdown', 'sarif', 'junit']) {
+  for (const f of ['text', 'json', 'markdown', 'sarif', 'junit', 'html']) {
     all.push({
       name: `review-acme-to-contoso.${f}`,
       argv: [

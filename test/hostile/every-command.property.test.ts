@@ -96,14 +96,14 @@ function write(c: Case): { config: string; plan: string } {
 }
 
 const COMMANDS: [string, readonly string[], (files: { config: string; plan: string }) => string[]][] = [
-  ['check', ['text', 'json', 'markdown', 'sarif', 'junit', 'github'], (f) => ['check', f.config, ...NOW]],
+  ['check', ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'], (f) => ['check', f.config, ...NOW]],
   [
     'review',
-    ['text', 'json', 'markdown', 'sarif', 'junit', 'github'],
+    ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'],
     (f) => ['review', '--base', 'test/fixtures/cdktf/unscoped-helpdesk.json', '--head', f.config, ...NOW],
   ],
-  ['drift', ['text', 'json', 'markdown', 'sarif', 'junit', 'github'], (f) => ['drift', f.plan, ...NOW]],
-  ['paths', ['text', 'json', 'markdown', 'mermaid', 'dot'], (f) => ['paths', f.config]],
+  ['drift', ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'], (f) => ['drift', f.plan, ...NOW]],
+  ['paths', ['text', 'json', 'markdown', 'mermaid', 'dot', 'html'], (f) => ['paths', f.config]],
 ];
 
 describe.each(COMMANDS)('%s', (_command, formats, argv) => {

@@ -56,7 +56,7 @@ const config = () => {
 };
 
 describe.each(HOSTILE)('a name holding %j', (name, word) => {
-  it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github'])(
+  it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'])(
     'check --format %s: valid for its format, nothing injected',
     async (format) => {
       const r = await runCli(['check', stack(name), ...NOW, '--config', config(), '--format', format]);
@@ -66,7 +66,7 @@ describe.each(HOSTILE)('a name holding %j', (name, word) => {
     },
   );
 
-  it.each(['text', 'json', 'markdown', 'mermaid', 'dot'])(
+  it.each(['text', 'json', 'markdown', 'mermaid', 'dot', 'html'])(
     'paths --format %s: valid for its format, nothing injected',
     async (format) => {
       const file = stack(name);

@@ -147,7 +147,7 @@ describe('size', () => {
         .findings.filter((f: { ruleId: string; message: string }) => f.ruleId === 'RG-19')
         .map((f: { message: string }) => f.message),
     ).toEqual([expect.stringMatching(/xxx…/), expect.stringMatching(/xxx…/)]);
-    for (const format of ['text', 'json', 'markdown', 'sarif', 'junit']) {
+    for (const format of ['text', 'json', 'markdown', 'sarif', 'junit', 'html']) {
       const r = await runCli(['check', stack, ...NOW, '--format', format]);
       expect(r.stderr).toBe('');
       expect(r.stdout.length).toBeLessThan(200_000);

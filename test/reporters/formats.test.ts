@@ -12,7 +12,7 @@ import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.jso
 import { runCli } from '../support/memory-io';
 
 const NOW = ['--now', '2026-11-26T12:00:00Z'];
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'];
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'html'];
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(sarifSchema);

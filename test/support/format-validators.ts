@@ -8,6 +8,8 @@ import MarkdownIt from 'markdown-it';
 import { SaxesParser } from 'saxes';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { TOOL } from '../../policies/version';
+import { parse as parseHtml } from 'parse5';
+import { SCRIPT, STYLE } from '../../policies/reporters/html-assets';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
@@ -96,7 +98,59 @@ function github(text: string): string[] {
   return [...body, ...plain(lines[lines.length - 1])];
 }
 
+/** Elements and attributes the HTML reporter writes; anything else in the parsed page came from the input. */
+const HTML_ELEMENTS = new Set(
+  (
+    'html head body meta title style script header main footer section h1 h2 h3 p ul ol li span strong a code table thead tbody tr th td ' +
+    'br details summary dl dt dd form label select option input figure figcaption div svg defs marker path g rect text line circle'
+  ).split(' '),
+);
+const HTML_ATTRIBUTES = new Set(
+  (
+    'lang charset http-equiv content name class id role aria-labelledby aria-label aria-live href scope colspan data-severity ' +
+    'data-rule data-stack data-from data-to data-kind data-resource data-node value type autocomplete for tabindex xmlns viewbox ' +
+    'width height refx refy markerwidth markerheight orient d marker-end x y rx x1 y1 x2 y2 cx cy r text-anchor'
+  ).split(' '),
+);
+
+interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+  value?: string;
+}
+
+/** The page as a browser parses it: no parse error, only the reporter's own elements, attributes, links, style and script. */
+function html(text: string): string[] {
+  const problems: string[] = [];
+  const doc = parseHtml(text, { onParseError: (e) => problems.push(`HTML parse error ${e.code} at ${e.startOffset}`) });
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  const walk = (node: HtmlNode) => {
+    if (node.tagName !== undefined) {
+      if (!HTML_ELEMENTS.has(node.tagName)) problems.push(`an element from the input: <${node.tagName}>`);
+      for (const a of node.attrs ?? []) {
+        if (!HTML_ATTRIBUTES.has(a.name.toLowerCase())) problems.push(`an attribute from the input: ${a.name}`);
+        if (a.name === 'href' && !a.value.startsWith(TOOL.docs)) problems.push(`a link from the input: ${a.value}`);
+      }
+      const inner = (node.childNodes ?? []).map((c) => c.value ?? '').join('');
+      if (node.tagName === 'script') scripts.push(inner);
+      if (node.tagName === 'style') styles.push(inner);
+    }
+    for (const c of node.childNodes ?? []) walk(c);
+    if (node.content) walk(node.content);
+  };
+  walk(doc as unknown as HtmlNode);
+  if (scripts.length !== 1 || scripts[0] !== SCRIPT)
+    problems.push(`${scripts.length} scripts, or not the reporter's own`);
+  if (styles.length !== 1 || styles[0] !== STYLE) problems.push(`${styles.length} styles, or not the reporter's own`);
+  return [...problems.slice(0, 5), ...plain(text).filter((p) => p === 'a control character')];
+}
+
 export const VALIDATE: Record<string, (text: string) => string[]> = {
+  html,
   github,
   text: plain,
   json,
