@@ -7,6 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { PROVIDERS } from '../policies/facts/providers';
 import { RULES } from '../policies/rules';
+import { formatReferencesMarkdown } from '../policies/reporters/catalogue';
+import { type GuidanceReference, REFERENCES } from '../policies/facts/references';
 
 const RULES_MD = '../shared/guidance/RULES.md';
 
@@ -68,6 +70,16 @@ describe('the catalogue', () => {
         expect(doc).toContain('```hcl');
       });
 
+      it('lists on its page its CSF outcomes and every reference of its meta, linked to the source', () => {
+        const doc = readFileSync(`docs/rules/${meta.id}.md`, 'utf8');
+        const section = doc.slice(
+          doc.indexOf('## References\n\n') + 15,
+          doc.indexOf('\n\n## ', doc.indexOf('## References')),
+        );
+        expect(section).toBe(formatReferencesMarkdown(meta));
+        expect(meta.references.length).toBeGreaterThan(0);
+      });
+
       it('has a rule test table', () => {
         expect(existsSync(`test/rules/${meta.id}.test.ts`)).toBe(true);
       });
@@ -77,4 +89,28 @@ describe('the catalogue', () => {
       });
     });
   }
+});
+
+describe('references beyond CSF (policies/facts/references.ts)', () => {
+  const all: [string, GuidanceReference][] = Object.entries(REFERENCES);
+
+  it('each is cited by some rule, and each rule cites each at most once', () => {
+    const cited = new Set(RULES.flatMap(({ meta }) => meta.references));
+    expect(all.filter(([, r]) => !cited.has(r)).map(([key]) => key)).toEqual([]);
+    for (const { meta } of RULES) expect(new Set(meta.references).size).toBe(meta.references.length);
+  });
+
+  it('links to its publisher over https, and a SCuBA policy to its own heading in the baseline', () => {
+    const hosts: Record<string, RegExp> = {
+      'CISA SCuBA': /^https:\/\/github\.com\/cisagov\/ScubaGear\//,
+      'NIST SP 800-63B-4': /^https:\/\/pages\.nist\.gov\/800-63-4\/sp800-63b\//,
+      'NIST SP 800-53 Rev. 5': /^https:\/\/doi\.org\/10\.6028\/NIST\.SP\.800-53r5$/,
+      'NIST SP 800-161r1': /^https:\/\/doi\.org\/10\.6028\/NIST\.SP\.800-161r1$/,
+      Microsoft: /^https:\/\/learn\.microsoft\.com\/en-us\//,
+      Okta: /^https:\/\/sec\.okta\.com\//,
+    };
+    for (const [, r] of all) expect(r.url).toMatch(hosts[r.source]);
+    for (const [, r] of all.filter(([, x]) => x.id?.startsWith('MS.AAD.')))
+      expect(r.url.endsWith(`#${r.id!.toLowerCase().replace(/\./g, '')}`)).toBe(true);
+  });
 });

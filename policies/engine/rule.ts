@@ -4,6 +4,7 @@
  * and a small `check` that asks the context for facts and reports findings.
  */
 import type { CsfId } from '../facts/csf';
+import type { GuidanceReference } from '../facts/references';
 import type { Provider } from '../facts/providers';
 import type { Resource } from '../model/resource';
 import type { RuleContext } from '../tenant/context';
@@ -37,8 +38,8 @@ export interface RuleMeta<M extends string> {
   readonly csf: readonly CsfId[];
   /** Why, in the guidance's terms: the attack the rule stops. */
   readonly rationale: string;
-  /** Other references: NIST SP 800-63B-4, CISA SCuBA, vendor guidance. */
-  readonly references: readonly string[];
+  /** Guidance beyond CSF, each checked against its source (facts/references.ts): CISA SCuBA, NIST SP 800-63B-4, vendors. */
+  readonly references: readonly GuidanceReference[];
   readonly providers: Readonly<Record<Provider, Coverage>>;
   /** Message templates keyed by message id; `{{name}}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<M, string>>;

@@ -2,6 +2,7 @@
 import { rulePath } from '../version';
 import { type AnyRule, type Coverage } from '../engine/rule';
 import { PROVIDERS, type Provider } from '../facts/providers';
+import { CSF_OUTCOMES } from '../facts/csf';
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -49,4 +50,12 @@ export function formatCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
     ['| Rule | Slug | Severity | NIST CSF 2.0 | Okta | Entra ID |', '|---|---|---|---|---|---|', ...rows].join('\n') +
     '\n'
   );
+}
+
+/** A rule page's References section: its CSF outcomes, then each reference linked to its source. */
+export function formatReferencesMarkdown(meta: AnyRule['meta']): string {
+  return [
+    ...meta.csf.map((id) => `- NIST CSF 2.0 ${id}: ${CSF_OUTCOMES[id]}.`),
+    ...meta.references.map((r) => `- [${r.source}${r.id ? ` ${r.id}` : ''}](${r.url}): ${r.title.replace(/\.$/, '')}.`),
+  ].join('\n');
 }

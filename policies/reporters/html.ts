@@ -35,6 +35,7 @@ export const MAX_FINDING_ROWS = 2000;
 export const MAX_LISTED_PATHS = 500;
 
 const h = htmlText;
+const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id as string, r]));
 
 export function formatHtml(report: HtmlReport): string {
   const body: string[] = [];
@@ -312,8 +313,13 @@ function findingRow(f: Finding): string {
     `<dt>Message</dt><dd>${h(f.message)}</dd>`,
     `<dt>How to fix</dt><dd>The message says what to change; <a href="${h(rulePage(f.ruleId))}#how-to-fix">${h(f.ruleId)}’s page</a> shows the fix for cdktf and HCL.</dd>`,
     `<dt>Where</dt><dd><code>${h(where.join(' · '))}</code></dd>`,
-    `<dt>Frameworks</dt><dd>${h(f.frameworks.join(', '))}</dd>`,
+    `<dt>Frameworks</dt><dd>${h(f.frameworks.map((id) => `NIST CSF 2.0 ${id}`).join(', '))}</dd>`,
   ];
+  const references = RULES_BY_ID.get(f.ruleId)?.meta.references ?? [];
+  if (references.length > 0)
+    details.push(
+      `<dt>Guidance</dt><dd><ul>${references.map((r) => `<li><a href="${h(r.url)}">${h(`${r.source}${r.id ? ` ${r.id}` : ''}`)}</a>: ${h(r.title)}</li>`).join('')}</ul></dd>`,
+    );
   if (f.path?.length)
     details.push(`<dt>Path</dt><dd><ol>${f.path.map((s) => `<li>${h(describeStep(s))}</li>`).join('')}</ol></dd>`);
   if (f.suppressed)

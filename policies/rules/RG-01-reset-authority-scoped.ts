@@ -13,6 +13,7 @@ import {
   sidesOf,
 } from '../engine/weakening';
 import type { Value } from '../model/value';
+import { REFERENCES } from '../facts/references';
 
 /** `…/api/v1/users`, `…/api/v1/groups` (no id after), `orn:…:directory:…:users` / `:groups` (no id after). */
 const ALL_PRINCIPALS = /\/api\/v1\/(users|groups)\/?$|^orn:[^:]+:directory:[^:]+:(users|groups)$/;
@@ -26,11 +27,7 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'A help desk that can reset anyone can be talked into resetting anyone. Scoping reset authority to the groups or administrative units it serves limits what one convincing caller can reach.',
-    references: [
-      'NIST SP 800-63B-4 §4.2 (account recovery)',
-      'CISA SCuBA MS.AAD.7.x (privileged access)',
-      'Okta 2023 advisory on help-desk social engineering of Super Admins',
-    ],
+    references: [REFERENCES.nistRecovery, REFERENCES.scubaFinerGrainedRoles, REFERENCES.oktaImpersonation],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       unscopedOkta:

@@ -5,6 +5,7 @@ import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { listed } from '../lists';
 import { oncePerResource } from '../model/once';
+import { REFERENCES } from '../facts/references';
 
 export default defineRule({
   meta: {
@@ -15,11 +16,7 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'A help desk scoped to "staff" that also reaches an administrator is a path to admin: the attacker calls in as the admin, the operator resets their factors, and the attacker signs in with the admin\'s roles.',
-    references: [
-      'Okta 2023 advisory on help-desk social engineering of Super Admins',
-      'CISA SCuBA MS.AAD.7.x',
-      'Microsoft: who can reset passwords and authentication methods',
-    ],
+    references: [REFERENCES.oktaImpersonation, REFERENCES.msBuiltInRoles, REFERENCES.scubaFinerGrainedRoles],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       reachesThroughChain:

@@ -14,6 +14,7 @@ import {
   shown,
   valueOn,
 } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,12 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'A standing assignment is reset authority an attacker can use the moment they take over the account. Eligible assignments that must be activated add a step the attacker has to pass and a record the security team sees.',
-    references: ['CISA SCuBA MS.AAD.7.4–7.6 (PIM for privileged roles)', 'NIST SP 800-53 AC-2(7), AC-6'],
+    references: [
+      REFERENCES.scubaNoPermanentActive,
+      REFERENCES.scubaPamOnly,
+      REFERENCES.accountManagement,
+      REFERENCES.leastPrivilege,
+    ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       standingUser:

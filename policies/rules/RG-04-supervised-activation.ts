@@ -5,6 +5,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, Value, elements, isObject, valueAt } from '../model/value';
 import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn, sidesOf } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   noPolicy:
@@ -28,9 +29,10 @@ export default defineRule({
     rationale:
       'Sensitive changes need ticket metadata, call-back validation and supervisory approval. When activating reset authority needs a second person and a ticket, one convincing phone call is no longer enough.',
     references: [
-      'CISA SCuBA MS.AAD.7.6 (approval for privileged activation)',
-      'NIST SP 800-53 AC-5, AC-6(7)',
-      'Microsoft: PIM for Groups settings',
+      REFERENCES.scubaApproval,
+      REFERENCES.msPimForGroups,
+      REFERENCES.msPimApproval,
+      REFERENCES.separationOfDuties,
     ],
     providers: { okta: 'attestation', entra: 'configuration or attestation' },
     messages,

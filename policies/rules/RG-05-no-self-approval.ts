@@ -8,6 +8,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, literalStrings, valueAt } from '../model/value';
 import { addTo } from '../lists';
 import { type ResourcePair, type WeakeningReport, approversAdded, shown, valueOn } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   approverReachable:
@@ -33,11 +34,7 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'Supervisory approval protects only when the supervisor is someone else. An approver who is also a requester, or an operator who can grant itself membership, turns the approval step into a formality an attacker passes alone.',
-    references: [
-      'NIST SP 800-53 AC-5 (separation of duties)',
-      'CISA SCuBA MS.AAD.7.6',
-      'Microsoft: PIM approval settings',
-    ],
+    references: [REFERENCES.separationOfDuties, REFERENCES.scubaApproval, REFERENCES.msPimApproval],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

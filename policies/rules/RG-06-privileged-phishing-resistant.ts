@@ -6,6 +6,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { addTo, byText } from '../lists';
 import { type ResourcePair, type WeakeningReport, reportAdded, signInWeakened } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 /** The Okta Admin Console's app sign-on policy covers every admin who signs in to it. */
 const ADMIN_CONSOLE = /admin[-_ ]?console/i;
@@ -35,9 +36,9 @@ export default defineRule({
     rationale:
       'Whoever holds a privileged role can reset anyone else. Codes, SMS and push approvals can be relayed by an adversary-in-the-middle page; only origin-bound authenticators (FIDO2, Windows Hello, certificates) cannot.',
     references: [
-      'NIST SP 800-63B-4 §3.2.5 (phishing resistance), AAL3',
-      'CISA SCuBA MS.AAD.3.6 (phishing-resistant MFA for privileged roles)',
-      'Okta 2023 advisory on help-desk social engineering of Super Admins',
+      REFERENCES.nistAuthenticators,
+      REFERENCES.scubaPhishingResistantPrivileged,
+      REFERENCES.oktaImpersonation,
     ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,

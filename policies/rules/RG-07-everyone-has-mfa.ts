@@ -4,6 +4,7 @@ import { ReportFn, defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { type ResourcePair, type WeakeningReport, signInWeakened } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   noEntraPolicy:
@@ -25,7 +26,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'Recovery governance assumes MFA is there to recover: where a password alone signs a user in, the attacker needs no help desk at all.',
-    references: ['NIST SP 800-63B-4 §4.2 (AAL2)', 'CISA SCuBA MS.AAD.3.2 (MFA for all users)'],
+    references: [REFERENCES.nistAal, REFERENCES.scubaPhishingResistantAll, REFERENCES.scubaMfaAll],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

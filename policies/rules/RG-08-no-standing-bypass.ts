@@ -5,6 +5,7 @@ import type { Resource } from '../model/resource';
 import { Unknown } from '../model/value';
 import { listed } from '../lists';
 import { type ResourcePair, type WeakeningReport, reportAdded } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 export const BYPASS_NAME = /bypass|mfa[-_ ]?exempt|no[-_ ]?mfa/i;
 
@@ -30,10 +31,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'An exclusion from the MFA policy is a door that stays open: the attacker asks the help desk to add a user to the exempt group, or picks an account already in it. Only break-glass accounts, monitored and few, may stand outside.',
-    references: [
-      'CISA SCuBA MS.AAD.3.x (MFA exclusions)',
-      'Microsoft: conditional access exclusions and emergency access accounts',
-    ],
+    references: [REFERENCES.scubaMfaAll, REFERENCES.msEmergencyAccess],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

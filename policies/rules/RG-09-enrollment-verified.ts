@@ -7,6 +7,7 @@ import {
 import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { listed } from '../lists';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   noEntraPolicy:
@@ -26,11 +27,7 @@ export default defineRule({
     csf: ['PR.AA-02'],
     rationale:
       'Binding a new authenticator is how a one-time takeover becomes permanent. If a reset password is enough to enroll a factor, the attacker who talked the help desk into a reset owns the account from then on.',
-    references: [
-      "NIST SP 800-63B-4 §4.1 (binding at the account's highest AAL)",
-      'CISA SCuBA MS.AAD.3.x',
-      'Microsoft: require MFA to register security information',
-    ],
+    references: [REFERENCES.nistBinding, REFERENCES.scubaManagedDeviceRegistration],
     providers: { okta: 'attestation', entra: 'configuration' },
     messages,
   },

@@ -3,6 +3,7 @@ import { TAP_URL, graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, describeValue } from '../model/value';
 import { type ResourcePair, type WeakeningReport, requestBodyOn, shown } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const UNKNOWN_ATTESTATION = {
   what: 'whether temporary recovery credentials are attested (RG-10)',
@@ -29,7 +30,7 @@ export default defineRule({
     csf: ['PR.AA-02'],
     rationale:
       'Short-lived recovery beats standing bypass: a temporary pass that can be used once, for a few hours, limits what a social-engineered help desk hands over.',
-    references: ['NIST SP 800-63B-4 §4.2 (account recovery)', 'Microsoft: configure Temporary Access Pass'],
+    references: [REFERENCES.nistRecovery, REFERENCES.msTemporaryAccessPass],
     providers: { okta: 'attestation', entra: 'configuration or attestation' },
     messages,
   },

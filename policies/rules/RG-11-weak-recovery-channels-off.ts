@@ -2,6 +2,7 @@ import { WEAK_METHOD_URL, graphUpdates } from '../tenant/msgraph';
 import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 import { type ResourcePair, type WeakeningReport, requestBodyOn, shown, valueOn } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 /** Okta password policy recovery channels and the provider's default for each. */
 const OKTA_CHANNELS = [
@@ -19,10 +20,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       "SIM swaps, call forwarding and guessable answers are how attackers recover someone else's account without talking to anyone. Recovery should need a factor the attacker cannot port or research.",
-    references: [
-      'NIST SP 800-63B-4 §3.1.3 (restricted authenticators), §4.2',
-      'CISA SCuBA MS.AAD.3.5 (disable SMS and voice)',
-    ],
+    references: [REFERENCES.nistAuthenticators, REFERENCES.scubaWeakMethodsOff, REFERENCES.msAuthenticationMethods],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       oktaChannel:

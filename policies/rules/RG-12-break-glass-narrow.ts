@@ -5,6 +5,7 @@ import { type Resource, isAnyInstance } from '../model/resource';
 import { Unknown } from '../model/value';
 import { byText, listed } from '../lists';
 import type { ResourcePair, WeakeningReport } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   tooFew:
@@ -32,10 +33,7 @@ export default defineRule({
     csf: ['PR.AA-01'],
     rationale:
       'Break-glass accounts are few, narrow and monitored: enough to recover from a lockout, no more, holding only the top role and independent of the people and systems that might fail.',
-    references: [
-      'Microsoft: manage emergency access accounts in Microsoft Entra ID',
-      'CISA SCuBA MS.AAD.7.1 (two to eight Global Administrators)',
-    ],
+    references: [REFERENCES.msEmergencyAccess, REFERENCES.scubaGlobalAdminCount],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

@@ -5,6 +5,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, Value, describeValue } from '../model/value';
 import { type ResourcePair, type WeakeningReport, shown } from '../engine/weakening';
 import { isObject } from '../model/value';
+import { REFERENCES } from '../facts/references';
 
 export default defineRule({
   meta: {
@@ -15,10 +16,7 @@ export default defineRule({
     csf: ['PR.AA-01', 'PR.AA-05'],
     rationale:
       'Break-glass accounts hold the top role with the fewest controls. An expiry that stops the pipeline forces someone to confirm, at least every quarter, that each account is still needed, still narrow and still monitored.',
-    references: [
-      'Microsoft: manage emergency access accounts in Microsoft Entra ID',
-      'NIST SP 800-53 AC-2(2), AC-2(3)',
-    ],
+    references: [REFERENCES.msEmergencyAccess, REFERENCES.emergencyAccounts],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       noExpiry:

@@ -3,6 +3,7 @@ import type { RuleContext } from '../tenant/context';
 import { appliesToUser } from '../tenant/okta-signon';
 import { ReportFn, defineRule } from '../engine/rule';
 import { listed } from '../lists';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   notExcluded:
@@ -22,7 +23,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'Emergency accounts must keep working when the everyday policies fail, and must still be the hardest accounts to phish. Excluding them everywhere without a policy of their own leaves the top role behind a password.',
-    references: ['Microsoft: manage emergency access accounts in Microsoft Entra ID', 'CISA SCuBA MS.AAD.7.x'],
+    references: [REFERENCES.msEmergencyAccess],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

@@ -3,6 +3,7 @@ import type { RuleContext } from '../tenant/context';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 import { ALERTING_TYPES, type ResourcePair, type WeakeningReport, alertingDropped } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const SIGN_IN_EVENT = 'user.session.start';
 
@@ -24,11 +25,7 @@ export default defineRule({
     csf: ['DE.CM-03'],
     rationale:
       'Break-glass accounts are excluded from the everyday controls by design; the alert on their use is the control. A sign-in nobody planned is an incident until proven otherwise.',
-    references: [
-      'Microsoft: monitor sign-in and audit logs of emergency access accounts',
-      'CISA SCuBA MS.AAD.7.x',
-      'NIST SP 800-53 AC-2(12)',
-    ],
+    references: [REFERENCES.msEmergencyAccess, REFERENCES.atypicalUsage],
     providers: { okta: 'configuration or attestation', entra: 'configuration' },
     messages,
   },

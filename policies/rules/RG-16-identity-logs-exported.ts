@@ -8,6 +8,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, blocks, elements } from '../model/value';
 import { type ResourcePair, type WeakeningReport, valueOn } from '../engine/weakening';
 import { isObject } from '../model/value';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   noOktaStream:
@@ -31,7 +32,7 @@ export default defineRule({
     csf: ['PR.PS-04'],
     rationale:
       'Exceptions are only evidence if they are recorded where the security team looks. Logs kept only inside the identity provider expire quickly and are the first thing an intruder with admin rights can hide.',
-    references: ['CISA SCuBA MS.AAD.4.1 (send logs to the SIEM)', 'NIST SP 800-92'],
+    references: [REFERENCES.scubaLogsToSoc],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

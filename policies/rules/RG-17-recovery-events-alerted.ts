@@ -10,6 +10,7 @@ import {
 import type { Resource } from '../model/resource';
 import { Unknown, Value, blocks, elements, valueAt } from '../model/value';
 import { ALERTING_TYPES, type ResourcePair, type WeakeningReport, alertingDropped } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   noOktaHook:
@@ -34,9 +35,12 @@ export default defineRule({
     rationale:
       'Exceptions are recorded in logs that security teams actually review. A factor reset or a privilege grant is the moment a help-desk attack turns into a takeover; an alert on it is the last chance to stop the next step.',
     references: [
-      'NIST SP 800-63B-4 §4.6',
-      'CISA SCuBA MS.AAD.7.x (alert on privileged activation)',
-      'Okta 2023 advisory on help-desk social engineering of Super Admins',
+      REFERENCES.nistNotification,
+      REFERENCES.scubaAssignmentAlert,
+      REFERENCES.scubaActivationAlert,
+      REFERENCES.scubaOtherActivationAlert,
+      REFERENCES.msPimAlerts,
+      REFERENCES.oktaImpersonation,
     ],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,

@@ -2,6 +2,7 @@ import type { RuleContext } from '../tenant/context';
 import { graphUpdates } from '../tenant/msgraph';
 import { ReportFn, defineRule } from '../engine/rule';
 import { Unknown, isObject } from '../model/value';
+import { REFERENCES } from '../facts/references';
 
 /** Okta notification settings the rule needs; the provider's default for each is true. */
 const OKTA_NOTIFICATIONS = [
@@ -31,7 +32,7 @@ export default defineRule({
     csf: ['PR.AA-02'],
     rationale:
       'The victim of a social-engineered reset is the first who could notice it. Telling them about every factor reset, enrollment and password change turns them into an alarm the attacker cannot switch off.',
-    references: ['NIST SP 800-63B-4 §4.6 (subscriber notification)', 'Microsoft: report suspicious activity'],
+    references: [REFERENCES.nistNotification, REFERENCES.msReportSuspiciousActivity],
     providers: { okta: 'configuration', entra: 'configuration or attestation' },
     messages,
   },

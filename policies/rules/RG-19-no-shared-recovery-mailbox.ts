@@ -2,6 +2,7 @@ import { defineRule } from '../engine/rule';
 import type { Resource } from '../model/resource';
 import { Unknown, elements } from '../model/value';
 import { addTo, listed } from '../lists';
+import { REFERENCES } from '../facts/references';
 
 export const SHARED_MAILBOX =
   /^(shared|team|it|helpdesk|help[-_.]?desk|service[-_.]?desk|support|admins?|administrators|security|secops|soc|noc|ops|infra|identity|iam|recovery)([._+-]|@)/i;
@@ -21,10 +22,7 @@ export default defineRule({
     csf: ['PR.AA-01'],
     rationale:
       'A recovery link sent to a shared mailbox reaches everyone who reads it, and a mailbox shared by several admins recovers all of them at once. Whoever gets into that mailbox can reset the accounts that guard everything else.',
-    references: [
-      'NIST SP 800-63B-4 §4.2 (recovery addresses of record)',
-      'Microsoft: emergency access accounts guidance',
-    ],
+    references: [REFERENCES.nistRecovery, REFERENCES.msEmergencyAccess],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       sharedAddress:

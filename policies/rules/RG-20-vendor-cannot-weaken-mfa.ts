@@ -14,6 +14,7 @@ import {
   shown,
   valueOn,
 } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 export default defineRule({
   meta: {
@@ -24,11 +25,7 @@ export default defineRule({
     csf: ['GV.SC-07', 'PR.AA-05'],
     rationale:
       'Vendors and outsourced help desks are the favourite entry of help-desk social engineering: their staff are many, change often and are verified by someone else. They may reset scoped users; they must never hold a role that changes how everyone authenticates.',
-    references: [
-      'NIST SP 800-161r1 (supplier access)',
-      'CISA SCuBA MS.AAD.7.x',
-      'Okta 2023 advisory on help-desk social engineering of Super Admins',
-    ],
+    references: [REFERENCES.supplyChain, REFERENCES.oktaImpersonation],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       vendorChain:

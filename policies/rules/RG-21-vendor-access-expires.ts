@@ -4,6 +4,7 @@ import type { Resource } from '../model/resource';
 import { Unknown, Value, valueAt } from '../model/value';
 import { PIM_SCHEDULE_TYPES, type ResourcePair, type WeakeningReport, shown, valueOn } from '../engine/weakening';
 import { durationHours } from '../model/time';
+import { REFERENCES } from '../facts/references';
 
 /** Access-package requestor scopes that mean "people from outside the organisation". */
 const EXTERNAL_SCOPES = new Set([
@@ -32,7 +33,7 @@ export default defineRule({
     csf: ['GV.SC-10', 'PR.AA-01'],
     rationale:
       "Vendor access that has to be removed by hand is removed late or never; dormant third-party accounts are an easy target for anyone who calls the help desk in the vendor's name.",
-    references: ['NIST SP 800-161r1 (supplier offboarding)', 'Microsoft: entitlement management for external users'],
+    references: [REFERENCES.supplyChain, REFERENCES.msPimForGroups],
     providers: { okta: 'attestation', entra: 'configuration' },
     messages,
   },

@@ -9,6 +9,7 @@ import { parseTime } from '../model/time';
 import { durationHours } from '../model/time';
 import { addTo } from '../lists';
 import { type ResourcePair, type WeakeningReport, addedElements, valueOn, sidesOf } from '../engine/weakening';
+import { REFERENCES } from '../facts/references';
 
 const messages = {
   secretNeverExpires:
@@ -30,11 +31,7 @@ export default defineRule({
     csf: ['PR.AA-05', 'PR.AA-01'],
     rationale:
       'Automation that can reset authenticators is a help desk that never asks questions. Its credential is reset authority: it must expire, be owned by someone, and preferably be a key or federation rather than a shared secret.',
-    references: [
-      'NIST SP 800-63B-4 §4 (authenticator lifecycle)',
-      'CISA SCuBA MS.AAD.5.x (applications)',
-      'Microsoft: workload identity federation',
-    ],
+    references: [REFERENCES.msBuiltInRoles, REFERENCES.leastPrivilege, REFERENCES.privilegedFunctionsLogged],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages,
   },

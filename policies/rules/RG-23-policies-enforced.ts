@@ -5,6 +5,7 @@ import { defineRule } from '../engine/rule';
 import { Unknown } from '../model/value';
 import { type ResourcePair, type WeakeningReport, valueOn, sidesOf } from '../engine/weakening';
 import { readPolicy } from '../tenant/conditional-access';
+import { REFERENCES } from '../facts/references';
 
 /**
  * Whether a rule relies on the policy: enabled, it would count toward RG-06,
@@ -38,7 +39,7 @@ export default defineRule({
     csf: ['PR.AA-03'],
     rationale:
       'A policy left in report-only or disabled looks like protection in review and stops nothing in an attack. Rules that rely on a policy treat an unenforced one as missing; this rule names it so someone switches it on or deletes it.',
-    references: ['CISA SCuBA MS.AAD.3.x (policies must be enforced)', 'Microsoft: conditional access report-only mode'],
+    references: [REFERENCES.scubaReportOnly],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       entraNotEnforced:

@@ -1,6 +1,7 @@
 import { parseTime } from '../model/time';
 import { defineRule } from '../engine/rule';
 import { Unknown, Value, describeValue } from '../model/value';
+import { REFERENCES } from '../facts/references';
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
     csf: ['PR.AA-05'],
     rationale:
       'An attestation stands in for a control the provider cannot express. Without a named owner, an independent approver, evidence and a near expiry it is a comment, not a control, and nobody is made to look again.',
-    references: ['NIST SP 800-53 CA-7 (continuous monitoring)', 'NIST SP 800-53 AC-5 (separation of duties)'],
+    references: [REFERENCES.continuousMonitoring, REFERENCES.separationOfDuties],
     providers: { okta: 'configuration', entra: 'configuration' },
     messages: {
       missingField:

@@ -13,6 +13,8 @@ import type { CheckReport, StackPosture } from '../../policies/reporters/report-
 import type { PathsReport } from '../../policies/reporters/paths';
 import type { GraphNode } from '../../policies/graph/reset-graph';
 import type { RuleId } from '../../policies/engine/rule';
+import { REFERENCES } from '../../policies/facts/references';
+import { TOOL } from '../../policies/version';
 
 const finding = (ruleId: RuleId, stack: string, extra: Partial<Finding> = {}): Finding => ({
   ruleId,
@@ -140,7 +142,12 @@ describe('the page', () => {
     expect(csp).toBe(
       `default-src 'none'; style-src ${hash(style)}; script-src ${hash(script)}; img-src 'none'; base-uri 'none'; form-action 'none'`,
     );
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!github\.com\/recovery-gate)/);
+    // Nothing loads (no src at all); links go to the rule pages and the guidance the rules cite, nowhere else.
+    expect(html).not.toMatch(/\ssrc=/);
+    const allowed = new Set(Object.values(REFERENCES).map((r) => r.url));
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g))
+      expect(href.startsWith(`${TOOL.docs}/docs/rules`) || allowed.has(href)).toBe(true);
+    expect(html).toContain(`href="${REFERENCES.scubaFinerGrainedRoles.url}"`); // RG-01's guidance, in its finding
   });
 
   it('is the same bytes for the same input', () => {
