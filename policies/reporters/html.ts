@@ -448,7 +448,7 @@ function pathsSection(reports: readonly PathsReport[]): string {
       `<div class="scroll" tabindex="0" role="group" aria-label="${h(`Attack path graph of ${r.stack}, scrollable`)}">`,
       drawn.svg,
       '</div>',
-      `<figcaption id="${titleId}">${h(`Attack paths in ${r.stack}: ${drawn.nodes} principals and ${drawn.edges} steps, each step labelled with the resource that creates it.`)}${drawn.left > 0 ? h(` ${drawn.left} more step(s) are not drawn; the list below has every path.`) : ''}</figcaption>`,
+      `<figcaption id="${titleId}">${h(`Attack paths in ${r.stack}: ${drawn.nodes} principals and ${drawn.edges} steps, each step labelled with the resource that creates it. Yellow: where a path starts, outside the privileged tier; red, bold: a privileged identity, a break-glass account or an authentication policy; purple: an MFA exemption.`)}${drawn.left > 0 ? h(` ${drawn.left} more step(s) are not drawn; the list below gives the paths step by step.`) : ''}</figcaption>`,
       '</figure>',
       `<details><summary>${r.paths.length} path(s), step by step</summary><ol>${list.join('\n')}</ol></details>`,
       r.paths.length > MAX_LISTED_PATHS

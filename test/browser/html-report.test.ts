@@ -159,6 +159,17 @@ describeInChromium('the check report of a realistic tenant', () => {
     expect(drawnEdges.filter((e) => e.label === e.resource).length).toBeGreaterThan(drawnEdges.length / 2);
   });
 
+  it('prints to PDF with every row open and the filters left out', async () => {
+    await page.emulateMediaType('print');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const closed = await page.$$eval('details', (ds) => ds.filter((d) => !(d as HTMLDetailsElement).open).length);
+    expect(closed).toBe(0);
+    expect(await page.$eval('#filters', (f) => getComputedStyle(f).display)).toBe('none');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMediaType('screen');
+  });
+
   it('axe-core finds no serious or critical accessibility violation', async () => {
     expect(await axeViolations(page)).toEqual([]);
   });
