@@ -103,7 +103,7 @@ function header(title: string, verdict: Verdict, command: string, stacks: number
   ].join('\n');
 }
 
-const open = (findings: readonly Finding[]) => findings.filter((f) => !f.suppressed);
+const unsuppressed = (findings: readonly Finding[]) => findings.filter((f) => !f.suppressed);
 
 function verdictOf(report: ReportInput): Verdict {
   const { findings, errors } = report.result;
@@ -115,7 +115,7 @@ function verdictOf(report: ReportInput): Verdict {
   const failedRules = errors.length > 0 ? ` ${errors.length} rule run(s) failed and decided nothing.` : '';
   if (report.command === 'review') {
     const weakens = report.changes.length;
-    const introduced = open(report.introduced).length;
+    const introduced = unsuppressed(report.introduced).length;
     return {
       failing: weakens > 0 || introduced > 0 || errors.length > 0,
       text:
@@ -167,7 +167,7 @@ function stackNames(report: ReportInput): string[] {
 
 function countsSection(findings: readonly Finding[]): string {
   const s = summarize(findings);
-  const suppressed = findings.length - open(findings).length;
+  const suppressed = findings.length - unsuppressed(findings).length;
   const items = SEVERITIES.map((k) => `<li class="sev-${k}"><span class="n">${s[k]}</span>${k}</li>`);
   items.push(`<li><span class="n">${suppressed}</span>suppressed</li>`);
   return section('counts', 'Findings by severity', `<ul class="counts">${items.join('')}</ul>`);
@@ -206,17 +206,33 @@ type Status =
   | { kind: 'attested'; expires?: string }
   | { kind: 'pass' | 'na' | 'off' };
 
-function statusOf(rule: AnyRule, stack: string, report: ReportInput, posture: StackPosture | undefined): Status {
+/** Findings and suppressed findings per rule and stack, counted once for the whole matrix. */
+type Tally = Map<string, { findings: number; suppressed: number }>;
+
+function tally(findings: readonly Finding[]): Tally {
+  const out: Tally = new Map();
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0000${f.stack}`;
+    const t = out.get(key) ?? { findings: 0, suppressed: 0 };
+    if (f.suppressed) t.suppressed++;
+    else t.findings++;
+    out.set(key, t);
+  }
+  return out;
+}
+
+function statusOf(rule: AnyRule, stack: string, report: ReportInput, counts: Tally, posture?: StackPosture): Status {
   if (report.result.rulesOff?.some((o) => o.ruleId === rule.meta.id)) return { kind: 'off' };
-  const mine = report.result.findings.filter((f) => f.ruleId === rule.meta.id && f.stack === stack);
-  const unsuppressed = open(mine).length;
-  if (unsuppressed > 0) return { kind: 'finding', count: unsuppressed };
-  if (mine.length > 0) return { kind: 'suppressed', count: mine.length };
+  const t = counts.get(`${rule.meta.id}\u0000${stack}`);
+  if (t && t.findings > 0) return { kind: 'finding', count: t.findings };
+  if (t && t.suppressed > 0) return { kind: 'suppressed', count: t.suppressed };
   if (posture) {
     const covered = posture.providers.some((p) => rule.meta.providers[p] !== 'n/a');
     if (!covered) return { kind: 'na' };
     const attested = posture.attestations.filter((a) => a.ruleId === rule.meta.id);
-    if (attested.length > 0) return { kind: 'attested', expires: attested.map((a) => a.expires ?? '').sort()[0] };
+    // The earliest known expiry is the one that lapses first.
+    const expires = attested.flatMap((a) => (a.expires ? [a.expires] : [])).sort()[0];
+    if (attested.length > 0) return { kind: 'attested', ...(expires ? { expires } : {}) };
   }
   return { kind: 'pass' };
 }
@@ -240,6 +256,7 @@ function statusCell(s: Status): string {
 
 function matrixSection(report: ReportInput, stacks: readonly string[]): string {
   const posture = new Map((report.posture ?? []).map((p) => [p.stack, p]));
+  const counts = tally(report.result.findings);
   const columns = stacks.length + 2;
   const rows: string[] = [];
   for (const [fn, fnName] of Object.entries(CSF_FUNCTIONS)) {
@@ -257,7 +274,7 @@ function matrixSection(report: ReportInput, stacks: readonly string[]): string {
         const outcomes = rule.meta.csf.filter((id) => id.startsWith(`${category}-`)).join(', ');
         rows.push(
           `<tr><th scope="row"><a href="${h(rulePage(rule.meta.id))}">${h(rule.meta.id)}</a> ${h(rule.meta.title)}</th><td>${h(outcomes)}</td>${stacks
-            .map((s) => statusCell(statusOf(rule, s, report, posture.get(s))))
+            .map((s) => statusCell(statusOf(rule, s, report, counts, posture.get(s))))
             .join('')}</tr>`,
         );
       }

@@ -6,12 +6,16 @@ import { POSTURE_WINDOW_DAYS, type StackPosture } from '../reporters/report-inpu
 import { byText, uniqueBy } from '../lists';
 
 export function postureOf(ctx: RuleContext): StackPosture {
+  // An attestation that has expired stands for nothing (RG-24 reports it); one without a known expiry still stands.
   const attestations = ctx.attestations
     .filter((a) => a.control !== undefined)
-    .map((a) => {
-      const expires = parseTime(a.expires)?.toISOString();
-      return { ruleId: a.control!, resource: a.resource.address, ...(expires ? { expires } : {}) };
-    })
+    .map((a) => ({ a, expires: parseTime(a.expires) }))
+    .filter(({ expires }) => expires === undefined || expires.getTime() > ctx.now.getTime())
+    .map(({ a, expires }) => ({
+      ruleId: a.control!,
+      resource: a.resource.address,
+      ...(expires ? { expires: expires.toISOString() } : {}),
+    }))
     .sort(
       byText(
         (a) => a.ruleId,
