@@ -3,6 +3,7 @@ import { rulePath } from '../version';
 import { type AnyRule, type Coverage } from '../engine/rule';
 import { PROVIDERS, type Provider } from '../facts/providers';
 import { CSF_OUTCOMES } from '../facts/csf';
+import type { GuidanceReference } from '../facts/references';
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -12,6 +13,8 @@ export interface CatalogueEntry {
   readonly csf: readonly string[];
   /** How the rule decides on each provider: from configuration, from an attestation, either, or not at all. */
   readonly providers: Readonly<Record<Provider, Coverage>>;
+  /** Guidance beyond CSF: SCuBA policy ids, NIST SP 800-63B-4 sections, vendors' pages (facts/references.ts). */
+  readonly references: readonly GuidanceReference[];
   readonly docs: string;
 }
 
@@ -23,6 +26,7 @@ export function catalogueOf(rules: readonly AnyRule[]): CatalogueEntry[] {
     title: meta.title,
     csf: meta.csf,
     providers: meta.providers,
+    references: meta.references,
     docs: rulePath(meta.id),
   }));
 }

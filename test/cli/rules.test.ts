@@ -4,7 +4,7 @@ import { RULES } from '../../policies/rules';
 import { runCli } from '../support/memory-io';
 
 describe('recovery-gate rules', () => {
-  it('--format json lists RG-01…RG-24 with id, slug, severity, title, CSF ids and per-provider coverage', async () => {
+  it('--format json lists RG-01…RG-24 with id, slug, severity, title, CSF ids, per-provider coverage and references', async () => {
     const r = await runCli(['rules', '--format', 'json']);
     expect(r.code).toBe(0);
     const { rules } = JSON.parse(r.stdout);
@@ -12,10 +12,26 @@ describe('recovery-gate rules', () => {
       Array.from({ length: 24 }, (_, i) => `RG-${String(i + 1).padStart(2, '0')}`),
     );
     for (const rule of rules) {
-      expect(Object.keys(rule).sort()).toEqual(['csf', 'docs', 'id', 'providers', 'severity', 'slug', 'title']);
+      expect(Object.keys(rule).sort()).toEqual([
+        'csf',
+        'docs',
+        'id',
+        'providers',
+        'references',
+        'severity',
+        'slug',
+        'title',
+      ]);
+      expect(rule.references.length).toBeGreaterThan(0);
       for (const coverage of Object.values(rule.providers))
         expect(['configuration', 'attestation', 'configuration or attestation', 'n/a']).toContain(coverage);
     }
+    expect(rules.find((x: { id: string }) => x.id === 'RG-03').references[0]).toEqual({
+      source: 'CISA SCuBA',
+      id: 'MS.AAD.7.4v1',
+      title: 'Permanent active role assignments SHALL NOT be allowed for highly privileged roles.',
+      url: 'https://github.com/cisagov/ScubaGear/blob/main/PowerShell/ScubaGear/baselines/aad.md#msaad74v1',
+    });
     expect(rules.find((x: { id: string }) => x.id === 'RG-09').providers).toEqual({
       okta: 'attestation',
       entra: 'configuration',
