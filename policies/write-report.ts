@@ -1,6 +1,5 @@
 /** Reports land whole or not at all, wherever `--output` (or a program) points them. */
 import { promises as fs } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { InputError } from './errors';
 
@@ -34,6 +33,8 @@ export async function writeReport(file: string, content: string, cwd = process.c
 /** Whole or nothing, for regular files: a temporary file beside the target, then a rename. */
 async function writeFileAtomic(file: string, content: string): Promise<void> {
   // A fresh name, created exclusively: a file or link planted at a predictable name is never followed.
+  // node:crypto is loaded here, when a file is written, not by every start of the CLI.
+  const { randomBytes } = await import('node:crypto');
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,

@@ -30,4 +30,19 @@ describe('the recovery-gate binary', () => {
       });`;
     expect(JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8' }))).toEqual([]);
   });
+
+  it('starts from one bundled module (a cold start resolves and compiles one file, not a hundred), and --debug traces point at the sources', () => {
+    const script = `
+      process.argv = ['node', 'bin/recovery-gate.js', 'check', '${PLAN}', '--now', '2026-11-26T12:00:00Z'];
+      process.stdout.write = () => true;
+      require('./bin/recovery-gate.js');
+      process.on('exit', () => {
+        const ours = Object.keys(require.cache).filter((k) => !k.includes('node_modules')).map((k) => k.slice(process.cwd().length + 1));
+        require('fs').writeSync(2, JSON.stringify(ours));
+      });`;
+    const r = spawnSync('node', ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(r.stderr)).toEqual(['bin/recovery-gate.js', 'dist/cli/recovery-gate.js']);
+    const debug = spawnSync('node', ['bin/recovery-gate.js', 'check', 'no/such/dir', '--debug'], { encoding: 'utf8' });
+    expect(debug.stderr).toMatch(/at .*policies[\\/]inputs[\\/]load\.ts:\d+/);
+  });
 });
