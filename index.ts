@@ -53,7 +53,7 @@ export {
 } from './policies/reporters/catalogue';
 
 // Reports
-export { FORMATS, formatReport, type Format } from './policies/reporters/format';
+export { FORMATS, formatReport, readsFor, type Format } from './policies/reporters/format';
 export type { ReportInput, CheckReport, ReviewReport, DriftReport } from './policies/reporters/report-input';
 export { formatJson } from './policies/reporters/json';
 export { formatText, summaryLine } from './policies/reporters/text';

@@ -1,5 +1,5 @@
 /** `recovery-gate check [PATH ...]`: load, run the catalogue, report, exit by severity. */
-import { FAIL_ON, InputError, applyBaseline, check, checkFails, formatBaseline, parseJson } from '../index';
+import { FAIL_ON, InputError, applyBaseline, check, checkFails, formatBaseline, parseJson, readsFor } from '../index';
 import {
   REPORT_FLAGS,
   RULE_FLAGS,
@@ -48,9 +48,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
     stacks: values.stack,
     scope: values.scope === undefined ? undefined : oneOf(values.scope, SCOPES, '--scope'),
     varFiles: values['var-file'],
-    // The Markdown and HTML reports draw the attack paths when there are any; the HTML report also shows what expires.
-    paths: outputs.some((o) => o.format === 'markdown' || o.format === 'html'),
-    posture: outputs.some((o) => o.format === 'html'),
+    ...readsFor(outputs.map((o) => o.format)),
   });
   const writingBaseline = values['write-baseline'] !== undefined;
   if (writingBaseline) await writeOutput(io, values['write-baseline'], formatBaseline(report.result));

@@ -25,14 +25,17 @@ export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202
  * characters (newlines, escape sequences, bidirectional overrides) written as
  * escapes, and cut at `max` characters with "…".
  */
+/** A character written as `\uXXXX` (its code point, at least four hex digits): visible, and inert in every format. */
+export function unicodeEscape(c: string): string {
+  return `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+}
+
 export function oneLine(text: string, max = MAX_ERROR_LENGTH): string {
   // Most text has nothing to escape: a search is cheaper than a replace that builds the same string again.
   const escaped =
     text.search(CONTROL) === -1
       ? text
-      : text.replace(CONTROL, (c) =>
-          c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-        );
+      : text.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : unicodeEscape(c)));
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 

@@ -48,6 +48,11 @@ export function byText<T>(...keys: readonly ((item: T) => string)[]): (a: T, b: 
   };
 }
 
+/** `1 finding`, `3 findings`: a count and its noun, in the plural unless it is one. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The first item of each key, in order. */
 export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

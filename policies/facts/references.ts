@@ -184,7 +184,7 @@ export const REFERENCES = {
   },
 } as const satisfies Record<string, GuidanceReference>;
 
-/** How a reference reads in one line: `CISA SCuBA MS.AAD.7.4v1: Permanent active…`. */
-export function referenceLabel(r: GuidanceReference): string {
-  return `${r.source}${r.id ? ` ${r.id}` : ''}: ${r.title}`;
+/** What a reference is called where it is linked: `CISA SCuBA MS.AAD.7.4v1`, `Microsoft`. */
+export function referenceName(r: GuidanceReference): string {
+  return r.id ? `${r.source} ${r.id}` : r.source;
 }

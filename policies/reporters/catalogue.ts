@@ -3,7 +3,7 @@ import { rulePath } from '../version';
 import { type AnyRule, type Coverage } from '../engine/rule';
 import { PROVIDERS, type Provider } from '../facts/providers';
 import { CSF_OUTCOMES } from '../facts/csf';
-import type { GuidanceReference } from '../facts/references';
+import { type GuidanceReference, referenceName } from '../facts/references';
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -60,6 +60,6 @@ export function formatCatalogueMarkdown(entries: readonly CatalogueEntry[]): str
 export function formatReferencesMarkdown(meta: AnyRule['meta']): string {
   return [
     ...meta.csf.map((id) => `- NIST CSF 2.0 ${id}: ${CSF_OUTCOMES[id]}.`),
-    ...meta.references.map((r) => `- [${r.source}${r.id ? ` ${r.id}` : ''}](${r.url}): ${r.title.replace(/\.$/, '')}.`),
+    ...meta.references.map((r) => `- [${referenceName(r)}](${r.url}): ${r.title.replace(/\.$/, '')}.`),
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  * found at the start of a line, a pull-request comment that renders HTML or
  * pings `@team`, a diagram that closes its own label, XML a parser refuses.
  */
-import { CONTROL, oneLine } from '../errors';
+import { CONTROL, oneLine, unicodeEscape } from '../errors';
 
 /** Control characters (newlines, escape sequences, bidirectional overrides) written as escapes: text stays on its line. */
 export function controlEscaped(text: string): string {
@@ -83,7 +83,7 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 /** XML text or attribute: characters XML cannot hold written as `\uXXXX`, markup escaped. Native replaces: linear in the text. */
 export function xmlText(text: string): string {
   return text
-    .replace(NOT_XML, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+    .replace(NOT_XML, unicodeEscape)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -93,7 +93,7 @@ export function xmlText(text: string): string {
 /** HTML text or a quoted attribute value: controls, lone surrogates and noncharacters written as escapes, then every character markup could use replaced by its entity. */
 export function htmlText(text: string): string {
   return controlEscaped(text)
-    .replace(NOT_HTML, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+    .replace(NOT_HTML, unicodeEscape)
     .replace(/[&<>"'`]/g, (c) => HTML_ENTITY[c]);
 }
 

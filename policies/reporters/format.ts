@@ -7,6 +7,17 @@ import { formatText } from './text';
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/**
+ * What `check` must read beyond findings for these formats: the attack paths
+ * (Markdown and HTML draw them) and the posture (HTML's matrix and timeline).
+ */
+export function readsFor(formats: readonly Format[]): { paths: boolean; posture: boolean } {
+  return {
+    paths: formats.some((f) => f === 'markdown' || f === 'html'),
+    posture: formats.includes('html'),
+  };
+}
+
 export async function formatReport(
   format: Format,
   input: ReportInput,

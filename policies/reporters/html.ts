@@ -10,15 +10,23 @@ import type { Finding } from '../engine/run';
 import { SEVERITIES, type AnyRule } from '../engine/rule';
 import { summarize } from '../engine/run';
 import { CSF_CATEGORIES, CSF_FUNCTIONS } from '../facts/csf';
-import { describeStep } from '../graph/paths';
+import { referenceName } from '../facts/references';
+import { type PathStep, describeStep } from '../graph/paths';
 import { RULES } from '../rules';
 import { TOOL, rulePage } from '../version';
-import { byText } from '../lists';
+import { byText, compareText, counted } from '../lists';
 import { htmlText } from './escape';
 import { CONTENT_SECURITY_POLICY, SCRIPT, STYLE } from './html-assets';
 import { drawPaths } from './html-graph';
 import type { PathsReport } from './paths';
-import { type DriftReport, POSTURE_WINDOW_DAYS, type ReportInput, type StackPosture, changesOf } from './report-input';
+import {
+  type DriftReport,
+  POSTURE_WINDOW_DAYS,
+  type ReportInput,
+  type StackPosture,
+  changesOf,
+  describeSuppression,
+} from './report-input';
 import type { Expiry } from '../tenant/expiries';
 
 /** What `paths --format html` hands over: the paths alone, no findings. */
@@ -98,7 +106,7 @@ function header(title: string, verdict: Verdict, command: string, stacks: number
     '<header>',
     `<h1>${h(title)}</h1>`,
     `<p class="verdict ${verdict.failing ? 'fail' : 'pass'}" role="status">${h(verdict.text)}</p>`,
-    `<p class="meta">${h(TOOL.name)} ${h(command)} · ${stacks} stack${stacks === 1 ? '' : 's'}</p>`,
+    `<p class="meta">${h(TOOL.name)} ${h(command)} · ${counted(stacks, 'stack')}</p>`,
     '</header>',
   ].join('\n');
 }
@@ -129,7 +137,7 @@ function verdictOf(report: ReportInput): Verdict {
     text:
       total === 0
         ? `No findings: every rule that applies passes.${failedRules}`
-        : `${total} finding${total === 1 ? '' : 's'} need attention (${bySeverity}).${failedRules}`,
+        : `${counted(total, 'finding')} need attention (${bySeverity}).${failedRules}`,
   };
 }
 
@@ -160,7 +168,7 @@ function stackNames(report: ReportInput): string[] {
   for (const s of report.result.stacks ?? []) names.add(s.name);
   for (const f of report.result.findings) names.add(f.stack);
   for (const p of report.posture ?? []) names.add(p.stack);
-  return [...names].sort(byText((n) => n));
+  return [...names].sort(compareText);
 }
 
 // ------------------------------------------------------------------ counts
@@ -171,6 +179,16 @@ function countsSection(findings: readonly Finding[]): string {
   const items = SEVERITIES.map((k) => `<li class="sev-${k}"><span class="n">${s[k]}</span>${k}</li>`);
   items.push(`<li><span class="n">${suppressed}</span>suppressed</li>`);
   return section('counts', 'Findings by severity', `<ul class="counts">${items.join('')}</ul>`);
+}
+
+/** A table's header row, one column heading each. */
+function tableHead(...columns: string[]): string {
+  return `<thead><tr>${columns.map((c) => `<th scope="col">${h(c)}</th>`).join('')}</tr></thead>`;
+}
+
+/** A path's steps as an ordered list. */
+function stepsList(steps: readonly PathStep[]): string {
+  return `<ol>${steps.map((s) => `<li>${h(describeStep(s))}</li>`).join('')}</ol>`;
 }
 
 function section(id: string, title: string, ...content: string[]): string {
@@ -194,7 +212,7 @@ function changesSection(report: ReportInput): string {
   return section(
     'changes',
     'Weakening changes',
-    '<table><thead><tr><th scope="col">Kind</th><th scope="col">Resource</th><th scope="col">Attribute</th><th scope="col">Change</th><th scope="col">What it weakens</th></tr></thead>',
+    `<table>${tableHead('Kind', 'Resource', 'Attribute', 'Change', 'What it weakens')}`,
     `<tbody>${rows.join('\n')}</tbody></table>`,
   );
 }
@@ -240,7 +258,7 @@ function statusOf(rule: AnyRule, stack: string, report: ReportInput, counts: Tal
 function statusCell(s: Status): string {
   switch (s.kind) {
     case 'finding':
-      return `<td class="status st-finding">${s.count} finding${s.count === 1 ? '' : 's'}</td>`;
+      return `<td class="status st-finding">${counted(s.count, 'finding')}</td>`;
     case 'suppressed':
       return `<td class="status st-suppressed">suppressed (${s.count})</td>`;
     case 'attested':
@@ -280,12 +298,11 @@ function matrixSection(report: ReportInput, stacks: readonly string[]): string {
       }
     }
   }
-  const head = `<thead><tr><th scope="col">Rule</th><th scope="col">CSF outcome</th>${stacks.map((s) => `<th scope="col">${h(s)}</th>`).join('')}</tr></thead>`;
   return section(
     'matrix',
     'The catalogue against NIST CSF 2.0',
     '<p class="note">Each rule’s status in each stack: pass, findings, suppressed (accepted with a reason, an approver and an expiry), attested (an attestation stands in for what the provider cannot express), not applicable (the stack manages no provider the rule covers) or turned off.</p>',
-    `<table id="matrix-table">${head}<tbody>${rows.join('\n')}</tbody></table>`,
+    `<table id="matrix-table">${tableHead('Rule', 'CSF outcome', ...stacks)}<tbody>${rows.join('\n')}</tbody></table>`,
   );
 }
 
@@ -314,7 +331,7 @@ function findingsSection(findings: readonly Finding[], stacks: readonly string[]
     'findings',
     'Findings',
     ...filters,
-    '<table id="findings-table"><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Stack</th><th scope="col">Resource and details</th></tr></thead>',
+    `<table id="findings-table">${tableHead('Severity', 'Rule', 'Stack', 'Resource and details')}`,
     `<tbody>${rows.join('\n')}</tbody></table>`,
     more,
   );
@@ -335,14 +352,10 @@ function findingRow(f: Finding): string {
   const references = RULES_BY_ID.get(f.ruleId)?.meta.references ?? [];
   if (references.length > 0)
     details.push(
-      `<dt>Guidance</dt><dd><ul>${references.map((r) => `<li><a href="${h(r.url)}">${h(`${r.source}${r.id ? ` ${r.id}` : ''}`)}</a>: ${h(r.title)}</li>`).join('')}</ul></dd>`,
+      `<dt>Guidance</dt><dd><ul>${references.map((r) => `<li><a href="${h(r.url)}">${h(referenceName(r))}</a>: ${h(r.title)}</li>`).join('')}</ul></dd>`,
     );
-  if (f.path?.length)
-    details.push(`<dt>Path</dt><dd><ol>${f.path.map((s) => `<li>${h(describeStep(s))}</li>`).join('')}</ol></dd>`);
-  if (f.suppressed)
-    details.push(
-      `<dt>Suppressed</dt><dd>${h(`until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`)}</dd>`,
-    );
+  if (f.path?.length) details.push(`<dt>Path</dt><dd>${stepsList(f.path)}</dd>`);
+  if (f.suppressed) details.push(`<dt>Suppressed</dt><dd>${h(describeSuppression(f.suppressed))}</dd>`);
   const resource = f.resource ?? '(configuration)';
   return [
     `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-stack="${h(f.stack)}">`,
@@ -381,7 +394,7 @@ function driftSection(report: DriftReport): string {
     'Changed outside code',
     rows.length === 0
       ? '<p>Nothing changed outside code and no check failed.</p>'
-      : `<table><thead><tr><th scope="col">Plan</th><th scope="col">Resource</th><th scope="col">What changed</th><th scope="col">What it weakens</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
+      : `<table>${tableHead('Plan', 'Resource', 'What changed', 'What it weakens')}<tbody>${rows.join('\n')}</tbody></table>`,
   );
 }
 
@@ -433,14 +446,14 @@ function timelineSection(
   svg.push('</svg>');
   const rows = items.map(
     (e) =>
-      `<tr><td>${h(e.expires.slice(0, 10))}</td><td>${e.expired ? '<strong>expired</strong>' : `in ${e.days} day${e.days === 1 ? '' : 's'}`}</td><td>${h(e.what)}</td><td><code>${h(e.resource)}</code></td><td>${h(e.stack)}</td></tr>`,
+      `<tr><td>${h(e.expires.slice(0, 10))}</td><td>${e.expired ? '<strong>expired</strong>' : `in ${counted(e.days, 'day')}`}</td><td>${h(e.what)}</td><td><code>${h(e.resource)}</code></td><td>${h(e.stack)}</td></tr>`,
   );
   return section(
     'timeline',
     title,
     `<p id="timeline-title" class="note">${items.length} item(s): expired at the left edge, then by days left.</p>`,
     svg.join('\n'),
-    '<table><thead><tr><th scope="col">Date</th><th scope="col">When</th><th scope="col">What</th><th scope="col">Resource</th><th scope="col">Stack</th></tr></thead>',
+    `<table>${tableHead('Date', 'When', 'What', 'Resource', 'Stack')}`,
     `<tbody>${rows.join('\n')}</tbody></table>`,
   );
 }
@@ -455,10 +468,7 @@ function pathsSection(reports: readonly PathsReport[]): string {
     const drawn = drawPaths(r, titleId);
     const list = r.paths
       .slice(0, MAX_LISTED_PATHS)
-      .map(
-        (p) =>
-          `<li><code>${h(p.source)}</code> ⇒ <code>${h(p.target)}</code><ol>${p.steps.map((s) => `<li>${h(describeStep(s))}</li>`).join('')}</ol></li>`,
-      );
+      .map((p) => `<li><code>${h(p.source)}</code> ⇒ <code>${h(p.target)}</code>${stepsList(p.steps)}</li>`);
     parts.push(
       `<h3>${h(r.stack)}</h3>`,
       '<figure>',

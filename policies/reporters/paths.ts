@@ -7,7 +7,7 @@ import type { AttackPath } from '../graph/paths';
 import { describeStep } from '../graph/paths';
 import type { GraphNode, ResetGraph } from '../graph/reset-graph';
 import { atLineStart, controlEscaped, markdownCode, markdownText, mermaidText } from './escape';
-import { byText } from '../lists';
+import { byText, counted } from '../lists';
 
 export interface PathsReport {
   readonly stack: string;
@@ -31,7 +31,7 @@ export function formatPathsText(reports: readonly PathsReport[]): string {
       `${atLineStart(r.stack)}: ${r.paths.length} path(s) to a privileged identity, a break-glass account, the authentication policy or an MFA exemption`,
     );
     r.paths.forEach((p, i) => {
-      out.push(`  ${i + 1}. ${p.source} ⇒ ${p.target} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})`);
+      out.push(`  ${i + 1}. ${p.source} ⇒ ${p.target} (${counted(p.steps.length, 'step')})`);
       for (const s of p.steps) out.push(`       ${describeStep(s)}`);
     });
     const omitted = omittedLine(r);

@@ -56,6 +56,11 @@ export type ReportInput = CheckReport | ReviewReport | DriftReport;
 
 export const checkInput = (result: CheckResult): CheckReport => ({ command: 'check', result });
 
+/** A suppression as the text and HTML reports state it: `until <date> (<ticket>, approved by <who>): <reason>`. */
+export function describeSuppression(s: NonNullable<Finding['suppressed']>): string {
+  return `until ${s.expires} (${s.ticket}${s.approver ? `, approved by ${s.approver}` : ''}): ${s.reason}`;
+}
+
 /** Reporters take a plain check result or a full report. */
 export function asInput(x: CheckResult | ReportInput): ReportInput {
   return 'command' in x ? x : checkInput(x);

@@ -1,10 +1,10 @@
 /** Human-readable report: grouped by stack and severity, one line per finding. */
 import type { CheckResult, CheckedStack, Finding } from '../engine/run';
-import { asInput, type ReportInput, changesOf, driftOf } from './report-input';
+import { asInput, type ReportInput, changesOf, describeSuppression, driftOf } from './report-input';
 import { describeStep } from '../graph/paths';
 import { summarize } from '../engine/run';
 import { SEVERITIES, Severity } from '../engine/rule';
-import { addTo } from '../lists';
+import { addTo, counted } from '../lists';
 import { atLineStart, withSingleLineStrings } from './escape';
 import { describeOff } from '../engine/selection';
 
@@ -72,13 +72,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
         lines.push(`    ${f.ruleId} ${where}${f.suppressed ? paint('dim', ' [suppressed]') : ''}`);
         lines.push(`      ${f.message}`);
         for (const step of f.path ?? []) lines.push(paint('dim', `        ${describeStep(step)}`));
-        if (f.suppressed)
-          lines.push(
-            paint(
-              'dim',
-              `      Suppressed until ${f.suppressed.expires} (${f.suppressed.ticket}${f.suppressed.approver ? `, approved by ${f.suppressed.approver}` : ''}): ${f.suppressed.reason}`,
-            ),
-          );
+        if (f.suppressed) lines.push(paint('dim', `      Suppressed ${describeSuppression(f.suppressed)}`));
       }
     }
     lines.push('');
@@ -99,7 +93,7 @@ export function formatText(x: CheckResult | ReportInput, options: TextOptions = 
 export function checkedLine(stacks: readonly CheckedStack[]): string {
   const resources = stacks.reduce((n, s) => n + s.resources, 0);
   const each = stacks.map((s) => `${s.name} as ${s.scope === 'module' ? 'a child module' : 'a whole tenant'}`);
-  return `Checked ${resources} resource${resources === 1 ? '' : 's'} in ${stacks.length} stack${stacks.length === 1 ? '' : 's'}: ${each.join(', ')}.`;
+  return `Checked ${counted(resources, 'resource')} in ${counted(stacks.length, 'stack')}: ${each.join(', ')}.`;
 }
 
 /** The closing line of the text report: counts by severity. */
@@ -110,5 +104,5 @@ export function summaryLine(findings: readonly Finding[]): string {
   const note = suppressed > 0 ? ` (${suppressed} suppressed, listed above)` : '';
   return total === 0
     ? `No findings.${note}`
-    : `${total} finding${total === 1 ? '' : 's'}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.${note}`;
+    : `${counted(total, 'finding')}: ${SEVERITIES.map((k) => `${s[k]} ${k}`).join(', ')}.${note}`;
 }

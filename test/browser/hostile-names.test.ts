@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { runCli } from '../support/memory-io';
+import { declaredAdminConfig, hostileResources } from '../support/hostile';
 import { browserSession, describeInChromium, open, screenshot } from './chromium';
 
 jest.setTimeout(180_000);
@@ -36,28 +37,14 @@ const hostileText = fc.oneof(
   fc.constantFrom('\u0000', '\u2028\u202e', '\uD800', '\uFFFE', '\u001b[2J', '"\'`'),
 );
 
-/** A help desk over the whole org and an administrator it can reset, every name and value hostile; the stack's name too. */
+/** The hostile tenant, its stack's name hostile too. */
 function tenant(name: string, stackName: string, value: string): string {
   const file = path.join(session.tmp, `t${Math.random().toString(36).slice(2)}.tf.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      '//': { metadata: { stackName } },
-      resource: {
-        okta_group: { desk: { name: value }, [name]: { name, description: value } },
-        okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN' } },
-        okta_user: { [name]: { login: 'admin@acme.example', email: value, first_name: name, last_name: value } },
-      },
-    }),
-  );
+  writeFileSync(file, JSON.stringify({ '//': { metadata: { stackName } }, resource: hostileResources(name, value) }));
   return file;
 }
 
-function config(): string {
-  const file = path.join(session.tmp, 'declared.json');
-  writeFileSync(file, JSON.stringify({ declarations: { privileged: ['admin@acme.example'] } }));
-  return file;
-}
+const config = () => declaredAdminConfig(session.tmp);
 
 describeInChromium('hostile names in the HTML report', () => {
   it('render as text: nothing runs, nothing is requested, the page keeps its shape', async () => {

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { VALIDATE } from '../support/format-validators';
 import { runCli } from '../support/memory-io';
+import { hostileResources } from '../support/hostile';
 
 const NOW = ['--now', '2026-11-26T12:00:00Z'];
 let tmp: string;
@@ -53,11 +54,7 @@ interface Case {
 
 function write(c: Case): { config: string; plan: string } {
   const id = Math.random().toString(36).slice(2);
-  const resources = {
-    okta_group: { desk: { name: c.value }, [c.name]: { name: c.name, description: c.value } },
-    okta_group_role: { desk: { group_id: '${okta_group.desk.id}', role_type: 'HELP_DESK_ADMIN' } },
-    okta_user: { [c.name]: { login: 'admin@acme.example', email: c.value, first_name: c.name, last_name: 'x' } },
-  };
+  const resources = hostileResources(c.name, c.value);
   const config = path.join(tmp, `${id}.tf.json`);
   writeFileSync(config, JSON.stringify({ '//': { metadata: { stackName: c.stackName } }, resource: resources }));
   const planned = Object.entries(resources).flatMap(([type, byName]) =>

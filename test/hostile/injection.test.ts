@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { VALIDATE } from '../support/format-validators';
 import { runCli } from '../support/memory-io';
+import { declaredAdminConfig } from '../support/hostile';
 
 const NOW = ['--now', '2026-11-26T12:00:00Z'];
 let tmp: string;
@@ -49,11 +50,7 @@ function stack(name: string): string {
   return file;
 }
 
-const config = () => {
-  const file = path.join(tmp, 'declared.json');
-  writeFileSync(file, JSON.stringify({ declarations: { privileged: ['admin@acme.example'] } }));
-  return file;
-};
+const config = () => declaredAdminConfig(tmp);
 
 describe.each(HOSTILE)('a name holding %j', (name, word) => {
   it.each(['text', 'json', 'markdown', 'sarif', 'junit', 'github', 'html'])(

@@ -5,7 +5,6 @@
  * How it looks and behaves in a browser is test/browser's.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'parse5';
 import type { Finding } from '../../policies/engine/run';
 import { MAX_FINDING_ROWS, formatHtml } from '../../policies/reporters/html';
 import { MAX_GRAPH_EDGES } from '../../policies/reporters/html-graph';
@@ -15,6 +14,7 @@ import type { GraphNode } from '../../policies/graph/reset-graph';
 import type { RuleId } from '../../policies/engine/rule';
 import { REFERENCES } from '../../policies/facts/references';
 import { TOOL } from '../../policies/version';
+import { attr, elements, parseHtml, textOf } from '../support/html-tree';
 
 const finding = (ruleId: RuleId, stack: string, extra: Partial<Finding> = {}): Finding => ({
   ruleId,
@@ -42,25 +42,9 @@ const posture = (stack: string, providers: StackPosture['providers'], extra: Par
 });
 
 /** The matrix as `rule id → stack → status text`, read from the parsed page. */
-interface El {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: El[];
-  value?: string;
-}
-const textOf = (n: El): string => (n.value ?? '') + (n.childNodes ?? []).map(textOf).join('');
-const find = (n: El, test: (e: El) => boolean, out: El[] = []): El[] => {
-  if (test(n)) out.push(n);
-  for (const c of n.childNodes ?? []) find(c, test, out);
-  return out;
-};
-const attr = (n: El, name: string) => n.attrs?.find((a) => a.name === name)?.value;
-
 function matrixOf(html: string): Map<string, string[]> {
-  const doc = parse(html) as unknown as El;
-  const [table] = find(doc, (e) => e.tagName === 'table' && attr(e, 'id') === 'matrix-table');
-  const rows = find(table, (e) => e.tagName === 'tr');
+  const [table] = elements(parseHtml(html), (e) => e.tagName === 'table' && attr(e, 'id') === 'matrix-table');
+  const rows = elements(table, (e) => e.tagName === 'tr');
   const out = new Map<string, string[]>();
   for (const row of rows) {
     const cells = (row.childNodes ?? []).filter((c) => c.tagName === 'td');

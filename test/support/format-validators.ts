@@ -8,9 +8,9 @@ import MarkdownIt from 'markdown-it';
 import { SaxesParser } from 'saxes';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { TOOL } from '../../policies/version';
-import { parse as parseHtml } from 'parse5';
 import { SCRIPT, STYLE } from '../../policies/reporters/html-assets';
 import { REFERENCES } from '../../policies/facts/references';
+import { elements, parseHtml } from './html-tree';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
@@ -117,37 +117,24 @@ const HTML_ATTRIBUTES = new Set(
 /** The only links not to the tool's own docs: the guidance each rule cites. */
 const REFERENCE_URLS = new Set<string>(Object.values(REFERENCES).map((r) => r.url));
 
-interface HtmlNode {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: HtmlNode[];
-  content?: HtmlNode;
-  value?: string;
-}
-
 /** The page as a browser parses it: no parse error, only the reporter's own elements, attributes, links, style and script. */
 function html(text: string): string[] {
   const problems: string[] = [];
-  const doc = parseHtml(text, { onParseError: (e) => problems.push(`HTML parse error ${e.code} at ${e.startOffset}`) });
+  const doc = parseHtml(text, (e) => problems.push(`HTML parse error ${e.code} at ${e.startOffset}`));
   const scripts: string[] = [];
   const styles: string[] = [];
-  const walk = (node: HtmlNode) => {
-    if (node.tagName !== undefined) {
-      if (!HTML_ELEMENTS.has(node.tagName)) problems.push(`an element from the input: <${node.tagName}>`);
-      for (const a of node.attrs ?? []) {
-        if (!HTML_ATTRIBUTES.has(a.name.toLowerCase())) problems.push(`an attribute from the input: ${a.name}`);
-        if (a.name === 'href' && !a.value.startsWith(TOOL.docs) && !REFERENCE_URLS.has(a.value))
-          problems.push(`a link from the input: ${a.value}`);
-      }
-      const inner = (node.childNodes ?? []).map((c) => c.value ?? '').join('');
-      if (node.tagName === 'script') scripts.push(inner);
-      if (node.tagName === 'style') styles.push(inner);
+  for (const node of elements(doc)) {
+    const tag = node.tagName!;
+    if (!HTML_ELEMENTS.has(tag)) problems.push(`an element from the input: <${tag}>`);
+    for (const a of node.attrs ?? []) {
+      if (!HTML_ATTRIBUTES.has(a.name.toLowerCase())) problems.push(`an attribute from the input: ${a.name}`);
+      if (a.name === 'href' && !a.value.startsWith(TOOL.docs) && !REFERENCE_URLS.has(a.value))
+        problems.push(`a link from the input: ${a.value}`);
     }
-    for (const c of node.childNodes ?? []) walk(c);
-    if (node.content) walk(node.content);
-  };
-  walk(doc as unknown as HtmlNode);
+    const inner = (node.childNodes ?? []).map((c) => c.value ?? '').join('');
+    if (tag === 'script') scripts.push(inner);
+    if (tag === 'style') styles.push(inner);
+  }
   if (scripts.length !== 1 || scripts[0] !== SCRIPT)
     problems.push(`${scripts.length} scripts, or not the reporter's own`);
   if (styles.length !== 1 || styles[0] !== STYLE) problems.push(`${styles.length} styles, or not the reporter's own`);
